@@ -1,0 +1,100 @@
+// The config file's schema, written once: zod validates `.github/security-gate.yml` with it,
+// it holds every default (action.yml gives none, see DESIGN.md "Inputs vs config file"), and
+// scripts/write-schema.ts exports it to schema/security-gate.schema.json for editors.
+import { z } from 'zod';
+import { CHECK_NAMES, SEVERITIES } from '../finding.js';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date like 2026-12-31')
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'not a real calendar date');
+
+const regexSource = z.string().refine((source) => {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not a valid regular expression');
+
+export const failOnSchema = z.enum(['critical', 'high', 'medium', 'low']);
+
+export const ignoreEntrySchema = z
+  .strictObject({
+    id: z.string().min(1).optional().describe('Advisory id (GHSA-…, CVE-…) or rule id to ignore.'),
+    package: z.string().min(1).optional().describe('Limit an advisory ignore to one package name.'),
+    path: z.string().min(1).optional().describe('Limit the ignore to findings under this glob.'),
+    fingerprint: z.string().min(1).optional().describe('Ignore exactly one finding by its fingerprint.'),
+    reason: z.string().min(1).describe('Why this is acceptable; shown in every report.'),
+    expires: isoDate.describe('The ignore stops working (and fails the build) after this date.'),
+  })
+  .refine((entry) => entry.id !== undefined || entry.fingerprint !== undefined, {
+    message: 'an ignore entry needs an `id` or a `fingerprint`',
+  });
+
+export const customRuleSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes'),
+  title: z.string().min(1),
+  severity: z.enum(SEVERITIES).default('high'),
+  pattern: regexSource.describe('Regular expression; the secret is the named group `secret`, else the whole match.'),
+  keywords: z.array(z.string().min(1)).default([]),
+  'min-entropy': z.number().min(0).max(8).optional(),
+});
+
+export const configSchema = z
+  .strictObject({
+    checks: z.array(z.enum(CHECK_NAMES)).min(1).default([...CHECK_NAMES]).describe('Which checks run.'),
+    'fail-on': failOnSchema.default('high').describe('Lowest severity that fails the build.'),
+    ignore: z.array(ignoreEntrySchema).default([]),
+    baseline: z.string().min(1).optional().describe('A JSON report of an earlier run: its findings warn instead of failing.'),
+    versions: z
+      .strictObject({
+        'policy-file': z.string().min(1).optional().describe('Path of SECURITY.md when not in a standard place.'),
+        'tag-pattern': regexSource
+          .refine((source) => source.includes('(?<version>'), 'needs a named group `(?<version>…)`')
+          .optional()
+          .describe('Regex with a named group `version` that picks release tags.'),
+        'include-prereleases': z.boolean().default(false),
+      })
+      .default({ 'include-prereleases': false }),
+    secrets: z
+      .strictObject({
+        'exclude-paths': z.array(z.string().min(1)).default([]).describe('Globs (minimatch) of paths never scanned.'),
+        'max-file-size': z.number().int().positive().default(1_048_576).describe('Bytes; larger files are skipped and counted.'),
+        'disable-rules': z.array(z.string()).default([]),
+        rules: z.array(customRuleSchema).default([]),
+      })
+      .default({ 'exclude-paths': [], 'max-file-size': 1_048_576, 'disable-rules': [], rules: [] }),
+    deps: z
+      .strictObject({
+        include: z.array(z.string().min(1)).default([]).describe('Globs of lockfiles to scan (default: all found).'),
+        exclude: z.array(z.string().min(1)).default([]).describe('Globs of lockfiles or folders to skip.'),
+        'osv-url': z.url().default('https://api.osv.dev'),
+        'advisory-db': z.string().min(1).optional().describe('Offline OSV database: a folder of JSON records or an all.zip.'),
+        'cache-dir': z.string().min(1).optional().describe('Where advisory records are cached between runs.'),
+        'include-dev': z.boolean().default(true),
+        'on-source-error': z.enum(['fail', 'warn']).default('fail'),
+        unscored: z.enum(['fail', 'warn']).default('warn'),
+      })
+      .default({
+        include: [],
+        exclude: [],
+        'osv-url': 'https://api.osv.dev',
+        'include-dev': true,
+        'on-source-error': 'fail',
+        unscored: 'warn',
+      }),
+  })
+  .describe('security-gate configuration (.github/security-gate.yml)');
+
+export type Config = z.output<typeof configSchema>;
+export type ConfigInput = z.input<typeof configSchema>;
+export type IgnoreEntry = z.output<typeof ignoreEntrySchema>;
+export type CustomRule = z.output<typeof customRuleSchema>;
+export type FailOn = z.output<typeof failOnSchema>;
+
+/** The defaults alone: what a repository without a config file gets. */
+export function defaultConfig(): Config {
+  return configSchema.parse({});
+}

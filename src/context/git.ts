@@ -1,0 +1,86 @@
+// Git is always spawned with an argument array (never a shell string), so no path or ref
+// from a user or an event payload is ever interpreted by a shell.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+
+export class GitError extends Error {
+  constructor(
+    readonly args: string[],
+    readonly code: number | null,
+    readonly stderr: string,
+  ) {
+    super(`git ${args[0] ?? ''} failed (exit ${code}): ${stderr.trim().split('\n')[0] ?? ''}`);
+    this.name = 'GitError';
+  }
+}
+
+const GIT_ENV = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
+
+/** Runs git and returns stdout; throws GitError on a non-zero exit. */
+export function git(cwd: string, args: string[], options: { input?: string } = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, { cwd, env: GIT_ENV, stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', (error) => reject(new GitError(args, null, error.message)));
+    child.on('close', (code) => {
+      if (code === 0) resolve(Buffer.concat(out).toString('utf8'));
+      else reject(new GitError(args, code, Buffer.concat(err).toString('utf8')));
+    });
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+/** Like `git` but returns undefined instead of throwing: for questions whose "no" is an exit code. */
+export async function gitMaybe(cwd: string, args: string[]): Promise<string | undefined> {
+  try {
+    return await git(cwd, args);
+  } catch (error) {
+    if (error instanceof GitError) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Streams git's stdout line by line without buffering the whole output (history can be huge).
+ * The iterator throws GitError after the last line if git exits non-zero.
+ */
+export async function* gitLines(cwd: string, args: string[]): AsyncGenerator<string> {
+  const child = spawn('git', args, { cwd, env: GIT_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+  const err: Buffer[] = [];
+  child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+  const exited = new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  const lines = createInterface({ input: child.stdout, crlfDelay: Infinity });
+  try {
+    for await (const line of lines) yield line;
+  } finally {
+    if (child.exitCode === null) child.kill();
+  }
+  const code = await exited;
+  if (code !== 0 && code !== null) throw new GitError(args, code, Buffer.concat(err).toString('utf8'));
+}
+
+export async function isGitRepository(cwd: string): Promise<boolean> {
+  return (await gitMaybe(cwd, ['rev-parse', '--is-inside-work-tree']))?.trim() === 'true';
+}
+
+export async function isShallowRepository(cwd: string): Promise<boolean> {
+  return (await gitMaybe(cwd, ['rev-parse', '--is-shallow-repository']))?.trim() === 'true';
+}
+
+/** The full sha of a revision, or undefined when it does not exist in this clone. */
+export async function resolveCommit(cwd: string, rev: string): Promise<string | undefined> {
+  return (await gitMaybe(cwd, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]))?.trim() || undefined;
+}
+
+/** A file's text at a revision, or undefined when the file does not exist there. */
+export async function showFile(cwd: string, rev: string, path: string): Promise<string | undefined> {
+  return gitMaybe(cwd, ['show', `${rev}:${path}`]);
+}
+
+export const ZERO_SHA = /^0+$/;
