@@ -32,3 +32,10 @@ export class RepositoryError extends Error {
 export function isUserError(error: unknown): error is ConfigError | UsageError | RepositoryError {
   return error instanceof ConfigError || error instanceof UsageError || error instanceof RepositoryError;
 }
+
+/** One clear sentence for the user: the message of a known error, never a stack. */
+export function describeError(error: unknown): string {
+  if (isUserError(error)) return error.message;
+  if (error instanceof Error) return `unexpected error: ${error.message}`;
+  return `unexpected error: ${String(error)}`;
+}

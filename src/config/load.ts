@@ -75,6 +75,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') {
     return `unknown key; allowed keys are listed in schema/security-gate.schema.json`;
   }
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
   if (issue.code === 'invalid_value' && 'values' in issue) {
     return `must be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
   }

@@ -7,7 +7,11 @@ import { CHECK_NAMES, SEVERITIES } from '../finding.js';
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date like 2026-12-31')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'not a real calendar date');
+  .refine((value) => {
+    // Date.parse rolls 2026-02-30 over to March: round-trip to catch days that do not exist.
+    const time = Date.parse(`${value}T00:00:00Z`);
+    return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+  }, 'not a real calendar date');
 
 const regexSource = z.string().refine((source) => {
   try {

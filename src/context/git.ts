@@ -19,17 +19,21 @@ const GIT_ENV = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
 /** Runs git and returns stdout; throws GitError on a non-zero exit. */
 export function git(cwd: string, args: string[], options: { input?: string } = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd, env: GIT_ENV, stdio: ['pipe', 'pipe', 'pipe'] });
+    // stdin is a pipe only when there is input: git may exit before reading it (EPIPE otherwise).
+    const child = spawn('git', args, { cwd, env: GIT_ENV, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.stdout!.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr!.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', (error) => reject(new GitError(args, null, error.message)));
     child.on('close', (code) => {
       if (code === 0) resolve(Buffer.concat(out).toString('utf8'));
       else reject(new GitError(args, code, Buffer.concat(err).toString('utf8')));
     });
-    child.stdin.end(options.input ?? '');
+    if (child.stdin) {
+      child.stdin.on('error', () => {}); // git closing stdin early is reported through its exit code
+      child.stdin.end(options.input);
+    }
   });
 }
 
@@ -51,8 +55,9 @@ export async function* gitLines(cwd: string, args: string[]): AsyncGenerator<str
   const child = spawn('git', args, { cwd, env: GIT_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
   const err: Buffer[] = [];
   child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-  const exited = new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
+  // Settles with the exit code, or the spawn error (git missing, no such folder), never unhandled.
+  const exited = new Promise<number | null | Error>((resolve) => {
+    child.on('error', resolve);
     child.on('close', resolve);
   });
   const lines = createInterface({ input: child.stdout, crlfDelay: Infinity });
@@ -62,6 +67,7 @@ export async function* gitLines(cwd: string, args: string[]): AsyncGenerator<str
     if (child.exitCode === null) child.kill();
   }
   const code = await exited;
+  if (code instanceof Error) throw new GitError(args, null, code.message);
   if (code !== 0 && code !== null) throw new GitError(args, code, Buffer.concat(err).toString('utf8'));
 }
 
@@ -84,3 +90,12 @@ export async function showFile(cwd: string, rev: string, path: string): Promise<
 }
 
 export const ZERO_SHA = /^0+$/;
+
+/** Output lines (no trailing empty line), or undefined when git exits non-zero. For short outputs. */
+export async function gitLinesMaybe(cwd: string, args: string[]): Promise<string[] | undefined> {
+  const out = await gitMaybe(cwd, args);
+  if (out === undefined) return undefined;
+  const lines = out.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  return lines;
+}

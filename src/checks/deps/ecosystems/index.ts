@@ -1,10 +1,28 @@
 // One version comparator per ecosystem behind one function, used by the matcher for ECOSYSTEM ranges.
+import semver from 'semver';
 import type { Ecosystem } from '../types.js';
+import { compareGo } from './go.js';
+import { compareMaven } from './maven.js';
+import { compareNuGet } from './nuget.js';
+import { comparePackagist } from './packagist.js';
+import { comparePub } from './pub.js';
+import { comparePyPI } from './pypi.js';
+import { compareRubyGems } from './rubygems.js';
 
 export type Comparator = (a: string, b: string) => number;
 
 const COMPARATORS: Partial<Record<Ecosystem, Comparator>> = {
   // npm: ..., PyPI: ..., one line per ecosystem
+  // npm accepts loose versions in old lockfiles ('=1.2.3', 'v1.2.3'); Cargo requires strict SemVer 2.0.
+  npm: (a, b) => semver.compare(a, b, true),
+  'crates.io': (a, b) => semver.compare(a, b),
+  PyPI: comparePyPI,
+  Go: compareGo,
+  RubyGems: compareRubyGems,
+  Maven: compareMaven,
+  Packagist: comparePackagist,
+  NuGet: compareNuGet,
+  Pub: comparePub,
 };
 
 /** Negative, 0 or positive as a is lower, equal or higher than b, by the ecosystem's own rules. */

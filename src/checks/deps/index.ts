@@ -1,0 +1,82 @@
+// The dependencies check: lockfiles -> packages -> advisories -> findings. In pr/push mode each
+// lockfile is also read at the base, so a vulnerable version the change brought in is marked
+// introduced (fails) and one already there is not (warns).
+import type { Config } from '../../config/schema.js';
+import type { Context } from '../../context/context.js';
+import { showFile } from '../../context/git.js';
+import type { CheckError, CheckResult } from '../../finding.js';
+import type { Check, CheckOptions } from '../check.js';
+import { findAdvisories, OsvSourceError, sourceLocation, type AdvisorySourceOptions } from './advisories/index.js';
+import { discoverLockfiles } from './discover.js';
+import { findVulnerabilities, type IntroducedBy } from './findings.js';
+import { collectPackages } from './inventory.js';
+import type { Package } from './types.js';
+
+/** Knobs the config does not carry (tests, bench, and the action's cache directory). */
+export type DepsCheckOptions = CheckOptions & Partial<Omit<AdvisorySourceOptions, 'root'>>;
+
+export const depsCheck: Check = (context, config, options) => runDepsCheck(context, config, options);
+
+export async function runDepsCheck(context: Context, config: Config, options: DepsCheckOptions = {}): Promise<CheckResult> {
+  const deps = config.deps;
+  // --no-git scans the files as they are: no .gitignore filtering (and no git process at all).
+  const files = await discoverLockfiles(context.root, { include: deps.include, exclude: deps.exclude, gitignore: context.git });
+  const collected = await collectPackages(context.root, files);
+  const errors: CheckError[] = [...collected.errors];
+  const packages = deps['include-dev'] ? collected.packages : collected.packages.filter((pkg) => !pkg.dev);
+  const stats: Record<string, number | string> = {
+    lockfiles: collected.lockfiles,
+    packages: packages.length,
+    advisories: 0,
+    source: deps['advisory-db'] ? 'offline' : 'api',
+  };
+  if (packages.length === 0) return { check: 'deps', findings: [], errors, stats };
+
+  let advisories;
+  try {
+    advisories = await findAdvisories(packages, deps, { ...options, root: context.root });
+  } catch (error) {
+    if (!(error instanceof OsvSourceError)) throw error;
+    const fatal = deps['on-source-error'] === 'fail';
+    errors.push({
+      check: 'deps',
+      path: error.location || sourceLocation(deps, context.root),
+      message: `${error.message}${fatal ? '' : ' (deps.on-source-error is warn: dependencies were NOT checked)'}`,
+      fatal,
+    });
+    return { check: 'deps', findings: [], errors, stats };
+  }
+  errors.push(...advisories.errors);
+
+  const introducedBy = await introducedOracle(context, files, errors);
+  const findings = findVulnerabilities(packages, advisories.index, introducedBy);
+  stats.advisories = new Set(findings.map((finding) => finding.rule)).size;
+  if (advisories.requests !== undefined) stats.requests = advisories.requests;
+  return { check: 'deps', findings, errors, stats };
+}
+
+/**
+ * Full mode: undefined for all. pr/push with a base: introduced unless the same name@version was
+ * already in the same lockfile at the base (then whatever advisory matches it now matched it
+ * then too). A new branch without a base, or a lockfile absent at the base: all introduced.
+ */
+async function introducedOracle(context: Context, files: string[], errors: CheckError[]): Promise<IntroducedBy> {
+  if (context.mode === 'full' || !context.git) return () => undefined;
+  const base = context.base;
+  if (!base) return () => true;
+  const before = await collectPackages(context.root, files, (file) => showFile(context.root, base, file));
+  for (const error of before.errors) {
+    errors.push({
+      ...error,
+      fatal: false,
+      message: `at the base ${base.slice(0, 12)}: ${error.message} (its vulnerabilities count as introduced)`,
+    });
+  }
+  const existing = new Set(before.packages.map(versionKey));
+  return (pkg) => !existing.has(versionKey(pkg));
+}
+
+function versionKey(pkg: Package): string {
+  return [pkg.lockfile, pkg.ecosystem, pkg.name, pkg.version].join('\u0000');
+}
+

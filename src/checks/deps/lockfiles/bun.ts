@@ -1,0 +1,90 @@
+// bun.lock, bun's text lockfile (bun 1.2+): JSONC with trailing commas. `workspaces` are the
+// projects and their dependencies; `packages` maps an install key (`dep`, or `parent/dep` when not
+// hoisted) to an array whose first element is the resolved spec: `name@1.2.3`,
+// `name@github:owner/repo#abc1234`, `name@workspace:packages/a`.
+import { LockfileError, type LockfileFormat, type Package } from '../types.js';
+import { toPackages, type LockNode } from './dep-graph.js';
+import { jsoncToJson } from './jsonc.js';
+import { JsonKeyLocator, jsonErrorDetail, jsonErrorLine } from './lines.js';
+import { isObject, sourceOfSpec, splitAtVersion, stringEntries } from './npm-spec.js';
+
+const PACKAGE_GROUPS = ['dependencies', 'optionalDependencies', 'peerDependencies'] as const;
+const PROD_GROUPS = ['dependencies', 'optionalDependencies', 'peerDependencies'] as const;
+
+export const bunLock: LockfileFormat = {
+  name: 'bun.lock',
+  ecosystem: 'npm',
+  matches: (file) => file === 'bun.lock' || file.endsWith('/bun.lock'),
+  parse(text, file) {
+    const json = jsoncToJson(text);
+    let lock: unknown;
+    try {
+      lock = JSON.parse(json);
+    } catch (error) {
+      throw new LockfileError(file, jsonErrorLine(json, error), jsonErrorDetail(error));
+    }
+    if (!isObject(lock) || !('lockfileVersion' in lock)) throw new LockfileError(file, 1, 'not a bun.lock: expected an object with "lockfileVersion"');
+    const packages = isObject(lock.packages) ? lock.packages : {};
+    const workspaces = isObject(lock.workspaces) ? lock.workspaces : {};
+
+    const locate = new JsonKeyLocator(json);
+    locate.next('packages');
+    const nodes: LockNode[] = [];
+    const infoOf = new Map<string, Record<string, unknown>>();
+    for (const [key, value] of Object.entries(packages)) {
+      const line = locate.next(key, '[');
+      if (!Array.isArray(value) || typeof value[0] !== 'string') throw new LockfileError(file, line, `packages entry "${key}" is not an array starting with the resolved "name@version"`);
+      const [name, reference] = splitAtVersion(value[0]);
+      if (reference.startsWith('workspace:')) continue; // a workspace: the project itself
+      const version = reference.startsWith('npm:') ? reference.slice('npm:'.length) : reference;
+      const source: Package['source'] = sourceOfSpec(version) ?? 'registry';
+      nodes.push({ id: key, name, version, ...(line !== undefined && { line }), source });
+      infoOf.set(key, value.find(isObject) ?? {});
+    }
+
+    // Like Node's resolution: `parent/dep` when nested under parent, else up to the hoisted `dep`.
+    const resolve = (from: string, name: string): string | undefined => {
+      const chain = packageNames(from);
+      for (let depth = chain.length; depth >= 0; depth--) {
+        const candidate = [...chain.slice(0, depth), name].join('/');
+        if (infoOf.has(candidate)) return candidate;
+      }
+      return undefined;
+    };
+    const edges = new Map<string, string[]>();
+    for (const [id, info] of infoOf) {
+      const targets = PACKAGE_GROUPS.flatMap((group) => stringEntries(info[group]).map(([name]) => resolve(id, name)));
+      edges.set(id, targets.filter((target): target is string => target !== undefined));
+    }
+
+    const direct = new Set<string>();
+    const prodDirect = new Set<string>();
+    for (const workspace of Object.values(workspaces).filter(isObject)) {
+      const scope = typeof workspace.name === 'string' ? workspace.name : '';
+      for (const group of [...PROD_GROUPS, 'devDependencies'] as const) {
+        for (const [name] of stringEntries(workspace[group])) {
+          const id = resolve(scope, name);
+          if (!id) continue;
+          direct.add(id);
+          if (group !== 'devDependencies') prodDirect.add(id);
+        }
+      }
+    }
+    // bun.lock records no dev flag: dev means reached only through devDependencies.
+    const directDev = new Set([...direct].filter((id) => !prodDirect.has(id)));
+    return toPackages(file, 'npm', { nodes, edges, direct, directDev });
+  },
+};
+
+/** `a/@s/b/c` to ['a', '@s/b', 'c']: the packages a nested install key passes through. */
+function packageNames(key: string): string[] {
+  if (!key) return [];
+  const names: string[] = [];
+  const parts = key.split('/');
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index]!;
+    if (part.startsWith('@') && index + 1 < parts.length) names.push(`${part}/${parts[++index]}`);
+    else names.push(part);
+  }
+  return names;
+}

@@ -1,0 +1,36 @@
+// composer.lock: `packages` are installed in production, `packages-dev` only for development.
+import { posix } from 'node:path';
+import { LockfileError, type LockfileFormat, type Package } from '../types.js';
+import { isObject, parseJsonWithLines } from './json-positions.js';
+
+export const composerLock: LockfileFormat = {
+  name: 'composer.lock',
+  ecosystem: 'Packagist',
+  matches: (file) => posix.basename(file) === 'composer.lock',
+  parse(text, file) {
+    const { value, lineOf } = parseJsonWithLines(text, file);
+    if (!isObject(value)) throw new LockfileError(file, 1, 'composer.lock must be a JSON object');
+    const packages: Package[] = [];
+    for (const [section, dev] of [['packages', false], ['packages-dev', true]] as const) {
+      const entries = value[section] ?? [];
+      if (!Array.isArray(entries)) throw new LockfileError(file, lineOf([section]), `"${section}" must be an array`);
+      entries.forEach((entry: unknown, index) => {
+        const line = lineOf([section, index, 'name']) ?? lineOf([section, index]);
+        if (!isObject(entry) || typeof entry.name !== 'string' || typeof entry.version !== 'string') {
+          throw new LockfileError(file, line, `package ${index + 1} of "${section}" needs a "name" and a "version"`);
+        }
+        const distType = isObject(entry.dist) ? entry.dist.type : undefined;
+        const base = { ecosystem: 'Packagist' as const, name: entry.name, lockfile: file, line, dev, direct: false, path: [entry.name] };
+        // Composer names branches `dev-main` or `1.x-dev`: no release to match.
+        if (/^dev-|[.-]dev$/i.test(entry.version)) {
+          packages.push({ ...base, version: '', source: 'git', note: `branch ${entry.version}, not matched` });
+        } else if (distType === 'path') {
+          packages.push({ ...base, version: entry.version.replace(/^v/, ''), source: 'file' });
+        } else {
+          packages.push({ ...base, version: entry.version.replace(/^v/, ''), source: 'registry' });
+        }
+      });
+    }
+    return packages;
+  },
+};

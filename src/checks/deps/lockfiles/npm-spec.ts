@@ -1,0 +1,57 @@
+// Small readers of npm-style specifiers shared by the JavaScript lockfiles.
+import type { Package } from '../types.js';
+
+/** `name@rest` to [name, rest]; the `@` of a scope (`@babel/core@7.0.0`) is not the separator. */
+export function splitAtVersion(spec: string): [name: string, rest: string] {
+  const at = spec.indexOf('@', spec.startsWith('@') ? 1 : 0);
+  return at <= 0 ? [spec, ''] : [spec.slice(0, at), spec.slice(at + 1)];
+}
+
+/** The package name of an install path: `node_modules/a/node_modules/@s/b` -> `@s/b`. */
+export function nameFromInstallPath(path: string): string {
+  const at = path.lastIndexOf('node_modules/');
+  return at === -1 ? path : path.slice(at + 'node_modules/'.length);
+}
+
+const GIT = /^(?:git\+|git:\/\/|git@|github:|gitlab:|bitbucket:|gist:)|\.git(?:#|$)|#commit=/;
+
+/**
+ * Where a version specifier or resolved URL points: git hosts, local folders and tarballs are
+ * listed but not matched by version (their version field names no registry release).
+ */
+export function sourceOfSpec(spec: string): Package['source'] | undefined {
+  if (GIT.test(spec)) return 'git';
+  if (spec.startsWith('file:') || spec.startsWith('portal:')) return 'file';
+  if (spec.startsWith('link:')) return 'link';
+  if (/^https?:\/\//.test(spec)) return 'tarball';
+  return undefined;
+}
+
+/**
+ * Registry tarballs live at `…/<name>/-/<unscoped>-<version>.tgz` (npm, yarn, Verdaccio,
+ * Artifactory and GitHub Packages all keep that layout); any other URL is a tarball dependency.
+ */
+export function isRegistryTarball(url: string, name: string, version: string): boolean {
+  const unscoped = name.slice(name.lastIndexOf('/') + 1);
+  const path = url.split(/[?#]/, 1)[0]!;
+  return path.endsWith(`/-/${unscoped}-${version}.tgz`);
+}
+
+/** Strips pnpm peer suffixes: `18.0.0-rc.3(react@18.2.0)` (v6+) and `1.0.0_react@18.2.0` (v5). */
+export function stripPeerSuffix(version: string): string {
+  const paren = version.indexOf('(');
+  const cut = paren === -1 ? version : version.slice(0, paren);
+  // `_` never occurs in a SemVer version (semver.org §9-10 allow [0-9A-Za-z-] only).
+  const underscore = cut.indexOf('_');
+  return underscore === -1 ? cut : cut.slice(0, underscore);
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The string values of a `{ name: spec }` map, ignoring anything else a broken file puts there. */
+export function stringEntries(value: unknown): [string, string][] {
+  if (!isObject(value)) return [];
+  return Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+}

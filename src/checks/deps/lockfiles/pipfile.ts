@@ -1,0 +1,39 @@
+// Pipfile.lock (pipenv): `default` is what the app installs, `develop` the dev packages.
+import { posix } from 'node:path';
+import { LockfileError, type LockfileFormat, type Package } from '../types.js';
+import { isObject, parseJsonWithLines } from './json-positions.js';
+import { normalizePyPIName } from './pep503.js';
+
+export const pipfileLock: LockfileFormat = {
+  name: 'Pipfile.lock',
+  ecosystem: 'PyPI',
+  matches: (file) => posix.basename(file) === 'Pipfile.lock',
+  parse(text, file) {
+    const { value, lineOf } = parseJsonWithLines(text, file);
+    if (!isObject(value)) throw new LockfileError(file, 1, 'Pipfile.lock must be a JSON object');
+    const packages = new Map<string, Package>();
+    for (const [section, dev] of [['default', false], ['develop', true]] as const) {
+      const entries = value[section] ?? {};
+      if (!isObject(entries)) throw new LockfileError(file, lineOf([section]), `"${section}" must be an object`);
+      for (const [rawName, entry] of Object.entries(entries)) {
+        const line = lineOf([section, rawName]);
+        if (!isObject(entry)) throw new LockfileError(file, line, `entry "${rawName}" must be an object`);
+        const name = normalizePyPIName(rawName);
+        // A package in both sections is installed in production: the default entry wins.
+        if (packages.has(name)) continue;
+        packages.set(name, { ...describe(entry, file, line), name, path: [name], lockfile: file, line, dev });
+      }
+    }
+    return [...packages.values()];
+  },
+};
+
+function describe(entry: Record<string, unknown>, file: string, line: number | undefined) {
+  const base = { ecosystem: 'PyPI' as const, direct: false, path: [] as string[] };
+  if (typeof entry.git === 'string') return { ...base, version: '', source: 'git' as const };
+  if (typeof entry.path === 'string' || typeof entry.file === 'string') return { ...base, version: '', source: 'file' as const };
+  if (typeof entry.version !== 'string') throw new LockfileError(file, line, 'entry has no "version"');
+  const pinned = /^===?\s*(\S+)$/.exec(entry.version.trim());
+  if (!pinned) return { ...base, version: '', source: 'registry' as const, note: `version '${entry.version}' is not a pin, not matched` };
+  return { ...base, version: pinned[1], source: 'registry' as const };
+}

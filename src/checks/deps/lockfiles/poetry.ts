@@ -1,0 +1,28 @@
+// poetry.lock: one [[package]] per resolved package. Poetry < 1.2 marks dev packages with
+// `category = "dev"`; later versions list the dependency `groups` a package belongs to.
+import { posix } from 'node:path';
+import type { LockfileFormat, Package } from '../types.js';
+import { normalizePyPIName } from './pep503.js';
+import { packageTables, parseTomlLockfile, stringField } from './toml-packages.js';
+
+export const poetryLock: LockfileFormat = {
+  name: 'poetry.lock',
+  ecosystem: 'PyPI',
+  matches: (file) => posix.basename(file) === 'poetry.lock',
+  parse(text, file) {
+    const document = parseTomlLockfile(text, file);
+    return packageTables(document, text, file).map(({ table, line }): Package => {
+      const name = normalizePyPIName(stringField(table, 'name', file, line));
+      const version = stringField(table, 'version', file, line);
+      const groups = Array.isArray(table.groups) ? table.groups : undefined;
+      const dev = table.category === 'dev' || (groups !== undefined && groups.length > 0 && !groups.includes('main'));
+      const sourceType = isTable(table.source) ? table.source.type : undefined;
+      const source = sourceType === 'git' ? 'git' : sourceType === 'directory' || sourceType === 'file' ? 'file' : sourceType === 'url' ? 'tarball' : 'registry';
+      return { ecosystem: 'PyPI', name, version, lockfile: file, line, dev, direct: false, path: [name], source };
+    });
+  },
+};
+
+export function isTable(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,241 @@
+// A push parser for `git log -p -U0 --format=%x00%H %aI %an` output: feed it git's bytes as they
+// arrive and it hands out the added lines with their path, line number in the new file, commit,
+// author and date. It works on bytes and decodes only header lines and the added lines the
+// prefilter keeps (most of a history is neither). It holds one file's added lines at a time (to
+// drop files over the size limit), never the whole history.
+
+export interface AddedLine {
+  path: string;
+  /** 1-based line number in the file as of `commit`. */
+  line: number;
+  /** The line without its `+` and without a trailing CR. */
+  text: string;
+  commit: string;
+  author: string;
+  date: string;
+}
+
+export interface DiffStats {
+  commits: number;
+  lines: number;
+  skippedBinary: number;
+  skippedTooLarge: number;
+  skippedExcluded: number;
+}
+
+export interface DiffParserOptions {
+  /** Added text per file per commit above this many bytes is skipped (and counted). */
+  maxFileSize: number;
+  /** False for paths never scanned (`secrets.exclude-paths`). */
+  includePath?: (path: string) => boolean;
+  /**
+   * Lines worth handing out (the scan's prefilter), given as the UTF-8 bytes `bytes[start, end)`
+   * so the others are never decoded; they are counted but not kept.
+   */
+  keep?: (bytes: Uint8Array, start: number, end: number) => boolean;
+  /** Called as each commit starts, with the number of commits seen so far (for progress). */
+  onCommit?: (commits: number) => void;
+}
+
+/** The commit header line starts with a NUL byte, which no line of a diff can start with. */
+export const COMMIT_FORMAT = '%x00%H %aI %an';
+
+const HUNK_HEADER = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/;
+
+export class DiffParser {
+  readonly stats: DiffStats = { commits: 0, lines: 0, skippedBinary: 0, skippedTooLarge: 0, skippedExcluded: 0 };
+  private commit = '';
+  private author = '';
+  private date = '';
+  /** The current file's path, or undefined while in its header / when it is skipped. */
+  private path: string | undefined;
+  private inHunk = false;
+  private skipping = false;
+  private lineNumber = 0;
+  private size = 0;
+  private pending: AddedLine[] = [];
+  /** Added lines of the current file, kept or not (for the `lines` stat). */
+  private pendingLines = 0;
+  private ready: AddedLine[] = [];
+  private partial: Buffer | undefined;
+  private readonly includeCache = new Map<string, boolean>();
+
+  constructor(private readonly options: DiffParserOptions) {}
+
+  /** Feeds a chunk of git's output (any split, even mid-line or mid-character). */
+  push(chunk: Uint8Array | string): void {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const text = this.partial ? Buffer.concat([this.partial, bytes]) : bytes;
+    this.partial = undefined;
+    let start = 0;
+    for (let newline = text.indexOf(10, start); newline !== -1; newline = text.indexOf(10, start)) {
+      this.line(text, start, newline);
+      start = newline + 1;
+    }
+    if (start < text.length) this.partial = text.subarray(start);
+  }
+
+  /** Ends the input: the last file's lines become ready. */
+  end(): void {
+    if (this.partial) this.line(this.partial, 0, this.partial.length);
+    this.partial = undefined;
+    this.endFile();
+  }
+
+  /** The added lines parsed so far (of completed files), handed out once. */
+  take(): AddedLine[] {
+    const out = this.ready;
+    this.ready = [];
+    return out;
+  }
+
+  private line(bytes: Buffer, start: number, end: number): void {
+    const first = start < end ? bytes[start] : -1;
+    if (this.inHunk) {
+      if (first === 43 /* + */) {
+        if (!this.skipping) this.added(bytes, start + 1, end);
+        this.lineNumber++;
+        return;
+      }
+      // `-` removed, `\` "No newline at end of file", ` ` context (none with -U0 but harmless).
+      if (first === 45 || first === 92) return;
+      if (first === 32) {
+        this.lineNumber++;
+        return;
+      }
+      // Anything else (a hunk header, `diff --git`, a commit header, a blank line) is a header.
+    }
+    if (first === -1) return;
+    this.header(bytes.toString('utf8', start, end));
+  }
+
+  private header(line: string): void {
+    if (line.charCodeAt(0) === 0) {
+      this.endFile();
+      this.startCommit(line);
+    } else if (line.startsWith('diff --git ')) {
+      this.endFile();
+    } else if (line.startsWith('@@')) {
+      this.hunk(line);
+    } else if (this.inHunk) {
+      return; // not a file header: those come before the first hunk
+    } else if (line.startsWith('+++ ')) {
+      this.startFile(line.slice(4));
+    } else if (line.startsWith('Binary files ')) {
+      this.stats.skippedBinary++;
+    }
+  }
+
+  private startCommit(header: string): void {
+    // `\0<sha> <date> <author name>`: the name comes last because it may contain spaces.
+    const firstSpace = header.indexOf(' ');
+    const secondSpace = header.indexOf(' ', firstSpace + 1);
+    this.commit = header.slice(1, firstSpace);
+    this.date = header.slice(firstSpace + 1, secondSpace === -1 ? undefined : secondSpace);
+    this.author = secondSpace === -1 ? '' : header.slice(secondSpace + 1);
+    this.stats.commits++;
+    this.options.onCommit?.(this.stats.commits);
+  }
+
+  private startFile(target: string): void {
+    this.path = undefined;
+    this.skipping = true;
+    if (target === '/dev/null') return; // a deletion adds nothing
+    const path = parseDiffPath(target);
+    if (path === undefined) return;
+    let included = this.includeCache.get(path);
+    if (included === undefined) {
+      included = this.options.includePath?.(path) ?? true;
+      this.includeCache.set(path, included);
+    }
+    if (!included) {
+      this.stats.skippedExcluded++;
+      return;
+    }
+    this.path = path;
+    this.skipping = false;
+    this.size = 0;
+  }
+
+  private hunk(line: string): void {
+    const match = HUNK_HEADER.exec(line);
+    if (!match) return;
+    this.inHunk = true;
+    this.lineNumber = Number(match[1]);
+  }
+
+  private added(bytes: Buffer, start: number, end: number): void {
+    if (end > start && bytes[end - 1] === 13) end--; // CRLF files
+    this.size += end - start + 1;
+    if (this.size > this.options.maxFileSize) {
+      this.stats.skippedTooLarge++;
+      this.pending = [];
+      this.pendingLines = 0;
+      this.skipping = true;
+      return;
+    }
+    this.pendingLines++;
+    if (this.options.keep && !this.options.keep(bytes, start, end)) return;
+    this.pending.push({
+      path: this.path!,
+      line: this.lineNumber,
+      text: bytes.toString('utf8', start, end),
+      commit: this.commit,
+      author: this.author,
+      date: this.date,
+    });
+  }
+
+  private endFile(): void {
+    this.inHunk = false;
+    this.path = undefined;
+    this.skipping = false;
+    this.stats.lines += this.pendingLines;
+    this.pendingLines = 0;
+    if (this.pending.length === 0) return;
+    if (this.ready.length === 0) this.ready = this.pending;
+    else for (const added of this.pending) this.ready.push(added);
+    this.pending = [];
+  }
+}
+
+/**
+ * `b/src/app.ts` -> `src/app.ts`. Git quotes paths with control characters, `"` or `\` in C style
+ * (octal escapes are UTF-8 bytes), and appends a TAB to unquoted paths that contain a space.
+ */
+export function parseDiffPath(target: string): string | undefined {
+  let path = target;
+  if (path.startsWith('"')) {
+    const unquoted = unquoteC(path);
+    if (unquoted === undefined) return undefined;
+    path = unquoted;
+  } else if (path.endsWith('\t')) {
+    path = path.slice(0, -1);
+  }
+  return path.startsWith('b/') ? path.slice(2) : path;
+}
+
+const C_ESCAPES: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
+
+function unquoteC(quoted: string): string | undefined {
+  const end = quoted.lastIndexOf('"');
+  if (end <= 0) return undefined;
+  const bytes: number[] = [];
+  const body = quoted.slice(1, end);
+  for (let index = 0; index < body.length; index++) {
+    const char = body[index]!;
+    if (char !== '\\') {
+      for (const byte of Buffer.from(char, 'utf8')) bytes.push(byte);
+      continue;
+    }
+    const next = body[index + 1] ?? '';
+    if (/[0-7]/.test(next)) {
+      bytes.push(parseInt(body.slice(index + 1, index + 4), 8));
+      index += 3;
+    } else {
+      bytes.push(C_ESCAPES[next] ?? next.charCodeAt(0));
+      index += 1;
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}

@@ -1,0 +1,193 @@
+import type { SecretRule } from './types.js';
+import { ALNUM, BASE64URL, DIGITS, HEX, LOWER_ALNUM, UPPER_ALNUM, fake } from './fake.js';
+import { contextRule, prefixedRule } from './define.js';
+
+const rotateSlack = 'Revoke it at api.slack.com/apps (OAuth & Permissions or Basic Information) and reinstall the app.';
+const digits = (n: number, salt: string) => fake(n, DIGITS, salt);
+
+export const CHAT_RULES: SecretRule[] = [
+  prefixedRule({
+    id: 'slack-bot-token',
+    title: 'Slack bot token',
+    provider: 'Slack',
+    env: 'SLACK_BOT_TOKEN',
+    prefix: 'xoxb-',
+    body: '[0-9]{10,13}-[0-9]{10,13}(?:-[A-Za-z0-9]{24,34})?',
+    sample: `${digits(12, 's1')}-${digits(13, 's2')}-${fake(24, ALNUM, 's3')}`,
+    remediation: rotateSlack,
+    notSecret: ['token: xoxb-123-456'],
+  }),
+  prefixedRule({
+    id: 'slack-user-token',
+    title: 'Slack user or workspace token',
+    provider: 'Slack',
+    env: 'SLACK_USER_TOKEN',
+    prefix: 'xox',
+    keywords: ['xoxp-', 'xoxa-', 'xoxo-', 'xoxs-', 'xoxr-'],
+    body: '[paors]-[0-9]{10,13}-[0-9]{10,13}-[0-9]{10,13}-[a-f0-9]{32}|[pr]-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{24,64}',
+    sample: `p-${digits(12, 'u1')}-${digits(12, 'u2')}-${digits(13, 'u3')}-${fake(32, HEX, 'u4')}`,
+    sample2: `a-2-${digits(12, 'u5')}-${digits(12, 'u6')}-${digits(13, 'u7')}-${fake(32, HEX, 'u8')}`.replace('a-2-', 'a-'),
+    remediation: rotateSlack,
+    notSecret: ['SLACK_USER_TOKEN=xoxp-123-456-789-abc'],
+  }),
+  prefixedRule({
+    id: 'slack-config-token',
+    title: 'Slack app configuration token',
+    provider: 'Slack',
+    env: 'SLACK_CONFIG_TOKEN',
+    prefix: 'xoxe',
+    keywords: ['xoxe.xox', 'xoxe-'],
+    body: '(?:\\.xox[bp])?-1-[A-Za-z0-9]{140,170}|-1-[A-Za-z0-9]{140,170}',
+    sample: `.xoxp-1-${fake(146, ALNUM, 'xoxe')}`,
+    remediation: rotateSlack,
+  }),
+  prefixedRule({
+    id: 'slack-app-token',
+    title: 'Slack app-level token',
+    provider: 'Slack',
+    env: 'SLACK_APP_TOKEN',
+    prefix: 'xapp-',
+    body: '[0-9]-[A-Z0-9]{9,12}-[0-9]{10,14}-[a-f0-9]{64}',
+    sample: `1-A${fake(10, UPPER_ALNUM, 'xapp')}-${digits(13, 'xapp')}-${fake(64, HEX, 'xapp')}`,
+    remediation: rotateSlack,
+  }),
+  {
+    id: 'slack-webhook-url',
+    title: 'Slack incoming webhook URL',
+    provider: 'Slack',
+    severity: 'medium',
+    keywords: ['hooks.slack.com'],
+    pattern: /(?<secret>https?:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/T[A-Z0-9]{8,12}\/[A-Z0-9]{8,12}\/[A-Za-z0-9]{23,24})(?![A-Za-z0-9])/,
+    remediation: 'Delete the webhook in the Slack app settings (Incoming Webhooks) and create a new one.',
+    examples: {
+      secret: [
+        `webhook_url: https://hooks.slack.com/services/T${fake(8, UPPER_ALNUM, 'w1')}/B${fake(10, UPPER_ALNUM, 'w2')}/${fake(24, ALNUM, 'w3')}`,
+      ],
+      notSecret: [
+        'webhook_url: https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX',
+        'see https://hooks.slack.com/services/ for docs',
+      ],
+    },
+  },
+  {
+    id: 'discord-bot-token',
+    title: 'Discord bot token',
+    provider: 'Discord',
+    severity: 'high',
+    keywords: ['discord', 'bot', 'token', 'client', 'bearer', 'auth', '.login(', '.run('],
+    // base64(user id) . base64(timestamp) . HMAC; the id part starts with M, N or O for current snowflakes.
+    pattern: /(?<![\w.-])(?<secret>[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?![\w.-])/,
+    minEntropy: 4,
+    remediation: 'Reset the token in the Discord Developer Portal (Applications > Bot > Reset Token).',
+    examples: {
+      secret: [`DISCORD_TOKEN=MT${fake(24, ALNUM, 'dc1')}.${fake(6, BASE64URL, 'dc2')}.${fake(38, BASE64URL, 'dc3')}`],
+      notSecret: ['DISCORD_TOKEN=your.discord.token', 'client.login(process.env.DISCORD_TOKEN);'],
+    },
+  },
+  {
+    id: 'discord-webhook-url',
+    title: 'Discord webhook URL',
+    provider: 'Discord',
+    severity: 'medium',
+    keywords: ['/api/webhooks/'],
+    pattern: /(?<secret>https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/[0-9]{17,20}\/[A-Za-z0-9_-]{60,68})(?![\w-])/,
+    remediation: 'Delete the webhook in the Discord channel settings (Integrations > Webhooks).',
+    examples: {
+      secret: [`DISCORD_WEBHOOK=https://discord.com/api/webhooks/${digits(19, 'dw1')}/${fake(68, BASE64URL, 'dw2')}`],
+      notSecret: ['DISCORD_WEBHOOK=https://discord.com/api/webhooks/{id}/{token}'],
+    },
+  },
+  contextRule({
+    id: 'discord-client-secret',
+    title: 'Discord OAuth client secret',
+    provider: 'Discord',
+    keywords: ['discord'],
+    name: 'discord[\\w.-]{0,20}secret',
+    value: '[A-Za-z0-9_-]{32}',
+    sample: fake(32, BASE64URL, 'dcs'),
+    env: 'DISCORD_CLIENT_SECRET',
+    minEntropy: 3.8,
+    remediation: 'Reset the client secret in the Discord Developer Portal (OAuth2).',
+  }),
+  {
+    id: 'telegram-bot-token',
+    title: 'Telegram bot token',
+    provider: 'Telegram',
+    severity: 'high',
+    keywords: [':aa'],
+    pattern: /(?<![\w:-])(?<secret>[0-9]{8,10}:AA[A-Za-z0-9_-]{33})(?![\w-])/,
+    minEntropy: 3.8,
+    remediation: 'Revoke the token with @BotFather (/revoke) and update the bot.',
+    examples: {
+      secret: [`TELEGRAM_BOT_TOKEN=${digits(10, 'tg')}:AA${fake(33, BASE64URL, 'tg')}`, `bot = Bot(token="${digits(9, 'tg2')}:AA${fake(33, BASE64URL, 'tg2')}")`],
+      notSecret: ['TELEGRAM_BOT_TOKEN=123456789:AAxxxxxxxx', 'time: 12:AA'],
+    },
+  },
+  {
+    id: 'microsoft-teams-webhook',
+    title: 'Microsoft Teams incoming webhook URL',
+    provider: 'Microsoft Teams',
+    severity: 'medium',
+    keywords: ['webhook.office.com', 'logic.azure.com'],
+    pattern: /(?<secret>https:\/\/[a-z0-9-]{1,60}\.webhook\.office\.com\/webhookb2\/[a-f0-9-]{36}@[a-f0-9-]{36}\/IncomingWebhook\/[A-Za-z0-9]{32}\/[a-f0-9-]{36}(?:\/[A-Za-z0-9_-]{40,60})?)/,
+    remediation: 'Remove the Incoming Webhook connector from the Teams channel and create a new one.',
+    examples: {
+      secret: [
+        `TEAMS_WEBHOOK=https://contoso.webhook.office.com/webhookb2/${fakeUuid('t1')}@${fakeUuid('t2')}/IncomingWebhook/${fake(32, HEX, 't3')}/${fakeUuid('t4')}`,
+      ],
+      notSecret: ['TEAMS_WEBHOOK=https://contoso.webhook.office.com/webhookb2/<id>'],
+    },
+  },
+  contextRule({
+    id: 'mattermost-token',
+    title: 'Mattermost access token',
+    provider: 'Mattermost',
+    keywords: ['mattermost'],
+    name: 'mattermost',
+    value: '[a-z0-9]{26}',
+    sample: fake(26, LOWER_ALNUM, 'mm'),
+    env: 'MATTERMOST_TOKEN',
+    minEntropy: 3.8,
+    remediation: 'Revoke the token in Mattermost (Profile > Security > Personal access tokens).',
+  }),
+  prefixedRule({
+    id: 'twitch-oauth-token',
+    title: 'Twitch OAuth token',
+    provider: 'Twitch',
+    env: 'TWITCH_OAUTH',
+    prefix: 'oauth:',
+    body: '[a-z0-9]{30}',
+    sample: fake(30, LOWER_ALNUM, 'twitch'),
+    minEntropy: 3.8,
+    remediation: 'Revoke the token through the Twitch API revoke endpoint or disconnect the app in Twitch settings.',
+  }),
+  contextRule({
+    id: 'twitch-client-secret',
+    title: 'Twitch client secret',
+    provider: 'Twitch',
+    keywords: ['twitch'],
+    name: 'twitch',
+    value: '[a-z0-9]{30}',
+    sample: fake(30, LOWER_ALNUM, 'twitchs'),
+    env: 'TWITCH_CLIENT_SECRET',
+    minEntropy: 3.8,
+    remediation: 'Generate a new client secret in the Twitch developer console.',
+  }),
+  contextRule({
+    id: 'zoom-client-secret',
+    title: 'Zoom API client secret',
+    provider: 'Zoom',
+    keywords: ['zoom'],
+    name: 'zoom[\\w.-]{0,20}(?:secret|token|key)',
+    value: '[A-Za-z0-9]{32}',
+    sample: fake(32, ALNUM, 'zoom'),
+    env: 'ZOOM_CLIENT_SECRET',
+    minEntropy: 3.8,
+    remediation: 'Regenerate the client secret of the app in the Zoom App Marketplace.',
+  }),
+];
+
+function fakeUuid(salt: string): string {
+  const hex = fake(32, HEX, salt);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

@@ -1,0 +1,164 @@
+import type { SecretRule } from './types.js';
+import { ALNUM, BASE64, fake } from './fake.js';
+
+/**
+ * The last line of defence: a high-entropy literal assigned to a name that says it is a secret.
+ * Strict on purpose, since it has no provider format to lean on:
+ * - the name must end in a secret word (`api_key`, `client_secret`, `db_password`, `authToken`),
+ *   optionally followed by a short suffix (`_v2`, `Key`, `_b64`); `password_hash`, `token_url`,
+ *   `secret_name` and the like do not qualify, and pagination or CSRF tokens are left out;
+ * - the value is a literal of 12–100 characters with a letter and a digit, no spaces or
+ *   parentheses, ending at a quote, a separator or the end of the line (so `getToken()` and
+ *   `process.env.X` never match), and with entropy of at least 3.5 bits per character;
+ * - references, paths, identifiers and placeholders are allowed out below.
+ */
+const NAME =
+  '(?<!(?:page|csrf|xsrf|next|cursor|sync|continuation|resume|nonce|pagination|public|publishable|site)[_.-]?)' +
+  '(?:api[_.-]?key|apikey|secret|token|passw(?:or)?d|pwd|auth[_.-]?(?:key|token)|access[_.-]?key|client[_.-]?secret|private[_.-]?key|credentials?|pass_?phrase|(?:encryption|signing|master|hmac|jwt)[_.-]?key)' +
+  '(?:[_.-]?(?:key|token|secret|value|str|string|b64|base64|hex|v[0-9]|[0-9]))?';
+// `name = value` and friends, or a quoted name then a comma: `setdefault("API_KEY", "…")`, `define('TOKEN', '…')`.
+const ASSIGN = `(?:["'\\]]{0,2}\\s{0,4}(?:=|:=|:|=>|\\?\\?=|\\|\\|=)|["']\\s{0,2},)\\s{0,4}`;
+// A letter, and a digit or symbol: identifiers and words have neither.
+const VALUE = '(?=[^\\s"\'`]{0,99}[0-9!@#%^&*~+/])(?=[^\\s"\'`]{0,99}[A-Za-z])[A-Za-z0-9+/=_.~!@#$%^&*-]{12,100}';
+const END = '(?=["\'`;,)}\\]]|\\s|$)';
+
+/** Shared by the rules below: references, identifiers, placeholders. */
+const NOT_A_LITERAL: RegExp[] = [
+  /^(?:process\.env|os\.environ|os\.getenv|env\.|ENV\[|System\.getenv|config\.|settings\.|secrets\.|vars\.|inputs\.)/i,
+  /^\$|^%|^&|^\*/,
+  /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/,
+  /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/,
+  /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/,
+  /^(?:your|my|some|insert|enter|replace|put|todo|none|null|undefined|secret|password|token)[^A-Za-z]/i,
+];
+
+export const GENERIC_RULES: SecretRule[] = [
+  {
+    id: 'authorization-header-credential',
+    title: 'Credential in an HTTP Authorization header',
+    provider: 'HTTP Authorization',
+    severity: 'medium',
+    keywords: ['bearer', 'basic ', 'authorization', 'token '],
+    // `Authorization: Bearer …` / `Basic base64(user:pass)` / `token …` in curl lines, scripts and HTTP files.
+    pattern:
+      /(?:\bbearer|\bbasic|authorization["']?\s{0,2}[:=,]\s{0,4}["']?token)\s{1,4}(?<secret>[A-Za-z0-9._~+/-]{20,500}={0,2})(?![\w.~+/=-])/i,
+    minEntropy: 3.8,
+    allow: NOT_A_LITERAL,
+    remediation: 'Revoke the token (or change the password) with the service it authenticates to, and send it from a secret store.',
+    examples: {
+      secret: [
+        `curl -H "Authorization: Bearer ${fake(40, ALNUM, 'bearer')}" https://api.acme.io/v1/me`,
+        `Authorization: Basic ${Buffer.from(`svc:${fake(20, ALNUM, 'basic')}`).toString('base64')}`,
+        `headers = {"Authorization": "token ${fake(40, ALNUM, 'tokenhdr')}"}`,
+      ],
+      notSecret: ['curl -H "Authorization: Bearer $TOKEN" https://api.acme.io', 'Authorization: Bearer <token>', 'headers["Authorization"] = `Bearer ${token}`', 'auth_type = "basic authentication_scheme_default"'],
+    },
+  },
+  {
+    id: 'netrc-password',
+    title: 'Password in a .netrc entry',
+    provider: 'netrc',
+    severity: 'high',
+    keywords: ['machine'],
+    pattern: /\bmachine\s{1,8}[^\s]{1,100}\s{1,8}login\s{1,8}[^\s]{1,100}\s{1,8}password\s{1,8}(?<secret>[^\s]{8,200})/,
+    minEntropy: 3,
+    allow: NOT_A_LITERAL,
+    remediation: 'Change the password or revoke the token, and keep .netrc out of the repository.',
+    examples: {
+      secret: [`machine api.heroku.com login ops@acme.io password ${fake(32, ALNUM, 'netrc')}`],
+      notSecret: ['machine github.com login bot password $GITHUB_TOKEN'],
+    },
+  },
+  {
+    id: 'cli-password-argument',
+    title: 'Password or token passed on a command line',
+    provider: 'Command line',
+    severity: 'medium',
+    keywords: ['--password', '--passwd', '--token', '--api-key', '--apikey', '--secret', '--client-secret'],
+    pattern: /(?:^|\s)--(?:password|passwd|token|api-?key|secret|client-secret|auth-token)(?:=|\s{1,4})["']?(?<secret>[^\s"'$]{12,200})(?=["'\s]|$)/,
+    minEntropy: 3.5,
+    allow: [...NOT_A_LITERAL, /^-/, /^(?:\.{0,2}\/|~\/)/],
+    remediation: 'Rotate the credential; pass it through an environment variable or stdin (`--password-stdin`) rather than argv, which is logged and visible in ps.',
+    examples: {
+      secret: [`docker login registry.acme.io -u deploy --password ${fake(24, ALNUM, 'cli')}`, `vault login --token=${fake(26, ALNUM, 'cli2')}`],
+      notSecret: ['docker login -u deploy --password "$REGISTRY_PASSWORD" registry.acme.io', 'echo "$PW" | docker login --password-stdin', '  --token ${{ secrets.NPM_TOKEN }}'],
+    },
+  },
+  {
+    id: 'xml-password-element',
+    title: 'Password in an XML element (Maven settings, app config)',
+    provider: 'XML config',
+    severity: 'medium',
+    keywords: ['<password>', '<passphrase>', '<secret>', '<token>', '<apikey>', '<api_key>', '<clientsecret>', '<privatekey>'],
+    pattern: /<(?<tag>password|passphrase|secret|token|apiKey|api_key|clientSecret|privateKey)>(?<secret>[^<\s]{8,200})<\/\k<tag>>/i,
+    minEntropy: 3,
+    allow: [...NOT_A_LITERAL, /^\{[A-Za-z0-9+/=]{8,}\}$/],
+    remediation: 'Change the password and use an encrypted or environment-provided value (Maven: `mvn --encrypt-password` or `${env.VAR}`).',
+    examples: {
+      secret: [`      <password>${fake(20, ALNUM, 'xmlpw')}</password>`],
+      notSecret: ['      <password>${env.OSSRH_PASSWORD}</password>', '      <password>{COQLCE6DU6GtcS5P=}</password>'],
+    },
+  },
+  {
+    id: 'generic-secret-assignment',
+    title: 'Secret assigned in code or configuration',
+    provider: 'Generic',
+    severity: 'medium',
+    keywords: ['key', 'secret', 'token', 'passw', 'pwd', 'credential', 'passphrase'],
+    pattern: new RegExp(`${NAME}${ASSIGN}(?:[rbuf]?["'\`])?(?<secret>${VALUE})${END}`, 'i'),
+    minEntropy: 3.5,
+    allow: [
+      // References to where the secret really lives.
+      /^(?:process\.env|os\.environ|os\.getenv|env\.|ENV\[|System\.getenv|config\.|settings\.|self\.|this\.|props\.|params\.|args\.|options\.|opts\.|req\.|request\.|vars\.|secrets\.|inputs\.|context\.|ctx\.|cfg\.|conf\.)/i,
+      /^\$|^%|^&|^\*/,
+      // Dotted or snake_case identifiers and CONSTANT_NAMES: code, not values.
+      /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/,
+      /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/,
+      /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/,
+      /^[a-z]+(?:-[a-z0-9]+)+$/,
+      // File paths and names of key files.
+      /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/,
+      /\.(?:pem|key|crt|cer|der|p12|pfx|jks|json|ya?ml|txt|env|toml|ini|conf|cfg|properties|xml|pub|gpg|asc)$/i,
+      // Relative paths made of words: `keys/prod/signing`, `projects/42/secrets/db/versions/latest`.
+      /^[A-Za-z_.-]+(?:\/[A-Za-z_.-]+)+\/?$/,
+      /^[a-z0-9_.-]+(?:\/[a-z0-9_.-]+){2,}\/?$/,
+      // The UUID of every documentation page.
+      /^123e4567-e89b-12d3-a456-426614174000$/i,
+      // Test-mode and publishable keys of providers whose own rules skip them.
+      /^(?:sk|pk|rk)_test_|^pk_live_|^rzp_test_|^shippo_test_|^duffel_test_|^FLWSECK_TEST|^FLWPUBK|^EZTK|^access-sandbox-|\$sandbox\$|^sandbox[_-]/i,
+      // Hashes of lockfiles and SRI, and hex digests named as such.
+      /^sha(?:1|256|384|512)[-:]/i,
+      // Version strings, dates and times.
+      /^v?\d+(?:\.\d+){1,3}(?:[-+][A-Za-z0-9.]+)?$/,
+      /^\d{4}-\d{2}-\d{2}/,
+      // Masked or elided values.
+      /\*{3,}|\.{3}|•/,
+      // Placeholders the global filter does not know.
+      /^(?:your|my|some|insert|enter|replace|put|todo|fixme|none|null|undefined|secret|password|token|apikey|api_key)[^A-Za-z]/i,
+    ],
+    remediation: 'Rotate the credential where it was issued and load it from a secret store or environment variable instead of the source.',
+    examples: {
+      secret: [
+        `api_key = "${fake(32, ALNUM, 'gen1')}"`,
+        `DB_PASSWORD=${fake(20, ALNUM, 'gen2')}`,
+        `  client_secret: '${fake(40, BASE64, 'gen3')}'`,
+        `const authToken = "${fake(24, ALNUM, 'gen4')}";`,
+        `    "secretKey": "${fake(28, ALNUM, 'gen5')}",`,
+      ],
+      notSecret: [
+        'api_key = process.env.API_KEY',
+        'password = os.environ["DB_PASSWORD"]',
+        'token: ${{ secrets.GITHUB_TOKEN }}',
+        'const token = getAccessToken(user);',
+        'private_key: /etc/ssl/private/server.key',
+        'password_hash = "5f4dcc3b5aa765d61d8327deb882cf99"',
+        'next_page_token: "CiAKGjBpNDd2Nmp2Zml2cXRwYjBpOXA0ZzI"',
+        'api_key: Optional[str] = None',
+        'SECRET_KEY = "django-insecure-change-me-in-production"',
+        'password: "hunter2"',
+        'token_url = "https://oauth2.googleapis.com/token"',
+        'secret: SECRET_NAME_IN_VAULT_V2',
+      ],
+    },
+  },
+];

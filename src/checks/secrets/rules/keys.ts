@@ -1,0 +1,69 @@
+import type { SecretRule } from './types.js';
+import { BASE64, fake } from './fake.js';
+
+const rotateKey = 'Treat the key as compromised: revoke its certificate or authorized_keys entry, generate a new pair, and purge it from history.';
+
+/**
+ * A PEM header is reported when it starts a key: alone at the end of the line, or followed by a
+ * newline escape or the base64 body. Code that only names the header (`startsWith('-----BEGIN …')`,
+ * a parser's constant) is followed by a quote and stays quiet.
+ */
+function pemRule(id: string, title: string, label: string, keyword: string): SecretRule {
+  const header = `-----BEGIN ${label}-----`;
+  return {
+    id,
+    title,
+    provider: 'Private key',
+    severity: 'critical',
+    keywords: [keyword],
+    pattern: new RegExp(`(?<secret>${header})(?=\\s{0,4}$|(?:\\\\r)?\\\\n|\\r?\\n|\\s{0,4}[A-Za-z0-9+/]{16}|\\s{0,4}Proc-Type:|\\s{0,4}Version:|\\s{0,4}Comment:)`),
+    remediation: rotateKey,
+    examples: {
+      secret: [header, `  "private_key": "${header}\\n${fake(64, BASE64, id)}\\n",`, `key: "${header}\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC"`],
+      notSecret: [`if (pem.startsWith('${header}')) {`, `const HEADER = "${header}";`],
+    },
+  };
+}
+
+export const PRIVATE_KEY_RULES: SecretRule[] = [
+  pemRule('private-key-rsa', 'RSA private key', 'RSA PRIVATE KEY', 'begin rsa private key'),
+  pemRule('private-key-ec', 'EC private key', 'EC PRIVATE KEY', 'begin ec private key'),
+  pemRule('private-key-dsa', 'DSA private key', 'DSA PRIVATE KEY', 'begin dsa private key'),
+  pemRule('private-key-openssh', 'OpenSSH private key', 'OPENSSH PRIVATE KEY', 'begin openssh private key'),
+  pemRule('private-key-pgp', 'PGP private key block', 'PGP PRIVATE KEY BLOCK', 'begin pgp private key block'),
+  pemRule('private-key-pkcs8', 'Private key (PKCS#8)', 'PRIVATE KEY', 'begin private key'),
+  pemRule('private-key-pkcs8-encrypted', 'Encrypted private key (PKCS#8)', 'ENCRYPTED PRIVATE KEY', 'begin encrypted private key'),
+  pemRule('private-key-ssh2', 'SSH2 (ssh.com) private key', 'SSH2 ENCRYPTED PRIVATE KEY', 'begin ssh2 encrypted private key'),
+  {
+    id: 'putty-private-key',
+    title: 'PuTTY private key',
+    provider: 'Private key',
+    severity: 'critical',
+    keywords: ['putty-user-key-file-'],
+    pattern: /^\s{0,8}(?<secret>PuTTY-User-Key-File-[23]: (?:ssh-rsa|ssh-dss|ssh-ed25519|ssh-ed448|ecdsa-sha2-nistp(?:256|384|521)))/,
+    remediation: rotateKey,
+    examples: {
+      secret: ['PuTTY-User-Key-File-3: ssh-ed25519', 'PuTTY-User-Key-File-2: ssh-rsa'],
+      notSecret: ['if (text.startsWith("PuTTY-User-Key-File-")) {', 'PuTTY-User-Key-File-3 is the newer format'],
+    },
+  },
+  {
+    id: 'jwt',
+    title: 'JSON Web Token',
+    provider: 'JWT',
+    severity: 'medium',
+    keywords: ['eyj'],
+    // header.payload.signature, both JSON parts base64url of "{"; the header must name its
+    // algorithm or type ("alg"/"typ"/"kid" as the first key encode to these prefixes).
+    pattern:
+      /(?<![\w-])(?<secret>eyJ(?:hbGciOi|0eXAiOi|raWQiOi|jdHkiOi|lbmMiOi|4NXQiOi)[A-Za-z0-9_-]{4,600}\.eyJ[A-Za-z0-9_-]{8,4000}\.[A-Za-z0-9_-]{16,1000})(?![\w-])/,
+    minEntropy: 4,
+    remediation: 'Revoke the token (or rotate the signing key) at the issuer, and check what it granted before it expires.',
+    examples: {
+      secret: [
+        `Authorization: Bearer eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJ${fake(140, BASE64.replace('+/', '-_'), 'jwt')}.${fake(86, BASE64.replace('+/', '-_'), 'jwt2')}`,
+      ],
+      notSecret: ['const sample = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0."', 'eyJfoo.bar.baz'],
+    },
+  },
+];

@@ -1,0 +1,57 @@
+// The CLI shell: argv -> run() -> text/json/sarif -> exit code (0 pass, 1 fail, 2 bad usage/config/repo).
+import { writeFileSync } from 'node:fs';
+import { parseCliArgs, USAGE, type CliCommand } from './config/cli-args.js';
+import { describeError, isUserError } from './config/errors.js';
+import { runInventory } from './inventory.js';
+import { renderJson } from './report/json.js';
+import { renderSarif } from './report/sarif.js';
+import { renderText, shouldUseColor } from './report/text.js';
+import { progressOnTty } from './report/progress.js';
+import { run } from './run.js';
+import { VERSION } from './version.js';
+
+async function main(argv: string[]): Promise<number> {
+  const cli: CliCommand = parseCliArgs(argv, process.cwd());
+  if (cli.command === 'help') return print(`${USAGE}\n`, 0);
+  if (cli.command === 'version') return print(`security-gate ${VERSION}\n`, 0);
+  const color = !cli.output && shouldUseColor(process.stdout, process.env);
+
+  if (cli.command === 'inventory') {
+    const inventory = await runInventory(cli, color);
+    // Unreadable lockfiles: listed (in text, also in the report) and exit 1, the others still listed.
+    for (const problem of inventory.problems) process.stderr.write(`security-gate: ${problem}\n`);
+    return emit(inventory.text, cli.output, inventory.problems.length ? 1 : 0);
+  }
+  const progress = progressOnTty(process.stderr);
+  const { verdict } = await run(cli.settings, { progress });
+  if (progress) process.stderr.write('\r\u001b[K'); // clear the progress line
+  const report =
+    cli.format === 'json'
+      ? JSON.stringify(renderJson(verdict), null, 2)
+      : cli.format === 'sarif'
+        ? JSON.stringify(renderSarif(verdict, { toolVersion: VERSION }), null, 2)
+        : renderText(verdict, { color, verbose: cli.verbose });
+  return emit(report, cli.output, verdict.verdict === 'fail' ? 1 : 0);
+}
+
+function emit(text: string, output: string | undefined, code: number): number {
+  if (output) writeFileSync(output, text.endsWith('\n') ? text : `${text}\n`);
+  else process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  return code;
+}
+
+function print(text: string, code: number): number {
+  process.stdout.write(text);
+  return code;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`security-gate: ${describeError(error)}\n`);
+    if (!isUserError(error) && process.env.SECURITY_GATE_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    process.exitCode = 2;
+  },
+);

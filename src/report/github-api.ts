@@ -1,0 +1,261 @@
+// The few GitHub REST calls the sticky PR comment and the nightly issue need, behind one small
+// interface so the logic above it never sees octokit, and tests drive the real client against a
+// local server. Every failure becomes a GitHubPermissionError or a GitHubApiError with one clear
+// sentence: never a stack, never the token.
+import { getOctokit } from '@actions/github';
+
+export interface RepoRef {
+  owner: string;
+  repo: string;
+}
+
+/**
+ * What a comment hangs on. Pull request comments are issue comments in the REST API, but the
+ * permission a token lacks differs (`pull-requests: write` vs `issues: write`), and the error says which.
+ */
+export type Subject = 'pull-request' | 'issue';
+
+export interface CommentTarget extends RepoRef {
+  issueNumber: number;
+  subject: Subject;
+}
+
+export interface IssueComment {
+  id: number;
+  body: string;
+  url: string;
+}
+
+export interface Issue {
+  number: number;
+  title: string;
+  body: string;
+  url: string;
+  state: 'open' | 'closed';
+}
+
+export interface GitHubApi {
+  /** Every comment on the issue or pull request, oldest first (all pages). */
+  listIssueComments(target: CommentTarget): Promise<IssueComment[]>;
+  createIssueComment(target: CommentTarget, body: string): Promise<IssueComment>;
+  updateIssueComment(target: CommentTarget, commentId: number, body: string): Promise<IssueComment>;
+  /** Open issues carrying the label (all pages); pull requests are left out. */
+  listOpenIssues(repo: RepoRef, label: string): Promise<Issue[]>;
+  createIssue(repo: RepoRef, issue: { title: string; body: string; labels: string[] }): Promise<Issue>;
+  updateIssue(repo: RepoRef, issueNumber: number, change: { title?: string; body?: string }): Promise<Issue>;
+  closeIssue(repo: RepoRef, issueNumber: number): Promise<Issue>;
+}
+
+/** The token may not do this: a fork's read-only token, or a workflow without the `permissions:` entry. */
+export class GitHubPermissionError extends Error {
+  override name = 'GitHubPermissionError';
+  constructor(
+    readonly operation: string,
+    readonly status: number,
+    /** The workflow permission that would allow it, e.g. `pull-requests: write`. */
+    readonly permission: string,
+    githubMessage: string,
+  ) {
+    super(
+      `security-gate could not ${operation}: GitHub answered ${status}${githubMessage ? ` (${githubMessage})` : ''}. ` +
+        `The token needs \`${permission}\` in the workflow's \`permissions:\`. ` +
+        'This is normal for pull requests from forks, whose GITHUB_TOKEN is read-only: ' +
+        'the annotations, job summary, SARIF file and exit code are not affected.',
+    );
+  }
+}
+
+/** Any other failure: server error, rate limit, validation error, network down. */
+export class GitHubApiError extends Error {
+  override name = 'GitHubApiError';
+  constructor(
+    readonly operation: string,
+    /** HTTP status, or undefined when no answer came back. */
+    readonly status: number | undefined,
+    detail: string,
+  ) {
+    super(`security-gate could not ${operation}: ${detail}`);
+  }
+}
+
+export interface GitHubApiOptions {
+  token: string;
+  /** REST root, from GITHUB_API_URL read by the caller at call time (GHES: https://host/api/v3). */
+  baseUrl?: string;
+  /** Per HTTP request (each page of a listing gets its own). */
+  timeoutMs?: number;
+}
+
+export const DEFAULT_API_URL = 'https://api.github.com';
+
+type Octokit = ReturnType<typeof getOctokit>;
+
+interface RestIssue {
+  number: number;
+  title: string;
+  body?: string | null;
+  html_url: string;
+  state: string;
+  pull_request?: unknown;
+}
+
+interface RestComment {
+  id: number;
+  body?: string;
+  html_url: string;
+}
+
+/** The GitHubApi over @actions/github's octokit. */
+export function createGitHubApi(options: GitHubApiOptions): GitHubApi {
+  const baseUrl = (options.baseUrl || DEFAULT_API_URL).replace(/\/+$/, '');
+  if (!options.token) {
+    throw new GitHubApiError('call the GitHub API', undefined, 'no token was given (the `token` input defaults to `${{ github.token }}`; keep it or pass one)');
+  }
+  // baseUrl is passed explicitly: @actions/github captured GITHUB_API_URL when it was imported.
+  const octokit: Octokit = getOctokit(options.token, { baseUrl });
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  // A timeout per HTTP request, set in a hook because paginate() drops per-call `request` options.
+  // It must replace `options.request` on the per-request object: that nested object is shared with
+  // the client's defaults, and a `wrap` hook's new options would be ignored by the auth hook below it.
+  octokit.hook.before('request', (endpoint) => {
+    endpoint.request = { ...endpoint.request, signal: endpoint.request?.signal ?? AbortSignal.timeout(timeoutMs) };
+  });
+
+  async function call<T>(operation: string, permission: string, send: () => Promise<T>): Promise<T> {
+    try {
+      return await send();
+    } catch (error) {
+      throw classify(error, operation, permission, baseUrl);
+    }
+  }
+
+  const comment = (data: RestComment): IssueComment => ({ id: data.id, body: data.body ?? '', url: data.html_url });
+  const issue = (data: RestIssue): Issue => ({
+    number: data.number,
+    title: data.title,
+    body: data.body ?? '',
+    url: data.html_url,
+    state: data.state === 'closed' ? 'closed' : 'open',
+  });
+
+  return {
+    listIssueComments: (target) =>
+      call(`list the comments of ${describe(target)}`, permissionFor(target.subject), async () => {
+        const all = await octokit.paginate(octokit.rest.issues.listComments, {
+          owner: target.owner,
+          repo: target.repo,
+          issue_number: target.issueNumber,
+          per_page: 100,
+        });
+        return all.map(comment);
+      }),
+
+    createIssueComment: (target, body) =>
+      call(`comment on ${describe(target)}`, permissionFor(target.subject), async () => {
+        const { data } = await octokit.rest.issues.createComment({
+          owner: target.owner,
+          repo: target.repo,
+          issue_number: target.issueNumber,
+          body,
+        });
+        return comment(data);
+      }),
+
+    updateIssueComment: (target, commentId, body) =>
+      call(`update comment ${commentId} on ${describe(target)}`, permissionFor(target.subject), async () => {
+        const { data } = await octokit.rest.issues.updateComment({
+          owner: target.owner,
+          repo: target.repo,
+          comment_id: commentId,
+          body,
+        });
+        return comment(data);
+      }),
+
+    listOpenIssues: (repo, label) =>
+      call(`list the open issues labelled '${label}' in ${repo.owner}/${repo.repo}`, permissionFor('issue'), async () => {
+        const all = await octokit.paginate(octokit.rest.issues.listForRepo, {
+          owner: repo.owner,
+          repo: repo.repo,
+          state: 'open',
+          labels: label,
+          per_page: 100,
+        });
+        // The issues endpoint also returns pull requests; they carry a `pull_request` key.
+        return (all as RestIssue[]).filter((item) => item.pull_request === undefined).map(issue);
+      }),
+
+    createIssue: (repo, input) =>
+      call(`open an issue in ${repo.owner}/${repo.repo}`, permissionFor('issue'), async () => {
+        const { data } = await octokit.rest.issues.create({ owner: repo.owner, repo: repo.repo, ...input });
+        return issue(data);
+      }),
+
+    updateIssue: (repo, issueNumber, change) =>
+      call(`update issue #${issueNumber} in ${repo.owner}/${repo.repo}`, permissionFor('issue'), async () => {
+        const { data } = await octokit.rest.issues.update({
+          owner: repo.owner,
+          repo: repo.repo,
+          issue_number: issueNumber,
+          ...change,
+        });
+        return issue(data);
+      }),
+
+    closeIssue: (repo, issueNumber) =>
+      call(`close issue #${issueNumber} in ${repo.owner}/${repo.repo}`, permissionFor('issue'), async () => {
+        const { data } = await octokit.rest.issues.update({
+          owner: repo.owner,
+          repo: repo.repo,
+          issue_number: issueNumber,
+          state: 'closed',
+          state_reason: 'completed',
+        });
+        return issue(data);
+      }),
+  };
+}
+
+function permissionFor(subject: Subject): string {
+  return subject === 'pull-request' ? 'pull-requests: write' : 'issues: write';
+}
+
+function describe(target: CommentTarget): string {
+  const what = target.subject === 'pull-request' ? 'pull request' : 'issue';
+  return `${what} #${target.issueNumber} in ${target.owner}/${target.repo}`;
+}
+
+interface MaybeRequestError {
+  name?: string;
+  message?: string;
+  status?: number;
+  response?: { headers?: Record<string, string | undefined>; data?: unknown };
+}
+
+/** Octokit's RequestError (or an abort) -> one of ours. The message never includes request headers. */
+export function classify(error: unknown, operation: string, permission: string, baseUrl: string): Error {
+  const failure = (typeof error === 'object' && error !== null ? error : {}) as MaybeRequestError;
+  if (failure.name === 'AbortError' || failure.name === 'TimeoutError') {
+    return new GitHubApiError(operation, undefined, `no answer from ${baseUrl} in time`);
+  }
+  const response = failure.response;
+  if (!response) {
+    // No HTTP answer at all (DNS, refused connection, TLS): octokit reports it as status 500.
+    return new GitHubApiError(operation, undefined, `could not reach ${baseUrl} (${failure.message ?? String(error)})`);
+  }
+  const status = failure.status ?? 0;
+  const githubMessage = messageOf(response.data) ?? failure.message ?? '';
+  const rateLimited = response.headers?.['x-ratelimit-remaining'] === '0' || /rate limit/i.test(githubMessage);
+  if ((status === 403 || status === 404) && !rateLimited) {
+    return new GitHubPermissionError(operation, status, permission, githubMessage);
+  }
+  const hint = rateLimited ? ' (API rate limit: try again later or use a token with a higher limit)' : '';
+  return new GitHubApiError(operation, status, `GitHub answered ${status}${githubMessage ? `: ${githubMessage}` : ''}${hint}`);
+}
+
+function messageOf(data: unknown): string | undefined {
+  if (typeof data === 'object' && data !== null && typeof (data as { message?: unknown }).message === 'string') {
+    return (data as { message: string }).message;
+  }
+  return undefined;
+}

@@ -1,0 +1,104 @@
+// `security-gate inventory`: the packages the lockfiles resolve, as JSON (a stable contract) or
+// as a table per lockfile for people.
+import type { CheckError } from '../finding.js';
+import type { Package } from '../checks/deps/types.js';
+
+export interface InventoryJson {
+  packages: {
+    ecosystem: string;
+    name: string;
+    version: string;
+    lockfile: string;
+    line: number | null;
+    dev: boolean;
+    direct: boolean;
+    path: string[];
+    source: Package['source'];
+    note?: string;
+  }[];
+}
+
+export function renderInventoryJson(packages: Package[]): InventoryJson {
+  return {
+    packages: packages.map((pkg) => ({
+      ecosystem: pkg.ecosystem,
+      name: pkg.name,
+      version: pkg.version,
+      lockfile: pkg.lockfile,
+      // null rather than a missing key, as in the JSON report: every field in every entry.
+      line: pkg.line ?? null,
+      dev: pkg.dev,
+      direct: pkg.direct,
+      path: [...pkg.path],
+      source: pkg.source,
+      ...(pkg.note !== undefined && { note: pkg.note }),
+    })),
+  };
+}
+
+export interface InventoryTextOptions {
+  color: boolean;
+  /** Lockfiles that could not be read, listed after the packages. */
+  errors?: CheckError[];
+}
+
+export function renderInventoryText(packages: Package[], options: InventoryTextOptions): string {
+  const paint = painter(options.color);
+  const byLockfile = new Map<string, Package[]>();
+  for (const pkg of packages) byLockfile.set(pkg.lockfile, [...(byLockfile.get(pkg.lockfile) ?? []), pkg]);
+
+  const lines: string[] = [];
+  for (const [lockfile, group] of byLockfile) {
+    if (lines.length) lines.push('');
+    lines.push(paint.bold(clean(lockfile)));
+    const rows = group.map((pkg) => ({
+      name: clean(pkg.name),
+      version: clean(pkg.version) || '-',
+      line: pkg.line === undefined ? '' : `:${pkg.line}`,
+      flags: [pkg.direct ? 'direct' : '', pkg.dev ? 'dev' : '', pkg.source === 'registry' ? '' : pkg.source].filter(Boolean).join(','),
+      why: pkg.path.length > 1 ? `via ${pkg.path.slice(0, -1).map(clean).join(' > ')}` : '',
+      note: pkg.note ? clean(pkg.note) : '',
+    }));
+    const width = (pick: (row: (typeof rows)[number]) => string): number => Math.max(0, ...rows.map((row) => pick(row).length));
+    const widths = { name: width((row) => row.name), version: width((row) => row.version), line: width((row) => row.line), flags: width((row) => row.flags) };
+    for (const row of rows) {
+      const columns = [
+        `  ${row.name.padEnd(widths.name)}`,
+        row.version.padEnd(widths.version),
+        paint.dim(row.line.padEnd(widths.line)),
+        row.flags.padEnd(widths.flags),
+        paint.dim([row.why, row.note].filter(Boolean).join('; ')),
+      ];
+      lines.push(columns.join('  ').trimEnd());
+    }
+  }
+  for (const error of options.errors ?? []) {
+    if (lines.length) lines.push('');
+    lines.push(`${paint.red('✖')} ${clean(error.path)}${error.line ? `:${error.line}` : ''}: ${clean(error.message)}`);
+  }
+  if (lines.length) lines.push('');
+  const lockfiles = byLockfile.size;
+  const direct = packages.filter((pkg) => pkg.direct).length;
+  const dev = packages.filter((pkg) => pkg.dev).length;
+  lines.push(
+    `${plural(packages.length, 'package')} (${direct} direct, ${dev} dev) in ${plural(lockfiles, 'lockfile')}` +
+      (options.errors?.length ? `, ${plural(options.errors.length, 'unreadable file')}` : ''),
+  );
+  return lines.join('\n') + '\n';
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** Lockfile content is untrusted: no terminal escape sequences or line breaks reach the terminal. */
+function clean(value: string): string {
+  return value.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+}
+
+type Paint = (text: string) => string;
+
+function painter(color: boolean): { bold: Paint; dim: Paint; red: Paint } {
+  const sgr = (open: number, close: number): Paint => (color ? (text) => (text ? `\u001b[${open}m${text}\u001b[${close}m` : text) : (text) => text);
+  return { bold: sgr(1, 22), dim: sgr(2, 22), red: sgr(31, 39) };
+}

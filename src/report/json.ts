@@ -1,0 +1,99 @@
+// The JSON report: the CLI's machine-readable contract (`--format json`) and the baseline format.
+// The listed keys are stable (version 1); adding keys is fine, renaming or removing is a new version.
+import { ConfigError } from '../config/errors.js';
+import type { CheckName, Severity } from '../finding.js';
+import type { CheckSummary, Status, Verdict } from '../policy/verdict.js';
+
+export interface JsonFinding {
+  check: CheckName;
+  rule: string;
+  severity: Severity;
+  title: string;
+  message: string;
+  location: { path: string; line: number | null; commit: string | null };
+  fingerprint: string;
+  introduced: boolean | null;
+  status: Status;
+  reason: string;
+  details: Record<string, unknown>;
+}
+
+export interface JsonError {
+  check: CheckName;
+  path: string;
+  message: string;
+  line: number | null;
+  fatal: boolean;
+}
+
+export interface JsonReport {
+  version: 1;
+  verdict: 'pass' | 'fail';
+  failOn: Verdict['failOn'];
+  mode: Verdict['mode'];
+  range: string;
+  counts: Verdict['counts'];
+  checks: CheckSummary[];
+  findings: JsonFinding[];
+  errors: JsonError[];
+}
+
+export function renderJson(verdict: Verdict): JsonReport {
+  return {
+    version: 1,
+    verdict: verdict.verdict,
+    failOn: verdict.failOn,
+    mode: verdict.mode,
+    range: verdict.range,
+    counts: { ...verdict.counts },
+    checks: verdict.checks.map((check) => ({ ...check, stats: { ...check.stats } })),
+    findings: verdict.findings.map((finding) => ({
+      check: finding.check,
+      rule: finding.rule,
+      severity: finding.severity,
+      title: finding.title,
+      message: finding.message,
+      // null rather than a missing key: consumers (jq, other tools) see every field in every finding.
+      location: { path: finding.location.path, line: finding.location.line ?? null, commit: finding.location.commit ?? null },
+      fingerprint: finding.fingerprint,
+      introduced: finding.introduced ?? null,
+      status: finding.status,
+      reason: finding.reason,
+      // Details are the check's own (already redacted) fields; copied, never enriched here.
+      details: { ...finding.details },
+    })),
+    errors: verdict.errors.map((error) => ({
+      check: error.check,
+      path: error.path,
+      message: error.message,
+      line: error.line ?? null,
+      fatal: error.fatal ?? false,
+    })),
+  };
+}
+
+/** The fingerprints of a JSON report written earlier (`baseline:`); a ConfigError naming the file otherwise. */
+export function readBaselineFingerprints(text: string, file: string): Set<string> {
+  const fix = 'write a baseline with `security-gate scan --format json --output FILE`';
+  let report: unknown;
+  try {
+    report = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(file, `not valid JSON (${(error as Error).message}); ${fix}`, 'baseline');
+  }
+  if (!isObject(report) || report.version !== 1 || !Array.isArray(report.findings)) {
+    throw new ConfigError(file, `not a security-gate JSON report (expected "version": 1 and a "findings" list); ${fix}`, 'baseline');
+  }
+  const fingerprints = new Set<string>();
+  report.findings.forEach((finding, index) => {
+    if (!isObject(finding) || typeof finding.fingerprint !== 'string' || finding.fingerprint === '') {
+      throw new ConfigError(file, `findings[${index}] has no "fingerprint"; ${fix}`, 'baseline');
+    }
+    fingerprints.add(finding.fingerprint);
+  });
+  return fingerprints;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

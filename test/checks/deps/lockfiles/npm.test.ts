@@ -1,0 +1,207 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { npmLock, parsePackageLock } from '../../../../src/checks/deps/lockfiles/npm.js';
+import { LockfileError, type Package } from '../../../../src/checks/deps/types.js';
+
+const fixture = (name: string): string => readFileSync(new URL(`../../../fixtures/lockfiles/npm/${name}`, import.meta.url), 'utf8');
+const parse = (name: string, file = 'package-lock.json'): Package[] => npmLock.parse(fixture(name), file);
+const ids = (packages: Package[]): string[] => packages.map((pkg) => `${pkg.name}@${pkg.version}`).sort();
+const find = (packages: Package[], id: string): Package => {
+  const found = packages.find((pkg) => `${pkg.name}@${pkg.version}` === id);
+  if (!found) throw new Error(`${id} not in ${ids(packages).join(', ')}`);
+  return found;
+};
+
+describe('package-lock.json', () => {
+  it('matches package-lock.json and npm-shrinkwrap.json anywhere, nothing else', () => {
+    expect(npmLock.matches('package-lock.json')).toBe(true);
+    expect(npmLock.matches('apps/web/npm-shrinkwrap.json')).toBe(true);
+    expect(npmLock.matches('package.json')).toBe(false);
+    expect(npmLock.matches('old-package-lock.json')).toBe(false);
+  });
+
+  describe('v1 (nested dependencies tree)', () => {
+    const packages = parse('package-lock.v1.json');
+
+    it('lists every version of the tree, nested ones included, aliases under the real name', () => {
+      expect(ids(packages)).toEqual([
+        '@fake-registry/a@1.2.3',
+        '@fake-registry/a@2.3.4',
+        '@fake-registry/b@1.0.1',
+        '@fake-registry/b@2.0.0',
+        '@fake-registry/c@1.1.1',
+        '@fake-registry/d@2.2.2',
+      ]);
+    });
+
+    it('puts each package on the line of its key, and reads dev flags', () => {
+      expect(find(packages, '@fake-registry/a@1.2.3')).toMatchObject({ line: 7, dev: false, lockfile: 'package-lock.json', ecosystem: 'npm', source: 'registry' });
+      // "a-dev": { "version": "npm:@fake-registry/a@2.3.4" } on line 32; its nested b on line 41.
+      expect(find(packages, '@fake-registry/a@2.3.4')).toMatchObject({ line: 32, dev: true });
+      expect(find(packages, '@fake-registry/b@2.0.0')).toMatchObject({ line: 41, dev: true });
+    });
+
+    it('resolves `requires` to the nested version first: the path of b@2.0.0 goes through the alias', () => {
+      expect(find(packages, '@fake-registry/b@2.0.0').path).toEqual(['@fake-registry/a', '@fake-registry/b']);
+      expect(find(packages, '@fake-registry/c@1.1.1')).toMatchObject({ direct: false, path: ['@fake-registry/a', '@fake-registry/b', '@fake-registry/c'] });
+    });
+
+    it('counts top-level packages nothing requires as direct (v1 records no project dependencies)', () => {
+      expect(packages.filter((pkg) => pkg.direct).map((pkg) => `${pkg.name}@${pkg.version}`).sort()).toEqual(['@fake-registry/a@1.2.3', '@fake-registry/a@2.3.4']);
+    });
+  });
+
+  it('v1 with the package.json beside it: direct flags from the manifest', () => {
+    const packages = parsePackageLock(fixture('package-lock.v1.json'), 'package-lock.json', {
+      dependencies: { '@fake-registry/a': '^1.2.3', '@fake-registry/b': '^1.0.1' },
+      devDependencies: { 'a-dev': 'npm:@fake-registry/a@^2.3.4' },
+    });
+    expect(packages.filter((pkg) => pkg.direct).map((pkg) => `${pkg.name}@${pkg.version}`).sort()).toEqual(['@fake-registry/a@1.2.3', '@fake-registry/a@2.3.4', '@fake-registry/b@1.0.1']);
+  });
+
+  describe('v2 (packages and dependencies)', () => {
+    const packages = parse('package-lock.v2.json');
+
+    it('reads `packages`, skips the root, the workspace folder and its link, and dedupes a version installed twice', () => {
+      expect(ids(packages)).toEqual([
+        '@fake-registry/a@1.2.3',
+        '@fake-registry/a@2.3.4',
+        '@fake-registry/b@1.0.1',
+        '@fake-registry/b@2.0.0',
+        '@fake-registry/c@1.1.1',
+        '@fake-registry/d@2.2.2',
+      ]);
+      expect(packages.map((pkg) => pkg.name)).not.toContain('w');
+    });
+
+    it('marks root and workspace dependencies direct, at the first line of the version', () => {
+      expect(find(packages, '@fake-registry/a@1.2.3')).toMatchObject({ direct: true, dev: false, line: 22, path: ['@fake-registry/a'] });
+      expect(find(packages, '@fake-registry/b@1.0.1')).toMatchObject({ direct: true, line: 32 });
+      // node_modules/a-dev (an alias of @fake-registry/a) on line 55, before W/node_modules/@fake-registry/a.
+      expect(find(packages, '@fake-registry/a@2.3.4')).toMatchObject({ direct: true, dev: true, line: 55 });
+    });
+
+    it('gives a transitive package one dependency path from a direct dependency', () => {
+      expect(find(packages, '@fake-registry/d@2.2.2')).toMatchObject({
+        direct: false,
+        dev: true,
+        line: 48,
+        path: ['@fake-registry/a', '@fake-registry/b', '@fake-registry/d'],
+      });
+    });
+  });
+
+  describe('v3 (packages only)', () => {
+    it('reads nested installs of another version', () => {
+      const packages = parse('package-lock.v3.json');
+      expect(ids(packages)).toEqual(['bar@1.0.0', 'baz@1.0.0', 'baz@2.0.0', 'foo@1.0.0']);
+      expect(find(packages, 'baz@1.0.0')).toMatchObject({ direct: false, line: 23, path: ['bar', 'baz'] });
+      expect(find(packages, 'baz@2.0.0')).toMatchObject({ direct: true, line: 28, path: ['baz'] });
+    });
+
+    it('reports aliases under the real name', () => {
+      const packages = parse('package-lock.v3-inplace.json');
+      expect(ids(packages)).toEqual(['a@1.0.0', 'b@1.0.0', 'c@1.0.0', 'd@1.0.0', 'd@1.2.3', 'e@1.1.0', 'g@1.0.0', 'g@2.0.0']);
+      expect(find(packages, 'd@1.2.3')).toMatchObject({ direct: true, line: 59 });
+      expect(packages.map((pkg) => pkg.name)).not.toContain('d-aliased1');
+    });
+
+    it('follows peer dependencies to find a path, and reads an aliased peer', () => {
+      const packages = parse('package-lock.v3-peer-meta.json');
+      expect(ids(packages)).toEqual(['dep@1.0.0', 'peer2@2.0.0', 'peer2@3.0.0']);
+      expect(find(packages, 'peer2@3.0.0')).toMatchObject({ direct: false, line: 38, path: ['dep', 'peer2'] });
+    });
+
+    it('reads the large santa-tracker lockfile: one entry per name@version, lines inside the file', () => {
+      const text = fixture('package-lock.v2-large-santatracker.json');
+      const packages = npmLock.parse(text, 'package-lock.json');
+      const lock = JSON.parse(text) as { packages: Record<string, { name?: string; version: string; link?: boolean }> };
+      const expected = new Set(
+        Object.entries(lock.packages)
+          .filter(([path, entry]) => path.includes('node_modules/') && !entry.link)
+          .map(([path, entry]) => `${entry.name ?? path.slice(path.lastIndexOf('node_modules/') + 13)}@${entry.version}`),
+      );
+      expect(new Set(ids(packages))).toEqual(expected);
+      expect(packages).toHaveLength(expected.size);
+      const lines = text.split('\n');
+      // Each line is the key of an entry of that name and version.
+      for (const pkg of packages) {
+        const key = /^\s*"([^"]*node_modules\/[^"]*)": \{$/.exec(lines[pkg.line! - 1]!)?.[1];
+        const entry = lock.packages[key!]!;
+        expect(`${entry.name ?? key!.slice(key!.lastIndexOf('node_modules/') + 13)}@${entry.version}`).toBe(`${pkg.name}@${pkg.version}`);
+      }
+      const chalk = packages.find((pkg) => pkg.name === 'chalk' && pkg.direct);
+      expect(chalk?.path).toEqual(['chalk']);
+      expect(packages.filter((pkg) => pkg.direct).length).toBeGreaterThanOrEqual(45);
+    });
+  });
+
+  describe('non-registry sources', () => {
+    const lock = (packages: Record<string, unknown>): string => JSON.stringify({ name: 'p', lockfileVersion: 3, packages: { '': { dependencies: { g: '*', f: '*', t: '*', l: '*' } }, ...packages } }, null, 2);
+
+    it('lists git, file and tarball dependencies with their source, and skips links', () => {
+      const packages = npmLock.parse(
+        lock({
+          'node_modules/g': { version: '1.0.0', resolved: 'git+ssh://git@github.com/o/g.git#0123456789abcdef0123456789abcdef01234567' },
+          'node_modules/f': { version: 'file:../f.tgz', resolved: 'file:../f.tgz' },
+          'node_modules/t': { version: '2.0.0', resolved: 'https://example.com/downloads/t.tgz' },
+          'node_modules/r': { version: '3.0.0', resolved: 'https://registry.npmjs.org/r/-/r-3.0.0.tgz' },
+          'node_modules/l': { resolved: 'packages/l', link: true },
+        }),
+        'package-lock.json',
+      );
+      expect(packages.map((pkg) => [pkg.name, pkg.version, pkg.source])).toEqual([
+        ['g', '1.0.0', 'git'],
+        ['f', 'file:../f.tgz', 'file'],
+        ['t', '2.0.0', 'tarball'],
+        ['r', '3.0.0', 'registry'],
+      ]);
+      expect(packages[0]!.note).toMatch(/not matched by version/);
+    });
+  });
+
+  describe('broken input', () => {
+    it('names the line of a JSON syntax error', () => {
+      const text = '{\n  "lockfileVersion": 3,\n  "packages": {\n    "node_modules/a": { "version": "1.0.0" ]\n  }\n}\n';
+      expect(() => npmLock.parse(text, 'web/package-lock.json')).toThrow(LockfileError);
+      try {
+        npmLock.parse(text, 'web/package-lock.json');
+      } catch (error) {
+        expect(error).toMatchObject({ file: 'web/package-lock.json', line: 4 });
+        expect((error as LockfileError).message).toMatch(/^web\/package-lock.json:4: invalid JSON/);
+      }
+    });
+
+    it('names the line of a trailing comma, whatever position the engine reports', () => {
+      const text = '{\n  "lockfileVersion": 3,\n  "packages": {\n    "node_modules/a": { "version": "1.0.0" },\n  }\n}\n';
+      expect(() => npmLock.parse(text, 'package-lock.json')).toThrow(expect.objectContaining({ line: 5 }));
+      expect(() => npmLock.parse('garbage', 'package-lock.json')).toThrow(expect.objectContaining({ line: 1 }));
+    });
+
+    it('puts a truncated file at its last line', () => {
+      const text = fixture('package-lock.v2.json').slice(0, 900);
+      expect(() => npmLock.parse(text, 'package-lock.json')).toThrow(expect.objectContaining({ line: text.split('\n').length }));
+    });
+
+    it('rejects JSON that is not a lockfile', () => {
+      expect(() => npmLock.parse('[1, 2]', 'package-lock.json')).toThrow(LockfileError);
+      expect(() => npmLock.parse('{"name": "x"}', 'package-lock.json')).toThrow(/no "lockfileVersion"/);
+      expect(() => npmLock.parse('{"lockfileVersion": 3, "packages": {"node_modules/a": 7}}', 'package-lock.json')).toThrow(LockfileError);
+    });
+
+    it('returns packages or throws LockfileError, never another error, on any text', () => {
+      const valid = fixture('package-lock.v2.json');
+      fc.assert(
+        fc.property(fc.oneof(fc.string(), fc.json(), fc.nat({ max: valid.length }).map((cut) => valid.slice(0, cut))), (text) => {
+          try {
+            expect(Array.isArray(npmLock.parse(text, 'package-lock.json'))).toBe(true);
+          } catch (error) {
+            expect(error).toBeInstanceOf(LockfileError);
+          }
+        }),
+        { numRuns: 300 },
+      );
+    });
+  });
+});

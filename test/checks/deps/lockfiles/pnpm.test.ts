@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { pnpmLock } from '../../../../src/checks/deps/lockfiles/pnpm.js';
+import { LockfileError, type Package } from '../../../../src/checks/deps/types.js';
+
+const fixture = (name: string): string => readFileSync(new URL(`../../../fixtures/lockfiles/pnpm/${name}`, import.meta.url), 'utf8');
+const rows = (packages: Package[]): [string, number | undefined, boolean, boolean][] =>
+  packages.map((pkg) => [`${pkg.name}@${pkg.version}`, pkg.line, pkg.dev, pkg.direct]);
+
+describe('pnpm-lock.yaml', () => {
+  it('matches pnpm-lock.yaml anywhere', () => {
+    expect(pnpmLock.matches('pnpm-lock.yaml')).toBe(true);
+    expect(pnpmLock.matches('a/b/pnpm-lock.yaml')).toBe(true);
+    expect(pnpmLock.matches('pnpm-workspace.yaml')).toBe(false);
+  });
+
+  // The same project (ansi-regex, optional uuid, dev is-number) in four lockfile versions.
+  it.each([
+    ['pnpm-lock.v5.3.yaml', [['ansi-regex@5.0.1', 19, false, true], ['is-number@7.0.0', 24, true, true], ['uuid@8.3.2', 29, false, true]]],
+    ['pnpm-lock.v5.4.yaml', [['ansi-regex@5.0.1', 19, false, true], ['is-number@7.0.0', 24, true, true], ['uuid@8.3.2', 29, false, true]]],
+    ['pnpm-lock.v6.yaml', [['ansi-regex@5.0.0', 24, false, true], ['is-number@7.0.0', 29, true, true], ['uuid@8.0.0', 34, false, true]]],
+    // v9 has no `dev:` field: is-number is dev because only the importer's devDependencies reach it.
+    ['pnpm-lock.v9.yaml', [['ansi-regex@5.0.1', 25, false, true], ['is-number@7.0.0', 29, true, true], ['uuid@8.3.2', 33, false, true]]],
+  ])('reads %s: packages, lines, dev and direct flags', (name, expected) => {
+    expect(rows(pnpmLock.parse(fixture(name), 'pnpm-lock.yaml'))).toEqual(expected);
+  });
+
+  it('strips peer suffixes and follows the graph for paths (v6)', () => {
+    const packages = pnpmLock.parse(fixture('pnpm-lock.v6-peer-rc.yaml'), 'pnpm-lock.yaml');
+    expect(rows(packages)).toEqual([
+      ['js-tokens@4.0.0', 14, false, false],
+      ['loose-envify@1.4.0', 18, false, false],
+      ['react-dom@18.0.0-rc.3', 25, false, true],
+      ['react@18.2.0', 35, false, false],
+      ['scheduler@0.21.0', 42, false, false],
+    ]);
+    expect(packages[0]!.path).toEqual(['react-dom', 'loose-envify', 'js-tokens']);
+  });
+
+  it('reads v5 underscore peer suffixes, scoped names, workspaces (importers) and v9 snapshots', () => {
+    const v5 = [
+      'lockfileVersion: 5.4',
+      'importers:',
+      '  .:',
+      '    specifiers: {}',
+      '  packages/web:',
+      '    dependencies:',
+      "      '@emotion/react': 11.0.0_react@17.0.2",
+      '      lib: link:../lib',
+      'packages:',
+      '  /@emotion/react/11.0.0_react@17.0.2:',
+      '    dependencies:',
+      '      react: 17.0.2',
+      '    dev: false',
+      '  /react/17.0.2:',
+      '    dev: false',
+      '',
+    ].join('\n');
+    const packages = pnpmLock.parse(v5, 'pnpm-lock.yaml');
+    expect(rows(packages)).toEqual([
+      ['@emotion/react@11.0.0', 10, false, true],
+      ['react@17.0.2', 14, false, false],
+    ]);
+    expect(packages[1]!.path).toEqual(['@emotion/react', 'react']);
+
+    const v9 = [
+      "lockfileVersion: '9.0'",
+      'importers:',
+      '  .:',
+      '    devDependencies:',
+      '      react-dom:',
+      '        specifier: ^18',
+      '        version: 18.2.0(react@18.2.0)',
+      '      sw:',
+      '        specifier: npm:string-width@^4',
+      '        version: string-width@4.2.3',
+      'packages:',
+      '  react-dom@18.2.0:',
+      '    resolution: {integrity: sha512-x}',
+      '  react@18.2.0:',
+      '    resolution: {integrity: sha512-y}',
+      '  string-width@4.2.3:',
+      '    resolution: {integrity: sha512-z}',
+      '  gitpkg@https://codeload.github.com/o/gitpkg/tar.gz/0123abc:',
+      '    resolution: {tarball: https://codeload.github.com/o/gitpkg/tar.gz/0123abc}',
+      '    version: 1.0.0',
+      'snapshots:',
+      '  react-dom@18.2.0(react@18.2.0):',
+      '    dependencies:',
+      '      react: 18.2.0',
+      '  react@18.2.0: {}',
+      '  string-width@4.2.3: {}',
+      '',
+    ].join('\n');
+    const nine = pnpmLock.parse(v9, 'pnpm-lock.yaml');
+    expect(rows(nine)).toEqual([
+      ['react-dom@18.2.0', 12, true, true],
+      ['react@18.2.0', 14, true, false],
+      ['string-width@4.2.3', 16, true, true],
+      ['gitpkg@1.0.0', 18, false, false],
+    ]);
+    expect(nine[1]!.path).toEqual(['react-dom', 'react']);
+    expect(nine[3]!.source).toBe('tarball');
+  });
+
+  describe('broken input', () => {
+    it('names the line of a YAML error', () => {
+      const text = "lockfileVersion: '6.0'\npackages:\n  /a@1.0.0:\n    resolution: {integrity: x\n  /b@1.0.0: {}\n";
+      expect(() => pnpmLock.parse(text, 'pnpm-lock.yaml')).toThrow(LockfileError);
+      try {
+        pnpmLock.parse(text, 'pnpm-lock.yaml');
+      } catch (error) {
+        expect(error).toMatchObject({ file: 'pnpm-lock.yaml' });
+        expect((error as LockfileError).line).toBeGreaterThanOrEqual(4);
+        expect((error as LockfileError).detail).toMatch(/^invalid YAML/);
+      }
+    });
+
+    it('rejects YAML that is not a pnpm lockfile', () => {
+      expect(() => pnpmLock.parse('- a\n- b\n', 'pnpm-lock.yaml')).toThrow(LockfileError);
+      expect(() => pnpmLock.parse('packages: {}\n', 'pnpm-lock.yaml')).toThrow(/no "lockfileVersion"/);
+    });
+
+    it('returns packages or throws LockfileError, never another error, on any text', () => {
+      const valid = fixture('pnpm-lock.v6-peer-rc.yaml');
+      fc.assert(
+        fc.property(fc.oneof(fc.string(), fc.nat({ max: valid.length }).map((cut) => valid.slice(0, cut)), fc.string().map((noise) => `lockfileVersion: '9.0'\n${noise}`)), (text) => {
+          try {
+            expect(Array.isArray(pnpmLock.parse(text, 'pnpm-lock.yaml'))).toBe(true);
+          } catch (error) {
+            expect(error).toBeInstanceOf(LockfileError);
+          }
+        }),
+        { numRuns: 300 },
+      );
+    });
+  });
+});

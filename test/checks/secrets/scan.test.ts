@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { compileRules, mayContainSecret, mayContainSecretBytes, scanLine, shannonEntropy } from '../../../src/checks/secrets/scan.js';
+import { isPlaceholder } from '../../../src/checks/secrets/placeholder.js';
+import { AWS_KEY_RULE, GENERIC_RULE, GITHUB_PAT_RULE, TEST_RULES, awsKey, githubPat } from './test-rules.js';
+
+const compiled = compileRules(TEST_RULES);
+
+describe('scanLine', () => {
+  it('finds a key with its rule, offsets and entropy', () => {
+    const key = awsKey();
+    const line = `aws_access_key_id = ${key}`;
+    const [match, ...rest] = scanLine(compiled, line);
+    expect(rest).toEqual([]);
+    expect(match).toMatchObject({ rule: AWS_KEY_RULE, secret: key, start: 20, end: 40 });
+    expect(line.slice(match!.start, match!.end)).toBe(key);
+    expect(match!.entropy).toBeGreaterThan(3);
+  });
+
+  it('matches keywords case-insensitively and finds every secret on the line', () => {
+    const line = `AKIA: ${awsKey(1)} and GHP_ ${githubPat(2)} then ${awsKey(3)}`;
+    const secrets = scanLine(compiled, line).map((match) => match.secret);
+    expect(secrets.sort()).toEqual([awsKey(1), githubPat(2), awsKey(3)].sort());
+  });
+
+  it('skips lines without any keyword, yet runs keyword-less rules on every line', () => {
+    expect(scanLine(compiled, 'const answer = 42;')).toEqual([]);
+    expect(scanLine(compiled, '-----BEGIN RSA PRIVATE KEY-----')[0]?.rule.id).toBe('test-private-key');
+  });
+
+  it('finds overlapping keywords (Aho-Corasick, not one alternation that eats the shorter one)', () => {
+    const rules = compileRules([
+      { ...GITHUB_PAT_RULE, keywords: ['ghp_'] },
+      { ...AWS_KEY_RULE, id: 'short', keywords: ['hp_'], pattern: /hp_(?<secret>[0-9A-Za-z]{36})/ },
+    ]);
+    const ids = scanLine(rules, githubPat(4)).map((match) => match.rule.id);
+    expect(ids).toEqual(['test-github-pat']); // the overlap is resolved in table order
+    const both = compileRules([{ ...AWS_KEY_RULE, id: 'short', keywords: ['hp_'], pattern: /hp_(?<secret>[0-9A-Za-z]{36})/ }]);
+    expect(scanLine(both, githubPat(4))).toHaveLength(1);
+  });
+
+  it('drops low-entropy values and placeholders', () => {
+    expect(scanLine(compiled, 'AKIAIOSFODNN7EXAMPLE')).toEqual([]);
+    expect(scanLine(compiled, 'api_key = "AAAAAAAAAAAAAAAAAAAAAAAA"')).toEqual([]);
+    expect(scanLine(compiled, 'api_key = "${PROD_API_KEY_FROM_VAULT}"')).toEqual([]);
+    expect(scanLine(compiled, `api_key = "${githubPat(5).slice(4)}"`)).toHaveLength(1);
+  });
+
+  it('honours per-rule allow and inline allow markers', () => {
+    const key = awsKey(6);
+    const allowing = compileRules([{ ...AWS_KEY_RULE, allow: [new RegExp(`^${key}$`)] }]);
+    expect(scanLine(allowing, key)).toEqual([]);
+    expect(scanLine(compiled, `${key} # security-gate:allow`)).toEqual([]);
+    expect(scanLine(compiled, `${key} // gitleaks:allow`)).toEqual([]);
+  });
+
+  it('keeps the first rule when a specific and a generic rule find the same value', () => {
+    const pat = githubPat(7);
+    const matches = scanLine(compiled, `token = "${pat}"`);
+    expect(matches.map((match) => match.rule.id)).toEqual([GITHUB_PAT_RULE.id]);
+    expect(GENERIC_RULE.pattern.test(`token = "${pat}"`)).toBe(true);
+  });
+});
+
+describe('mayContainSecret', () => {
+  it('is the keyword prefilter alone, and always true when a keyword-less rule exists', () => {
+    const keyworded = compileRules([AWS_KEY_RULE, GITHUB_PAT_RULE]);
+    expect(mayContainSecret(keyworded, 'nothing to see here')).toBe(false);
+    expect(mayContainSecret(keyworded, 'x = GHP_')).toBe(true);
+    expect(mayContainSecret(compiled, 'nothing to see here')).toBe(true);
+  });
+
+  it('gives the same answer on UTF-8 bytes, for any slice of a buffer', () => {
+    const keyworded = compileRules([AWS_KEY_RULE, { ...GITHUB_PAT_RULE, keywords: ['ghp_', 'clé_'] }]);
+    const bytes = Buffer.from('ünïcode GHP_ then CLÉ_ and clé_ akia', 'utf8');
+    const at = (text: string) => bytes.indexOf(Buffer.from(text, 'utf8'));
+    expect(mayContainSecretBytes(keyworded, bytes, 0, at('GHP_') + 3)).toBe(false);
+    expect(mayContainSecretBytes(keyworded, bytes, 0, at('GHP_') + 4)).toBe(true);
+    expect(mayContainSecretBytes(keyworded, bytes, at('then'), at('clé_'))).toBe(false); // É is not folded
+    expect(mayContainSecretBytes(keyworded, bytes, at('and'), at('akia'))).toBe(true);
+  });
+});
+
+describe('shannonEntropy', () => {
+  it('is 0 for one repeated character and log2(n) for n distinct ones', () => {
+    expect(shannonEntropy('')).toBe(0);
+    expect(shannonEntropy('aaaa')).toBe(0);
+    expect(shannonEntropy('abcd')).toBeCloseTo(2);
+    expect(shannonEntropy('0123456789abcdef')).toBeCloseTo(4);
+  });
+});
+
+describe('isPlaceholder', () => {
+  it.each([
+    'AKIAIOSFODNN7EXAMPLE',
+    'sk_live_xxxxxxxxxxxxxxxx',
+    '<your-token>',
+    '${GITHUB_TOKEN}',
+    '{{ secrets.key }}',
+    '%(password)s',
+    'changeme',
+    'my-dummy-key-value',
+    'your_api_key_here',
+    'test-key-123',
+    'aaaaaaaaaaaa',
+    'key12345678',
+    'abcdefghijk',
+  ])('treats %s as a placeholder', (value) => expect(isPlaceholder(value)).toBe(true));
+
+  it.each([awsKey(8), githubPat(9), `sk_test_${githubPat(10).slice(4, 28)}`, 'Tr0ub4dor&3'])('keeps %s', (value) =>
+    expect(isPlaceholder(value)).toBe(false),
+  );
+});

@@ -1,0 +1,161 @@
+// A local OSV API on 127.0.0.1 that speaks the real protocol (POST /v1/querybatch, GET /v1/vulns/{id})
+// over the real records in test/fixtures/osv, with switchable failures: pagination, 429 with
+// Retry-After, 500, a hang past the client's timeout, always down. It records every request.
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { isAffected } from '../../src/checks/deps/match.js';
+import type { OsvRecord, Package } from '../../src/checks/deps/types.js';
+
+export const OSV_FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'osv');
+export const OSV_API_FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'osv-api');
+
+/** Every real record in test/fixtures/osv (JSON and PyPA YAML). */
+export function fixtureRecords(): OsvRecord[] {
+  const records: OsvRecord[] = [];
+  for (const folder of readdirSync(OSV_FIXTURES, { withFileTypes: true })) {
+    if (!folder.isDirectory()) continue;
+    for (const file of readdirSync(join(OSV_FIXTURES, folder.name)).sort()) {
+      const text = readFileSync(join(OSV_FIXTURES, folder.name, file), 'utf8');
+      if (file.endsWith('.json')) records.push(JSON.parse(text) as OsvRecord);
+      else if (file.endsWith('.yaml')) records.push(parseYaml(text) as OsvRecord);
+    }
+  }
+  return records;
+}
+
+export function fixtureRecord(id: string): OsvRecord {
+  const record = fixtureRecords().find((candidate) => candidate.id === id);
+  if (!record) throw new Error(`no fixture record ${id}`);
+  return structuredClone(record);
+}
+
+export interface RecordedExchange {
+  method: string;
+  url: string;
+  request_body: unknown;
+  response_status: number;
+  response_body: unknown;
+}
+
+export function recordedExchange(name: string): RecordedExchange {
+  return JSON.parse(readFileSync(join(OSV_API_FIXTURES, `${name}.json`), 'utf8')) as RecordedExchange;
+}
+
+export interface SeenRequest {
+  method: string;
+  path: string;
+  body?: unknown;
+}
+
+interface Query {
+  package: { ecosystem: string; name: string };
+  version: string;
+  page_token?: string;
+}
+
+export class OsvServer {
+  readonly requests: SeenRequest[] = [];
+  /** Split each result after this many vulns, with a next_page_token. */
+  pageSize?: number;
+  /** Answers given to the next requests instead of the real one, in order (e.g. a 429 once). */
+  readonly failures: { status: number; retryAfter?: string }[] = [];
+  /** The next this many requests get no answer at all (the client must time out). */
+  hangNext = 0;
+  /** Every request fails with this status. */
+  down?: number;
+  /** Exchanges answered verbatim when the request body equals the recorded one. */
+  readonly recorded: RecordedExchange[] = [];
+  private readonly hanging = new Set<ServerResponse>();
+
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+    private records: OsvRecord[],
+  ) {}
+
+  static async start(records: OsvRecord[] = fixtureRecords()): Promise<OsvServer> {
+    const holder: { instance?: OsvServer } = {};
+    const server = createServer((request, response) => void holder.instance!.handle(request, response));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    holder.instance = new OsvServer(server, `http://127.0.0.1:${port}`, records);
+    return holder.instance;
+  }
+
+  setRecords(records: OsvRecord[]): void {
+    this.records = records;
+  }
+
+  count(kind: 'querybatch' | 'vulns'): number {
+    return this.requests.filter((request) => request.path.startsWith(`/v1/${kind}`)).length;
+  }
+
+  async close(): Promise<void> {
+    for (const response of this.hanging) response.destroy();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const path = request.url ?? '/';
+    const body = text ? (JSON.parse(text) as unknown) : undefined;
+    this.requests.push({ method: request.method ?? 'GET', path, body });
+
+    if (this.hangNext > 0) {
+      this.hangNext -= 1;
+      this.hanging.add(response);
+      return;
+    }
+    const failure = this.down !== undefined ? { status: this.down } : this.failures.shift();
+    if (failure) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (failure.retryAfter !== undefined) headers['retry-after'] = failure.retryAfter;
+      return send(response, failure.status, { code: failure.status, message: 'simulated failure' }, headers);
+    }
+
+    if (request.method === 'POST' && path === '/v1/querybatch') {
+      const exchange = this.recorded.find((candidate) => JSON.stringify(candidate.request_body) === JSON.stringify(body));
+      if (exchange) return send(response, exchange.response_status, exchange.response_body);
+      const queries = (body as { queries: Query[] }).queries;
+      return send(response, 200, { results: queries.map((query) => this.answer(query)) });
+    }
+    const vuln = /^\/v1\/vulns\/([^/?]+)$/.exec(path);
+    if (request.method === 'GET' && vuln) {
+      const record = this.records.find((candidate) => candidate.id === decodeURIComponent(vuln[1]!));
+      return record ? send(response, 200, record) : send(response, 404, { code: 5, message: 'Bug not found.' });
+    }
+    send(response, 404, { code: 5, message: 'not found' });
+  }
+
+  /** Like the real API: the records affecting this version, ids and `modified` only, paged when asked. */
+  private answer(query: Query): { vulns?: { id: string; modified: string }[]; next_page_token?: string } {
+    const pkg: Package = {
+      ecosystem: query.package.ecosystem as Package['ecosystem'],
+      name: query.package.name,
+      version: query.version,
+      lockfile: '',
+      dev: false,
+      direct: true,
+      path: [],
+      source: 'registry',
+    };
+    const all = this.records.filter((record) => isAffected(record, pkg)).map(({ id, modified }) => ({ id, modified }));
+    const offset = query.page_token ? Number(query.page_token) : 0;
+    const size = this.pageSize ?? all.length;
+    const page = all.slice(offset, offset + size);
+    const result: { vulns?: { id: string; modified: string }[]; next_page_token?: string } = page.length > 0 ? { vulns: page } : {};
+    if (offset + size < all.length) result.next_page_token = String(offset + size);
+    return result;
+  }
+}
+
+function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }): void {
+  response.writeHead(status, headers);
+  response.end(JSON.stringify(body));
+}
