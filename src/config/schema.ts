@@ -15,7 +15,8 @@ const isoDate = z
 
 const regexSource = z.string().refine((source) => {
   try {
-    new RegExp(source);
+    // A leading `(?i)` (Go/RE2, as in gitleaks configs) becomes the `i` flag when the rule is compiled.
+    new RegExp(source.replace(/^\(\?i\)/, ''));
     return true;
   } catch {
     return false;

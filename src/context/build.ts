@@ -30,8 +30,10 @@ export async function buildContext(settings: Settings): Promise<Context> {
   if (mode !== 'full' && !base && !newBranch) {
     throw new RepositoryError(`mode ${mode} needs a base commit: pass --base REV (or the \`base\` input)`);
   }
-  // A missing revision in a full clone is a usage mistake; in a shallow clone the checks fetch or report it.
-  if (!(await isShallowRepository(root))) {
+  // A revision typed on the command line that does not exist is a usage mistake. Revisions from an
+  // event may be missing for good reasons (a force push's `before`, a shallow clone): checks fetch
+  // what they can and report the rest.
+  if (!settings.eventName && !(await isShallowRepository(root))) {
     for (const [name, rev] of [['base', base], ['head', head]] as const) {
       if (rev && mode !== 'full' && !(await resolveCommit(root, rev))) {
         throw new RepositoryError(`${name} revision '${rev}' is not a commit in ${root}`);

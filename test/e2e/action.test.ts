@@ -27,10 +27,10 @@ function pullRequest(base: string, head: string) {
 }
 
 describe.each(nodeBinaries())('dist/index.js under Node $version', ({ bin }) => {
-  it('passes a clean pull request: outputs, summary and SARIF file, exit 0', () => {
+  it('passes a clean pull request: outputs, summary and SARIF file, exit 0', async () => {
     const repo = releasedRepo();
     repo.commit('docs', { 'README.md': '# hi\n' });
-    const run = runAction(bin, { workspace: repo.dir, eventName: 'pull_request', event: pullRequest(repo.sha(-2), repo.sha(-1)), inputs: { checks: 'versions' } });
+    const run = await runAction(bin, { workspace: repo.dir, eventName: 'pull_request', event: pullRequest(repo.sha(-2), repo.sha(-1)), inputs: { checks: 'versions' } });
     expect(run.code).toBe(0);
     expect(run.outputs).toMatchObject({ verdict: 'pass', failures: '0' });
     expect(run.summary).toContain('security-gate');
@@ -38,9 +38,9 @@ describe.each(nodeBinaries())('dist/index.js under Node $version', ({ bin }) => 
     expect(sarif.runs.map((r: { automationDetails: { id: string } }) => r.automationDetails.id)).toEqual(['security-gate/versions/']);
   });
 
-  it('fails a scheduled run when the newest release has no supported row: annotation on the row, outputs, exit 1', () => {
+  it('fails a scheduled run when the newest release has no supported row: annotation on the row, outputs, exit 1', async () => {
     const repo = releasedRepo().commit('0.2', { VERSION: 'v0.2.0' }).tag('v0.2.0');
-    const run = runAction(bin, { workspace: repo.dir, eventName: 'schedule', event: { schedule: '0 3 * * *' }, inputs: { checks: 'versions' } });
+    const run = await runAction(bin, { workspace: repo.dir, eventName: 'schedule', event: { schedule: '0 3 * * *' }, inputs: { checks: 'versions' } });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^::error file=SECURITY\.md,line=9,.*title=.*::/m);
     expect(run.stdout).toMatch(/^::error::security-gate: 1 finding fails the policy/m);
@@ -50,30 +50,30 @@ describe.each(nodeBinaries())('dist/index.js under Node $version', ({ bin }) => 
     expect(json.findings[0]).toMatchObject({ rule: 'latest-release-unsupported', status: 'fail' });
   });
 
-  it('turns a policy change in a pull request into a failure, but an old problem into a warning', () => {
+  it('turns a policy change in a pull request into a failure, but an old problem into a warning', async () => {
     const repo = releasedRepo().commit('0.2', { VERSION: 'v0.2.0' }).tag('v0.2.0');
     const base = repo.sha(-1);
     repo.commit('unrelated', { 'src/a.js': 'x\n' });
-    const untouched = runAction(bin, { workspace: repo.dir, eventName: 'pull_request', event: pullRequest(base, repo.sha(-1)), inputs: { checks: 'versions' } });
+    const untouched = await runAction(bin, { workspace: repo.dir, eventName: 'pull_request', event: pullRequest(base, repo.sha(-1)), inputs: { checks: 'versions' } });
     expect(untouched.code).toBe(0);
     expect(untouched.stdout).toMatch(/^::warning file=SECURITY\.md,line=9/m);
 
     repo.commit('edit policy', { 'SECURITY.md': SCALEBOX.replace('We release patches', 'We publish patches') });
-    const touched = runAction(bin, { workspace: repo.dir, eventName: 'pull_request', event: pullRequest(base, repo.sha(-1)), inputs: { checks: 'versions' } });
+    const touched = await runAction(bin, { workspace: repo.dir, eventName: 'pull_request', event: pullRequest(base, repo.sha(-1)), inputs: { checks: 'versions' } });
     expect(touched.code).toBe(1);
     expect(touched.outputs.verdict).toBe('fail');
   });
 
-  it('fails the step with one clear line for a broken config file', () => {
+  it('fails the step with one clear line for a broken config file', async () => {
     const repo = releasedRepo().write({ '.github/security-gate.yml': 'fail-on: severe\n' });
-    const run = runAction(bin, { workspace: repo.dir, eventName: 'schedule', event: {} });
+    const run = await runAction(bin, { workspace: repo.dir, eventName: 'schedule', event: {} });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('::error::security-gate: .github/security-gate.yml:1: fail-on: must be one of');
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('fails the step clearly when the workspace is not a git repository', () => {
-    const run = runAction(bin, { workspace: join(releasedRepo().dir, '.git'), eventName: 'schedule', event: {}, inputs: { checks: 'versions' } });
+  it('fails the step clearly when the workspace is not a git repository', async () => {
+    const run = await runAction(bin, { workspace: join(releasedRepo().dir, '.git'), eventName: 'schedule', event: {}, inputs: { checks: 'versions' } });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/::error::security-gate: .*not a git repository/);
   });

@@ -1,6 +1,6 @@
 // Runs the built bundles (dist/cli.js, dist/index.js) as child processes, the way users and the
 // runner do, under every Node version we can find: the system's (20) and the node@24 package's.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -48,8 +48,11 @@ export interface ActionRun extends DistRun {
   tempDir: string;
 }
 
-/** Runs dist/index.js with the environment the runner gives: event payload, workspace, output files, INPUT_*. */
-export function runAction(node: string, options: { workspace: string; eventName: string; event: unknown; inputs?: Record<string, string>; env?: Record<string, string> }): ActionRun {
+/**
+ * Runs dist/index.js with the environment the runner gives: event payload, workspace, output files,
+ * INPUT_*. Asynchronous, so a local HTTP server in the test process can answer the action's calls.
+ */
+export async function runAction(node: string, options: { workspace: string; eventName: string; event: unknown; inputs?: Record<string, string>; env?: Record<string, string> }): Promise<ActionRun> {
   const tempDir = mkdtempSync(join(tmpdir(), 'sg-runner-'));
   const eventPath = join(tempDir, 'event.json');
   writeFileSync(eventPath, JSON.stringify(options.event));
@@ -70,7 +73,7 @@ export function runAction(node: string, options: { workspace: string; eventName:
     ...inputs,
     ...options.env,
   };
-  const result = spawnSync(node, [ACTION], { cwd: options.workspace, encoding: 'utf8', env, timeout: 120_000 });
+  const result = await spawnAsync(node, [ACTION], { cwd: options.workspace, env });
   return {
     code: result.status,
     stdout: result.stdout,
@@ -97,4 +100,16 @@ function parseOutputFile(text: string): Record<string, string> {
     }
   }
   return outputs;
+}
+
+function spawnAsync(command: string, args: string[], options: { cwd: string; env: Record<string, string> }): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }

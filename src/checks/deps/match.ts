@@ -2,8 +2,8 @@
 // Evaluated locally for every record whatever the source: API answers are re-checked here, so the
 // offline database and the API give the same findings.
 // Algorithm: https://ossf.github.io/osv-schema/#evaluation
-import semver from 'semver';
 import { compareVersions, hasComparator } from './ecosystems/index.js';
+import { compareSemVer } from './ecosystems/npm.js';
 import type { OsvAffected, OsvEvent, OsvRecord, Package } from './types.js';
 
 type Compare = (a: string, b: string) => number;
@@ -77,8 +77,11 @@ function entryAffects(entry: OsvAffected, pkg: Package): boolean {
 
 /** SEMVER ranges compare by SemVer 2.0 whatever the ecosystem; ECOSYSTEM ranges by the ecosystem's rules; GIT ranges are commits, not versions. */
 function comparatorFor(range: Range, ecosystem: string): Compare | undefined {
-  if (range.type === 'SEMVER') return compareSemver;
-  if (range.type === 'ECOSYSTEM' && hasComparator(ecosystem)) return memoizedComparator(ecosystem);
+  // Go SEMVER ranges carry no `v` while installed Go versions may: compareSemVer reads both.
+  if (range.type === 'SEMVER') return memoizedComparator('SEMVER', compareSemVer);
+  if (range.type === 'ECOSYSTEM' && hasComparator(ecosystem)) {
+    return memoizedComparator(ecosystem, (a, b) => compareVersions(ecosystem, a, b));
+  }
   return undefined;
 }
 
@@ -88,41 +91,23 @@ const comparators = new Map<string, Compare>();
  * compareVersions parses both versions on every call; matching a lockfile compares the same few
  * hundred versions against the same range bounds thousands of times, so remember the answers.
  */
-function memoizedComparator(ecosystem: string): Compare {
-  let compare = comparators.get(ecosystem);
+function memoizedComparator(key: string, compareOnce: Compare): Compare {
+  let compare = comparators.get(key);
   if (!compare) {
     const answers = new Map<string, number>();
     compare = (a, b) => {
       const key = `${a}\u0000${b}`;
       let answer = answers.get(key);
       if (answer === undefined) {
-        answer = compareVersions(ecosystem, a, b);
+        answer = compareOnce(a, b);
         if (answers.size > 500_000) answers.clear();
         answers.set(key, answer);
       }
       return answer;
     };
-    comparators.set(ecosystem, compare);
+    comparators.set(key, compare);
   }
   return compare;
-}
-
-const parsed = new Map<string, semver.SemVer | null>();
-
-/** SemVer with parses memoised: the same few hundred versions are compared over and over. Go SEMVER ranges carry no `v`, installed Go versions may. */
-function compareSemver(a: string, b: string): number {
-  return parseSemver(a).compare(parseSemver(b));
-}
-
-function parseSemver(text: string): semver.SemVer {
-  let version = parsed.get(text);
-  if (version === undefined) {
-    version = semver.parse(text.replace(/^v/, ''), { loose: true });
-    if (parsed.size > 100_000) parsed.clear();
-    parsed.set(text, version);
-  }
-  if (!version) throw new Error(`not a SemVer version: ${text}`);
-  return version;
 }
 
 const ZERO = '0';

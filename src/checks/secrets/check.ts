@@ -103,7 +103,9 @@ function toFinding(match: SecretMatch, added: AddedLine, context: Context): Find
     : '';
   const message =
     `${rule.title} ${redacted} was added to ${where}${when}. ` +
-    'Revoke or rotate this credential first: it is in the git history, so deleting the line or rewriting history does not un-leak it. ' +
+    (commit
+      ? 'Revoke or rotate this credential first: it is in the git history, so deleting the line or rewriting history does not un-leak it. '
+      : 'Revoke or rotate this credential first: anyone who had a copy of this file has it, so deleting the line does not un-leak it. ') +
     (rule.remediation ? `${rule.remediation} ` : '') +
     'Then load it from a secret store or environment variable instead of the repository.';
   return {

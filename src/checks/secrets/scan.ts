@@ -110,10 +110,15 @@ export function mayContainSecretBytes(compiled: CompiledRules, bytes: Uint8Array
 
 /** Shannon entropy in bits per character (0 for "", log2(n) for n distinct equally frequent chars). */
 export function shannonEntropy(text: string): number {
-  if (text.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const char of text) counts.set(char, (counts.get(char) ?? 0) + 1);
-  const length = [...text].length;
+  const counts = new Map<number, number>();
+  let length = 0;
+  for (let index = 0; index < text.length; index++) {
+    // Code points, not UTF-16 units: a surrogate pair is one character.
+    const code = text.codePointAt(index)!;
+    if (code > 0xffff) index++;
+    counts.set(code, (counts.get(code) ?? 0) + 1);
+    length++;
+  }
   let entropy = 0;
   for (const count of counts.values()) {
     const p = count / length;
@@ -135,16 +140,34 @@ function secretOf(match: RegExpExecArray): { secret: string; start: number } | u
 /**
  * Two rules can find the same value (a provider rule and the generic `api_key = …` rule): keep the
  * first rule's match for a span (the table lists specific rules before generic ones), and drop any
- * later match that overlaps it.
+ * later match that overlaps it. Matches arrive grouped by rule, and one rule's matches never
+ * overlap each other (a `g` regex moves past each match), so each group is checked against the
+ * spans kept so far with a binary search: a minified line with thousands of matches stays fast.
  */
 function dropOverlaps(matches: SecretMatch[]): SecretMatch[] {
-  if (matches.length < 2) return matches;
-  const kept: SecretMatch[] = [];
-  for (const match of matches) {
-    if (kept.some((other) => match.start < other.end && other.start < match.end)) continue;
-    kept.push(match);
+  if (matches.length < 2 || matches.every((match) => match.rule === matches[0]!.rule)) return matches;
+  let kept: SecretMatch[] = [];
+  for (let index = 0; index < matches.length; ) {
+    const rule = matches[index]!.rule;
+    const accepted: SecretMatch[] = [];
+    for (; index < matches.length && matches[index]!.rule === rule; index++) {
+      if (!overlapsKept(kept, matches[index]!)) accepted.push(matches[index]!);
+    }
+    if (accepted.length > 0) kept = [...kept, ...accepted].sort((a, b) => a.start - b.start);
   }
   return kept;
+}
+
+/** `kept` is sorted and non-overlapping, so only the last span starting before `match.end` can overlap it. */
+function overlapsKept(kept: SecretMatch[], match: SecretMatch): boolean {
+  let low = 0;
+  let high = kept.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (kept[middle]!.start < match.end) low = middle + 1;
+    else high = middle;
+  }
+  return low > 0 && kept[low - 1]!.end > match.start;
 }
 
 function withFlags(flags: string, extra: string): string {

@@ -32,6 +32,13 @@ describe('matching one version against real advisories', () => {
     expect(lowestFixedAbove(fixtureRecord('GHSA-c2qf-rxjj-qqgw'), pkg('npm', 'semver', '7.3.8'))).toBe('7.5.2');
   });
 
+  it('reads a short version bound ("1.0" in node-fetch\'s advisory) as 1.0.0', () => {
+    const nodeFetch = 'GHSA-r683-j2x4-v87g';
+    expect(affected(nodeFetch, 'npm', 'node-fetch', '3.0.0')).toBe(true); // only the [1.0, 3.1.1) entry covers it
+    expect(affected(nodeFetch, 'npm', 'node-fetch', '3.1.1')).toBe(false);
+    expect(lowestFixedAbove(fixtureRecord(nodeFetch), pkg('npm', 'node-fetch', '3.0.0'))).toBe('3.1.1');
+  });
+
   it('matches only the package named in the entry, each with its own fix', () => {
     const record = fixtureRecord('GHSA-jf85-cpcp-j695');
     expect(isAffected(record, pkg('npm', 'lodash-es', '4.17.13'))).toBe(true);

@@ -61,6 +61,17 @@ describe('scanLine', () => {
   });
 });
 
+describe('overlapping matches', () => {
+  it('keeps every match of the first rule and only the non-overlapping ones of later rules', () => {
+    const pats = [githubPat(11), githubPat(12), githubPat(13)];
+    const line = `token=${pats[0]} x token=${pats[1]} api_key=${githubPat(14).slice(4)} ${pats[2]}`;
+    const matches = scanLine(compiled, line);
+    expect(matches.filter((match) => match.rule === GITHUB_PAT_RULE).map((match) => match.secret)).toEqual(pats);
+    expect(matches.filter((match) => match.rule === GENERIC_RULE)).toHaveLength(1);
+    for (let index = 1; index < matches.length; index++) expect(matches[index]!.start).toBeGreaterThanOrEqual(matches[index - 1]!.end);
+  });
+});
+
 describe('mayContainSecret', () => {
   it('is the keyword prefilter alone, and always true when a keyword-less rule exists', () => {
     const keyworded = compileRules([AWS_KEY_RULE, GITHUB_PAT_RULE]);
@@ -86,6 +97,7 @@ describe('shannonEntropy', () => {
     expect(shannonEntropy('aaaa')).toBe(0);
     expect(shannonEntropy('abcd')).toBeCloseTo(2);
     expect(shannonEntropy('0123456789abcdef')).toBeCloseTo(4);
+    expect(shannonEntropy('😀😁')).toBeCloseTo(1); // code points, not UTF-16 units
   });
 });
 

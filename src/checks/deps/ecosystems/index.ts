@@ -1,8 +1,8 @@
 // One version comparator per ecosystem behind one function, used by the matcher for ECOSYSTEM ranges.
-import semver from 'semver';
 import type { Ecosystem } from '../types.js';
 import { compareGo } from './go.js';
 import { compareMaven } from './maven.js';
+import { compareSemVer } from './npm.js';
 import { compareNuGet } from './nuget.js';
 import { comparePackagist } from './packagist.js';
 import { comparePub } from './pub.js';
@@ -12,10 +12,8 @@ import { compareRubyGems } from './rubygems.js';
 export type Comparator = (a: string, b: string) => number;
 
 const COMPARATORS: Partial<Record<Ecosystem, Comparator>> = {
-  // npm: ..., PyPI: ..., one line per ecosystem
-  // npm accepts loose versions in old lockfiles ('=1.2.3', 'v1.2.3'); Cargo requires strict SemVer 2.0.
-  npm: (a, b) => semver.compare(a, b, true),
-  'crates.io': (a, b) => semver.compare(a, b),
+  npm: compareSemVer,
+  'crates.io': compareSemVer,
   PyPI: comparePyPI,
   Go: compareGo,
   RubyGems: compareRubyGems,

@@ -28,11 +28,13 @@ export const pubspecLock: LockfileFormat = {
       if (!name || !entry) throw new LockfileError(file, line, `package '${name}' must be a mapping`);
       const dependency = String(entry.dependency ?? 'transitive');
       const source = SOURCES[String(entry.source)] ?? 'registry';
-      if (source === 'registry' && typeof entry.version !== 'string') throw new LockfileError(file, line, `package '${name}' has no version`);
+      // Pub always quotes versions; an unquoted one may read as a YAML number.
+      const version = typeof entry.version === 'string' || typeof entry.version === 'number' ? String(entry.version) : '';
+      if (source === 'registry' && version === '') throw new LockfileError(file, line, `package '${name}' has no version`);
       return {
         ecosystem: 'Pub',
         name,
-        version: typeof entry.version === 'string' ? entry.version : '',
+        version,
         lockfile: file,
         line,
         dev: dependency === 'direct dev',

@@ -15,8 +15,9 @@ export const CLOUD_RULES: SecretRule[] = [
     provider: 'AWS',
     severity: 'critical',
     keywords: ['akia', 'asia', 'abia', 'acca', 'a3t'],
-    // AKIA long-term, ASIA temporary (STS), ABIA/ACCA service-specific; 16 base32 upper chars follow.
-    pattern: /(?<![A-Za-z0-9])(?<secret>(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Za-z0-9])/,
+    // AKIA long-term, ASIA temporary (STS), ABIA/ACCA service-specific. AWS uses base32 (A-Z, 2-7)
+    // after the prefix; any digit is accepted so hand-edited and older IDs are not missed.
+    pattern: /(?<![A-Za-z0-9])(?<secret>(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})(?![A-Za-z0-9])/,
     minEntropy: 3,
     allow: [/EXAMPLE$/],
     remediation: 'Deactivate and delete the key in AWS IAM (Security credentials), then check CloudTrail for its use.',

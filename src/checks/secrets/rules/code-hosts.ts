@@ -7,9 +7,9 @@ const rotateGitHub =
   'Revoke it in GitHub under Settings > Developer settings (or the app or organization that issued it) and issue a new one.';
 
 /** GitHub tokens: prefix + 36 base62 characters (the last 6 are a CRC32 checksum). */
-function gitHubToken(prefix: string, kind: string, severity: SecretRule['severity'] = 'critical'): SecretRule {
+function gitHubToken(id: string, prefix: string, kind: string, severity: SecretRule['severity'] = 'critical'): SecretRule {
   return {
-    id: `github-${kind.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
+    id,
     title: `GitHub ${kind}`,
     provider: 'GitHub',
     severity,
@@ -26,28 +26,6 @@ function gitHubToken(prefix: string, kind: string, severity: SecretRule['severit
     },
   };
 }
-
-export const CODE_HOST_RULES: SecretRule[] = [
-  gitHubToken('ghp_', 'personal access token'),
-  gitHubToken('gho_', 'OAuth access token'),
-  gitHubToken('ghu_', 'user-to-server token'),
-  gitHubToken('ghs_', 'server-to-server token', 'high'),
-  gitHubToken('ghr_', 'refresh token'),
-  {
-    id: 'github-fine-grained-pat',
-    title: 'GitHub fine-grained personal access token',
-    provider: 'GitHub',
-    severity: 'critical',
-    keywords: ['github_pat_'],
-    pattern: prefixed('github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}'),
-    minEntropy: 3.5,
-    remediation: rotateGitHub,
-    examples: {
-      secret: [`export GH_TOKEN=github_pat_${fake(22, ALNUM, 'fg1')}_${fake(59, ALNUM, 'fg2')}`],
-      notSecret: ['GH_TOKEN=github_pat_<your-token>', `github_pat_${fake(22, ALNUM, 'fg1')}_${fake(20, ALNUM, 'fg2')}`],
-    },
-  },
-];
 
 const rotateGitLab = 'Revoke the token in GitLab (User, group or project settings > Access tokens, or the runner/deploy token page) and create a new one.';
 
@@ -66,7 +44,26 @@ function gitLabToken(id: string, title: string, prefix: string, body: string, sa
   });
 }
 
-CODE_HOST_RULES.push(
+export const CODE_HOST_RULES: SecretRule[] = [
+  gitHubToken('github-pat', 'ghp_', 'personal access token (classic)'),
+  gitHubToken('github-oauth-token', 'gho_', 'OAuth access token'),
+  gitHubToken('github-user-to-server-token', 'ghu_', 'user-to-server token'),
+  gitHubToken('github-server-to-server-token', 'ghs_', 'server-to-server (app installation) token', 'high'),
+  gitHubToken('github-refresh-token', 'ghr_', 'refresh token'),
+  {
+    id: 'github-fine-grained-pat',
+    title: 'GitHub fine-grained personal access token',
+    provider: 'GitHub',
+    severity: 'critical',
+    keywords: ['github_pat_'],
+    pattern: prefixed('github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}'),
+    minEntropy: 3.5,
+    remediation: rotateGitHub,
+    examples: {
+      secret: [`export GH_TOKEN=github_pat_${fake(22, ALNUM, 'fg1')}_${fake(59, ALNUM, 'fg2')}`],
+      notSecret: ['GH_TOKEN=github_pat_<your-token>', `github_pat_${fake(22, ALNUM, 'fg1')}_${fake(20, ALNUM, 'fg2')}`],
+    },
+  },
   gitLabToken('pat', 'personal, project or group access token', 'glpat-', '[A-Za-z0-9_-]{20}(?:[A-Za-z0-9_.-]{0,40})', fake(20, BASE64URL, 'glpat'), 'GITLAB_TOKEN'),
   gitLabToken('deploy-token', 'deploy token', 'gldt-', '[A-Za-z0-9_-]{20}', fake(20, BASE64URL, 'gldt'), 'CI_DEPLOY_PASSWORD'),
   gitLabToken('runner-token', 'runner authentication token', 'glrt-', '[A-Za-z0-9_.-]{20,60}', fake(20, BASE64URL, 'glrt'), 'RUNNER_TOKEN'),
@@ -148,4 +145,4 @@ CODE_HOST_RULES.push(
     minEntropy: 3.2,
     remediation: 'Delete the token in Sourcegraph (User settings > Access tokens).',
   }),
-);
+];

@@ -3,7 +3,7 @@ import { ALNUM, fake } from './fake.js';
 
 /** Passwords that only stand in for one: compose files, docs and tests use them, rotating them means nothing. */
 const TRIVIAL_PASSWORD =
-  /^(?:pass(?:word)?|passwd|pwd|secret|changeme|root|admin|test|tests|testing|guest|user|username|postgres|postgresql|mysql|mongo|mongodb|redis|rabbitmq|sa|example|default|demo|dev|local|localhost|password123|123456|1234|pass123|qwerty|letmein|foobar|foo|bar|\*+|x+|\.+)$/i;
+  /^(?:pass(?:word)?|passwd|pwd|secret|changeme|root|admin|test|tests|testing|guest|user|username|postgres|postgresql|mysql|mongo|mongodb|redis|rabbitmq|sa|example|default|demo|dev|local|localhost|password123|123456|1234|pass123|qwerty|letmein|foobar|foo|bar|tiger|\*+|x+|\.+)$/i;
 /** Values that are references, not passwords: $VAR, ${VAR}, {{var}}, %s, <pass>, :password, [PASSWORD]. */
 const REFERENCE = /^(?:\$|%|\{|<|\[|:)|\$\{|\{\{/;
 
@@ -47,6 +47,20 @@ export const DATABASE_RULES: SecretRule[] = [
     examples: {
       secret: [`spring.datasource.url=jdbc:postgresql://db:5432/app?user=app&password=${fake(20, ALNUM, 'jdbc')}`],
       notSecret: ['spring.datasource.url=jdbc:postgresql://db:5432/app?user=app&password=${DB_PASSWORD}', 'url=jdbc:mysql://localhost/test?user=root&password=root'],
+    },
+  },
+  {
+    id: 'jdbc-oracle-thin-credentials',
+    title: 'Oracle JDBC thin URL with a password',
+    provider: 'Database',
+    severity: 'high',
+    keywords: ['jdbc:oracle:thin:'],
+    pattern: /jdbc:oracle:thin:[A-Za-z0-9_$#.-]{1,64}\/(?<secret>[^@\s'"`/]{3,128})@/i,
+    allow: [TRIVIAL_PASSWORD, REFERENCE],
+    remediation: rotateDb,
+    examples: {
+      secret: [`db.url=jdbc:oracle:thin:billing/${fake(18, ALNUM, 'oracle')}@//ora-prod:1521/BILL`],
+      notSecret: ['db.url=jdbc:oracle:thin:@//ora-prod:1521/BILL', 'db.url=jdbc:oracle:thin:scott/tiger@localhost:1521:orcl'],
     },
   },
   {

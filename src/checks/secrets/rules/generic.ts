@@ -1,5 +1,5 @@
 import type { SecretRule } from './types.js';
-import { ALNUM, BASE64, fake } from './fake.js';
+import { ALNUM, BASE64, HEX, fake } from './fake.js';
 
 /**
  * The last line of defence: a high-entropy literal assigned to a name that says it is a secret.
@@ -85,6 +85,36 @@ export const GENERIC_RULES: SecretRule[] = [
     },
   },
   {
+    id: 'curl-user-password',
+    title: 'Password in a curl --user argument',
+    provider: 'curl',
+    severity: 'medium',
+    keywords: ['curl'],
+    pattern: /\bcurl\s[^\n]{0,200}?\s(?:-u|--user)\s{1,4}["']?[^\s:"'$]{1,64}:(?<secret>[^\s"'@$]{8,128})(?=["'\s]|$)/,
+    minEntropy: 3,
+    allow: NOT_A_LITERAL,
+    remediation: 'Change the password or revoke the token, and pass it with --netrc-file or an environment variable.',
+    examples: {
+      secret: [`curl -sf -u deploy:${fake(24, ALNUM, 'curlu')} https://nexus.acme.io/repository/raw/`],
+      notSecret: ['curl -u "$USER:$TOKEN" https://api.github.com/user', 'curl -u admin:admin http://localhost:8080/'],
+    },
+  },
+  {
+    id: 'nuget-config-password',
+    title: 'Clear-text password in NuGet.config',
+    provider: 'NuGet',
+    severity: 'high',
+    keywords: ['cleartextpassword'],
+    pattern: /<add\s{1,4}key="ClearTextPassword"\s{1,4}value="(?<secret>[^"]{8,200})"/i,
+    minEntropy: 3,
+    allow: NOT_A_LITERAL,
+    remediation: 'Revoke the feed token and use `dotnet nuget add source --store-password-in-clear-text` only from CI secrets, or a credential provider.',
+    examples: {
+      secret: [`      <add key="ClearTextPassword" value="${fake(40, ALNUM, 'nugetcfg')}" />`],
+      notSecret: ['      <add key="ClearTextPassword" value="%NUGET_FEED_TOKEN%" />'],
+    },
+  },
+  {
     id: 'xml-password-element',
     title: 'Password in an XML element (Maven settings, app config)',
     provider: 'XML config',
@@ -100,6 +130,22 @@ export const GENERIC_RULES: SecretRule[] = [
     },
   },
   {
+    id: 'generic-hex-secret-assignment',
+    title: 'Hex secret assigned in code or configuration',
+    provider: 'Generic',
+    severity: 'medium',
+    keywords: ['key', 'secret', 'token', 'passw', 'pwd', 'credential'],
+    // Hex keys (32, 40, 48 or 64 digits) carry at most 4 bits per character, so they get their
+    // own, lower entropy floor; the name and boundary rules are the generic rule's.
+    pattern: new RegExp(`${NAME}${ASSIGN}(?:[rbuf]?["'\`])?(?<secret>[a-fA-F0-9]{32}|[a-fA-F0-9]{40}|[a-fA-F0-9]{48}|[a-fA-F0-9]{64})${END}`, 'i'),
+    minEntropy: 3,
+    remediation: 'Rotate the credential where it was issued and load it from a secret store or environment variable instead of the source.',
+    examples: {
+      secret: [`app.config["SECRET_KEY"] = "${fake(32, HEX, 'genhex')}"`, `GITHUB_TOKEN=${fake(40, HEX, 'genhex2')}`],
+      notSecret: [`password_hash = "${fake(32, HEX, 'genhex')}"`, `commit_sha = "${fake(40, HEX, 'genhex2')}"`],
+    },
+  },
+  {
     id: 'generic-secret-assignment',
     title: 'Secret assigned in code or configuration',
     provider: 'Generic',
@@ -110,12 +156,16 @@ export const GENERIC_RULES: SecretRule[] = [
     allow: [
       // References to where the secret really lives.
       /^(?:process\.env|os\.environ|os\.getenv|env\.|ENV\[|System\.getenv|config\.|settings\.|self\.|this\.|props\.|params\.|args\.|options\.|opts\.|req\.|request\.|vars\.|secrets\.|inputs\.|context\.|ctx\.|cfg\.|conf\.)/i,
-      /^\$|^%|^&|^\*/,
+      // Sigils: $VAR, %VAR%, YAML &anchor and *alias, !negation and !Tag.
+      /^[$%&*!]/,
       // Dotted or snake_case identifiers and CONSTANT_NAMES: code, not values.
       /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/,
       /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/,
       /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/,
       /^[a-z]+(?:-[a-z0-9]+)+$/,
+      // Generated identifiers (`ParenToken$1`) and keyboard-run samples (`abc123xyz456`).
+      /^[A-Za-z_][A-Za-z0-9_]*\$[A-Za-z0-9_$]*$/,
+      /^(?:abc|xyz|qwe|asd|123|234|345|456|567|678|789|890)+$/i,
       // File paths and names of key files.
       /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/,
       /\.(?:pem|key|crt|cer|der|p12|pfx|jks|json|ya?ml|txt|env|toml|ini|conf|cfg|properties|xml|pub|gpg|asc)$/i,
@@ -123,7 +173,7 @@ export const GENERIC_RULES: SecretRule[] = [
       /^[A-Za-z_.-]+(?:\/[A-Za-z_.-]+)+\/?$/,
       /^[a-z0-9_.-]+(?:\/[a-z0-9_.-]+){2,}\/?$/,
       // The UUID of every documentation page.
-      /^123e4567-e89b-12d3-a456-426614174000$/i,
+      /^(?:123e4567-e89b-12d3-a456-426614174000|3fa85f64-5717-4562-b3fc-2c963f66afa6)$/i,
       // Test-mode and publishable keys of providers whose own rules skip them.
       /^(?:sk|pk|rk)_test_|^pk_live_|^rzp_test_|^shippo_test_|^duffel_test_|^FLWSECK_TEST|^FLWPUBK|^EZTK|^access-sandbox-|\$sandbox\$|^sandbox[_-]/i,
       // Hashes of lockfiles and SRI, and hex digests named as such.

@@ -35,6 +35,27 @@ export const PRIVATE_KEY_RULES: SecretRule[] = [
   pemRule('private-key-pkcs8-encrypted', 'Encrypted private key (PKCS#8)', 'ENCRYPTED PRIVATE KEY', 'begin encrypted private key'),
   pemRule('private-key-ssh2', 'SSH2 (ssh.com) private key', 'SSH2 ENCRYPTED PRIVATE KEY', 'begin ssh2 encrypted private key'),
   {
+    id: 'private-key-base64',
+    title: 'Base64-encoded private key (kubeconfig client-key-data, Kubernetes Secret, CI variable)',
+    provider: 'Private key',
+    severity: 'critical',
+    keywords: ['ls0tls1crudjtib'],
+    // base64("-----BEGIN <RSA|EC|DSA|OPENSSH|ENCRYPTED|> PRIVATE KEY-----"), cut at a 3-byte boundary.
+    pattern:
+      /(?<![A-Za-z0-9+/])(?<secret>LS0tLS1CRUdJTiB(?:SU0EgUFJJVkFURSBLRVkt|QUklWQVRFIEtFWS0tLS0t|PUEVOU1NIIFBSSVZBVEUgS0VZLS0t|FQyBQUklWQVRFIEtFWS0tLS0t|FTkNSWVBURUQgUFJJVkFURSBLRVkt|EU0EgUFJJVkFURSBLRVkt)[A-Za-z0-9+/]{20,20000}={0,2})/,
+    remediation: rotateKey,
+    examples: {
+      secret: [
+        `    client-key-data: ${Buffer.from(`-----BEGIN RSA PRIVATE KEY-----\n${fake(64, BASE64, 'b64pem')}\n`).toString('base64')}`,
+        `  tls.key: ${Buffer.from(`-----BEGIN PRIVATE KEY-----\n${fake(64, BASE64, 'b64pem2')}\n`).toString('base64')}`,
+      ],
+      notSecret: [
+        `    client-certificate-data: ${Buffer.from(`-----BEGIN CERTIFICATE-----\n${fake(64, BASE64, 'b64cert')}\n`).toString('base64')}`,
+        `  tls.crt: ${Buffer.from(`-----BEGIN PUBLIC KEY-----\n${fake(64, BASE64, 'b64pub')}\n`).toString('base64')}`,
+      ],
+    },
+  },
+  {
     id: 'putty-private-key',
     title: 'PuTTY private key',
     provider: 'Private key',
@@ -58,6 +79,8 @@ export const PRIVATE_KEY_RULES: SecretRule[] = [
     pattern:
       /(?<![\w-])(?<secret>eyJ(?:hbGciOi|0eXAiOi|raWQiOi|jdHkiOi|lbmMiOi|4NXQiOi)[A-Za-z0-9_-]{4,600}\.eyJ[A-Za-z0-9_-]{8,4000}\.[A-Za-z0-9_-]{16,1000})(?![\w-])/,
     minEntropy: 4,
+    // jwt.io's sample token (sub 1234567890, name John Doe) is in countless docs and tests.
+    allow: [/\.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ\./],
     remediation: 'Revoke the token (or rotate the signing key) at the issuer, and check what it granted before it expires.',
     examples: {
       secret: [

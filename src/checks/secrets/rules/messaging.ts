@@ -65,18 +65,21 @@ export const MESSAGING_RULES: SecretRule[] = [
     minEntropy: 3.8,
     remediation: 'Delete the key in Mandrill (Settings > SMTP & API info) and create a new one.',
   }),
-  contextRule({
+  {
     id: 'twilio-api-key',
-    title: 'Twilio API key SID with secret',
+    title: 'Twilio API key SID',
     provider: 'Twilio',
-    keywords: ['twilio'],
-    name: 'twilio[\\w.-]{0,20}(?:key|sid)',
-    value: 'SK[0-9a-fA-F]{32}',
-    sample: `SK${fake(32, HEX, 'twsk')}`,
-    env: 'TWILIO_API_KEY',
+    severity: 'high',
+    keywords: ['sk'],
+    // "SK" + 32 hex is distinctive enough on its own; the key's secret usually sits next to it.
+    pattern: /(?<![A-Za-z0-9_])(?<secret>SK[0-9a-fA-F]{32})(?![A-Za-z0-9_])/,
     minEntropy: 3.2,
     remediation: 'Delete the API key in the Twilio Console (Account > API keys & tokens).',
-  }),
+    examples: {
+      secret: [`TWILIO_API_KEY=SK${fake(32, HEX, 'twsk')}`, `client = Client("SK${fake(32, HEX, 'twsk2')}", api_secret, account_sid)`],
+      notSecret: [`TWILIO_API_KEY=SK${fake(20, HEX, 'twsk')}`, 'TWILIO_API_KEY=SKxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
+    },
+  },
   contextRule({
     id: 'twilio-auth-token',
     title: 'Twilio auth token',

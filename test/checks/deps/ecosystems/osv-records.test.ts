@@ -8,8 +8,10 @@ import { parse } from 'yaml';
 import { compareVersions } from '../../../../src/checks/deps/ecosystems/index.js';
 import type { OsvEvent, OsvRecord } from '../../../../src/checks/deps/types.js';
 
-const DIR = fileURLToPath(new URL('../../../fixtures/lockfiles-more/osv/', import.meta.url));
-const records = readdirSync(DIR).map((file) => ({ file, record: parse(readFileSync(DIR + file, 'utf8')) as OsvRecord }));
+const DIR = fileURLToPath(new URL('../../../fixtures/osv/', import.meta.url));
+const records = readdirSync(DIR, { recursive: true, encoding: 'utf8' })
+  .filter((file) => /\.(json|ya?ml)$/.test(file))
+  .map((file) => ({ file, record: parse(readFileSync(DIR + file, 'utf8')) as OsvRecord }));
 
 const eventVersion = (event: OsvEvent): string => Object.values(event)[0] as string;
 

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { LockfileError, type LockfileFormat, type Package } from '../../../../src/checks/deps/types.js';
 
-export const FIXTURES = fileURLToPath(new URL('../../../fixtures/lockfiles-more/', import.meta.url));
+export const FIXTURES = fileURLToPath(new URL('../../../fixtures/lockfiles/', import.meta.url));
 
 export function fixture(path: string): string {
   return readFileSync(FIXTURES + path, 'utf8');
