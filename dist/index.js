@@ -2747,12 +2747,12 @@ var require_constants2 = __commonJS({
       ERROR2[ERROR2["PAUSED_H2_UPGRADE"] = 23] = "PAUSED_H2_UPGRADE";
       ERROR2[ERROR2["USER"] = 24] = "USER";
     })(ERROR = exports.ERROR || (exports.ERROR = {}));
-    var TYPE;
-    (function(TYPE2) {
-      TYPE2[TYPE2["BOTH"] = 0] = "BOTH";
-      TYPE2[TYPE2["REQUEST"] = 1] = "REQUEST";
-      TYPE2[TYPE2["RESPONSE"] = 2] = "RESPONSE";
-    })(TYPE = exports.TYPE || (exports.TYPE = {}));
+    var TYPE2;
+    (function(TYPE3) {
+      TYPE3[TYPE3["BOTH"] = 0] = "BOTH";
+      TYPE3[TYPE3["REQUEST"] = 1] = "REQUEST";
+      TYPE3[TYPE3["RESPONSE"] = 2] = "RESPONSE";
+    })(TYPE2 = exports.TYPE || (exports.TYPE = {}));
     var FLAGS;
     (function(FLAGS2) {
       FLAGS2[FLAGS2["CONNECTION_KEEP_ALIVE"] = 1] = "CONNECTION_KEEP_ALIVE";
@@ -67011,7 +67011,8 @@ var GitError = class extends Error {
 var GIT_ENV = { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" };
 function git(cwd, args, options = {}) {
   return new Promise((resolve5, reject) => {
-    const child2 = spawn("git", args, { cwd, env: GIT_ENV, stdio: [options.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
+    const env = options.env ? { ...GIT_ENV, ...options.env } : GIT_ENV;
+    const child2 = spawn("git", args, { cwd, env, stdio: [options.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
     const out = [];
     const err2 = [];
     child2.stdout.on("data", (chunk) => out.push(chunk));
@@ -67028,9 +67029,9 @@ function git(cwd, args, options = {}) {
     }
   });
 }
-async function gitMaybe(cwd, args) {
+async function gitMaybe(cwd, args, options = {}) {
   try {
-    return await git(cwd, args);
+    return await git(cwd, args, options);
   } catch (error63) {
     if (error63 instanceof GitError) return void 0;
     throw error63;
@@ -78331,7 +78332,7 @@ function firstLine2(error63) {
 }
 
 // src/checks/secrets/history.ts
-import { execFile, spawn as spawn2 } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 import { readFile as readFile4 } from "node:fs/promises";
 import { isAbsolute as isAbsolute2, join as join3 } from "node:path";
 
@@ -78532,9 +78533,9 @@ async function resolveRange(context3) {
   const root = context3.root;
   const fetch3 = { token: context3.token };
   if (context3.mode === "full") {
-    if (await isShallowRepository2(root)) {
+    if (await isShallowRepository(root)) {
       await tryUnshallow(root, [], fetch3);
-      if (await isShallowRepository2(root)) {
+      if (await isShallowRepository(root)) {
         throw new UnreadableRangeError(
           `this clone is shallow, so older history was not scanned (actions/checkout fetches one commit by default). ${FETCH_FIX}`,
           true
@@ -78548,10 +78549,10 @@ async function resolveRange(context3) {
   if (context3.newBranch || !context3.base) {
     range2 = await newBranchRange(root, head);
   } else {
-    let base = await resolveCommit2(root, context3.base);
-    if (!base && await isShallowRepository2(root)) {
+    let base = await resolveCommit(root, context3.base);
+    if (!base && await isShallowRepository(root)) {
       await tryUnshallow(root, [context3.base, context3.head], fetch3);
-      base = await resolveCommit2(root, context3.base);
+      base = await resolveCommit(root, context3.base);
       if (!base) throw new UnreadableRangeError(missingCommit(context3.base), true);
     }
     if (!base && context3.mode !== "push") {
@@ -78572,7 +78573,7 @@ function missingCommit(rev2) {
   return `commit ${rev2} is not in this clone (shallow clone: actions/checkout fetches one commit by default). ${FETCH_FIX}`;
 }
 async function needCompleteRange(root, range2, context3, head, fetch3) {
-  if (!await isShallowRepository2(root)) return range2;
+  if (!await isShallowRepository(root)) return range2;
   if (!await crossesShallowBoundary(root, range2)) return range2;
   await tryUnshallow(root, [context3.base ?? "", head], fetch3);
   const refreshed = range2.revisions.some((rev2) => rev2.startsWith("^refs/")) ? { ...await newBranchRange(root, head), label: range2.label } : range2;
@@ -78588,14 +78589,14 @@ async function needCompleteRange(root, range2, context3, head, fetch3) {
 async function crossesShallowBoundary(root, range2) {
   const boundary = new Set(await shallowBoundary(root));
   if (boundary.size === 0 || range2.revisions.length === 0) return false;
-  const inRange = (await git2(root, ["rev-list", "--stdin"], `${range2.revisions.join("\n")}
-`)).split("\n");
+  const inRange = (await git(root, ["rev-list", "--stdin"], { input: `${range2.revisions.join("\n")}
+` })).split("\n");
   return inRange.some((sha) => boundary.has(sha));
 }
 async function newBranchRange(root, head) {
-  const current = (await gitMaybe2(root, ["symbolic-ref", "-q", "--short", "HEAD"]))?.trim();
-  const currentIsHead = current ? await resolveCommit2(root, current) === head : false;
-  const refs = (await git2(root, ["for-each-ref", "--format=%(objectname) %(refname)", "refs/heads", "refs/remotes"])).split("\n").filter(Boolean).map((line) => {
+  const current = (await gitMaybe(root, ["symbolic-ref", "-q", "--short", "HEAD"]))?.trim();
+  const currentIsHead = current ? await resolveCommit(root, current) === head : false;
+  const refs = (await git(root, ["for-each-ref", "--format=%(objectname) %(refname)", "refs/heads", "refs/remotes"])).split("\n").filter(Boolean).map((line) => {
     const space = line.indexOf(" ");
     return { sha: line.slice(0, space), name: line.slice(space + 1) };
   });
@@ -78604,18 +78605,18 @@ async function newBranchRange(root, head) {
   return { revisions: [head, ...others.map((name) => `^${name}`)], label: `new branch up to ${head.slice(0, 7)}` };
 }
 async function needCommit(root, rev2, alsoFetch, fetch3) {
-  const found = await resolveCommit2(root, rev2);
+  const found = await resolveCommit(root, rev2);
   if (found) return found;
-  if (await isShallowRepository2(root)) {
+  if (await isShallowRepository(root)) {
     await tryUnshallow(root, [rev2, ...alsoFetch], fetch3);
-    const fetched = await resolveCommit2(root, rev2);
+    const fetched = await resolveCommit(root, rev2);
     if (fetched) return fetched;
     throw new UnreadableRangeError(missingCommit(rev2), true);
   }
   throw new UnreadableRangeError(`commit ${rev2} is not in this repository: check the head of the range.`);
 }
 async function shallowBoundary(root) {
-  const file2 = (await git2(root, ["rev-parse", "--git-path", "shallow"])).trim();
+  const file2 = (await git(root, ["rev-parse", "--git-path", "shallow"])).trim();
   try {
     return (await readFile4(isAbsolute2(file2) ? file2 : join3(root, file2), "utf8")).split("\n").filter(Boolean);
   } catch {
@@ -78623,17 +78624,17 @@ async function shallowBoundary(root) {
   }
 }
 async function tryUnshallow(root, revs, options) {
-  const remotes = (await gitMaybe2(root, ["remote"]))?.split("\n") ?? [];
+  const remotes = (await gitMaybe(root, ["remote"]))?.split("\n") ?? [];
   if (!remotes.includes("origin")) return;
   const env = await fetchEnv(root, options.token);
   const shas = revs.filter((rev2) => /^[0-9a-f]{40}$/.test(rev2));
   const fetch3 = ["fetch", "--quiet", "--no-tags", "--unshallow", "origin"];
-  const withShas = shas.length > 0 ? await gitMaybe2(root, [...fetch3, ...shas], env) : void 0;
-  if (withShas === void 0) await gitMaybe2(root, fetch3, env);
+  const withShas = shas.length > 0 ? await gitMaybe(root, [...fetch3, ...shas], { env }) : void 0;
+  if (withShas === void 0) await gitMaybe(root, fetch3, { env });
 }
 async function fetchEnv(root, token) {
   if (!token) return void 0;
-  const url2 = (await gitMaybe2(root, ["remote", "get-url", "origin"]))?.trim() ?? "";
+  const url2 = (await gitMaybe(root, ["remote", "get-url", "origin"]))?.trim() ?? "";
   const match2 = /^(https:\/\/[^/]+\/)/.exec(url2);
   if (!match2) return void 0;
   const basic = Buffer.from(`x-access-token:${token}`).toString("base64");
@@ -78642,31 +78643,6 @@ async function fetchEnv(root, token) {
     GIT_CONFIG_KEY_0: `http.${match2[1]}.extraheader`,
     GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${basic}`
   };
-}
-var GIT_ENV2 = { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" };
-function git2(cwd, args, input2 = "", env) {
-  return new Promise((resolve5, reject) => {
-    const options = { cwd, env: env ? { ...GIT_ENV2, ...env } : GIT_ENV2, maxBuffer: 1 << 30 };
-    const child2 = execFile("git", args, options, (error63, stdout, stderr) => {
-      if (error63) reject(new GitError(args, typeof error63.code === "number" ? error63.code : null, stderr));
-      else resolve5(stdout);
-    });
-    child2.stdin?.on("error", () => void 0);
-    child2.stdin?.end(input2);
-  });
-}
-async function gitMaybe2(cwd, args, env) {
-  try {
-    return await git2(cwd, args, "", env);
-  } catch {
-    return void 0;
-  }
-}
-async function isShallowRepository2(cwd) {
-  return (await gitMaybe2(cwd, ["rev-parse", "--is-shallow-repository"]))?.trim() === "true";
-}
-async function resolveCommit2(cwd, rev2) {
-  return (await gitMaybe2(cwd, ["rev-parse", "--verify", "--quiet", `${rev2}^{commit}`]))?.trim() || void 0;
 }
 async function* addedLines(root, range2, options, stats) {
   const parser = new DiffParser(options);
@@ -78697,7 +78673,7 @@ async function* addedLines(root, range2, options, stats) {
   args.push(all2 ? "--all" : "--stdin");
   const child2 = spawn2("git", args, {
     cwd: root,
-    env: GIT_ENV2,
+    env: GIT_ENV,
     stdio: ["pipe", "pipe", "pipe"]
   });
   const stderr = [];
@@ -79175,7 +79151,7 @@ function fakeUuid(salt = "") {
 // src/checks/secrets/rules/context.ts
 function assigned(name, secret, end = "(?![\\w+/=-])") {
   return new RegExp(
-    `(?:${name})[\\w.-]{0,30}?["'\\]]{0,2}\\s{0,4}(?:=|:=|:|=>|,|\\s)\\s{0,4}["'\`]?(?<secret>${secret})${end}`,
+    `(?:${name})[\\w.-]{0,30}?[\\\\"'\\]]{0,3}(?:\\s{0,24}(?:=|:=|:|=>|,)\\s{0,24}|\\s{1,24})\\\\?["'\`]?(?<secret>${secret})${end}`,
     "i"
   );
 }
@@ -79286,19 +79262,34 @@ var CLOUD_RULES = [
       ]
     }
   },
-  prefixedRule({
+  {
     id: "aws-session-token",
     title: "AWS temporary session token",
     provider: "AWS",
     severity: "high",
+    // STS session tokens are base64 protobufs with fixed first bytes: "IQoJb3JpZ2luX2Vj" (current,
+    // "\x21\x0a\x09origin_ec"), "FwoGZXIvYXdz" and "FQoGZXIvYXdz" (older, "…er/aws").
+    keywords: ["iqojb3jpz2lux2vj", "fwogzxivyxdz", "fqogzxivyxdz"],
+    pattern: /(?<![A-Za-z0-9/+])(?<secret>(?:IQoJb3JpZ2luX2Vj|FwoGZXIvYXdz|FQoGZXIvYXdz)[A-Za-z0-9/+]{100,2000}={0,2})(?![A-Za-z0-9/+=])/,
+    minEntropy: 4,
+    remediation: "Session tokens expire on their own; revoke the role session (IAM > Roles > Revoke active sessions) if it is still valid.",
+    examples: {
+      secret: [`AWS_SESSION_TOKEN=IQoJb3JpZ2luX2Vj${fake(300, BASE64, "sts")}`, `aws_session_token = FwoGZXIvYXdzE${fake(280, BASE64, "sts2")}`],
+      notSecret: ["AWS_SESSION_TOKEN=IQoJb3JpZ2luX2Vj", "aws_session_token = ${AWS_SESSION_TOKEN}"]
+    }
+  },
+  contextRule({
+    id: "aws-session-token-assigned",
+    title: "AWS temporary session token",
+    provider: "AWS",
+    keywords: ["session_token", "sessiontoken", "security-token", "security_token"],
+    name: "aws_?session_?token|sessionToken|x-amz-security-token|aws_security_token",
+    value: "[A-Za-z0-9/+]{100,2000}={0,2}",
+    sample: fake(320, BASE64, "stsctx"),
     env: "AWS_SESSION_TOKEN",
-    // STS session tokens are base64 of a protobuf that starts "IQoJb3JpZ2luX2Vj" ("\x21\x0a\x09origin_ec").
-    prefix: "IQoJb3JpZ2luX2Vj",
-    keywords: ["iqojb3jpz2lux2vj"],
-    body: "[A-Za-z0-9/+]{100,2000}={0,2}",
-    sample: fake(300, BASE64, "sts"),
     end: "(?![A-Za-z0-9/+=])",
-    remediation: "Session tokens expire on their own; revoke the role session (IAM > Roles > Revoke sessions) if it is still valid."
+    minEntropy: 4.5,
+    remediation: "Session tokens expire on their own; revoke the role session (IAM > Roles > Revoke active sessions) if it is still valid."
   }),
   {
     id: "aws-bedrock-api-key",
@@ -79799,6 +79790,19 @@ var CLOUD_RULES = [
     sample: fake(43, BASE64URL, "ocp"),
     minEntropy: 4,
     remediation: "Delete the OAuth access token with `oc delete oauthaccesstoken` and log in again."
+  }),
+  contextRule({
+    id: "oracle-cloud-credential",
+    title: "Oracle Cloud (OCI) auth token or customer secret key",
+    provider: "Oracle Cloud",
+    severity: "critical",
+    keywords: ["oci", "oracle"],
+    name: "(?:oci|oracle)[\\w.-]{0,20}(?:auth_?token|secret_?key|secret|password|pass_?phrase)",
+    value: "[A-Za-z0-9+/=_.:;(){}<>#-]{20,44}",
+    sample: fake(44, BASE64, "oci"),
+    env: "OCI_CUSTOMER_SECRET_KEY",
+    minEntropy: 3.8,
+    remediation: "Delete the auth token or customer secret key in the OCI console (Identity > Users > your user) and create a new one."
   })
 ];
 
@@ -79963,9 +79967,9 @@ var CHAT_RULES = [
     env: "SLACK_USER_TOKEN",
     prefix: "xox",
     keywords: ["xoxp-", "xoxa-", "xoxo-", "xoxs-", "xoxr-"],
-    body: "[paors]-[0-9]{10,13}-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{28,34}|[pr]-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{24,64}",
+    body: "[paors]-(?:2-)?[0-9]{10,13}-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{28,64}|[pr]-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{24,64}",
     sample: `p-${digits(12, "u1")}-${digits(12, "u2")}-${digits(13, "u3")}-${fake(32, HEX, "u4")}`,
-    sample2: `a-2-${digits(12, "u5")}-${digits(12, "u6")}-${digits(13, "u7")}-${fake(32, HEX, "u8")}`.replace("a-2-", "a-"),
+    sample2: `a-2-${digits(12, "u5")}-${digits(12, "u6")}-${digits(13, "u7")}-${fake(64, HEX, "u8")}`,
     remediation: rotateSlack,
     notSecret: ["SLACK_USER_TOKEN=xoxp-123-456-789-abc"]
   }),
@@ -80072,7 +80076,7 @@ var CHAT_RULES = [
     remediation: "Remove the Incoming Webhook connector from the Teams channel and create a new one.",
     examples: {
       secret: [
-        `TEAMS_WEBHOOK=https://contoso.webhook.office.com/webhookb2/${fakeUuid2("t1")}@${fakeUuid2("t2")}/IncomingWebhook/${fake(32, HEX, "t3")}/${fakeUuid2("t4")}`
+        `TEAMS_WEBHOOK=https://contoso.webhook.office.com/webhookb2/${fakeUuid("t1")}@${fakeUuid("t2")}/IncomingWebhook/${fake(32, HEX, "t3")}/${fakeUuid("t4")}`
       ],
       notSecret: ["TEAMS_WEBHOOK=https://contoso.webhook.office.com/webhookb2/<id>"]
     }
@@ -80125,10 +80129,6 @@ var CHAT_RULES = [
     remediation: "Regenerate the client secret of the app in the Zoom App Marketplace."
   })
 ];
-function fakeUuid2(salt) {
-  const hex3 = fake(32, HEX, salt);
-  return `${hex3.slice(0, 8)}-${hex3.slice(8, 12)}-${hex3.slice(12, 16)}-${hex3.slice(16, 20)}-${hex3.slice(20)}`;
-}
 
 // src/checks/secrets/rules/payments.ts
 var stripe = "Roll the key in the Stripe Dashboard (Developers > API keys or Webhooks).";
@@ -80194,7 +80194,7 @@ var PAYMENT_RULES = [
     severity: "critical",
     env: "SQUARE_ACCESS_TOKEN",
     prefix: "EAAA",
-    body: "[A-Za-z0-9_-]{60}",
+    body: "[A-Za-z0-9_-]{22,60}",
     sample: fake(60, BASE64URL, "sqeaaa"),
     minEntropy: 4,
     remediation: "Revoke the token in the Square Developer Dashboard (Credentials) and replace it."
@@ -80287,6 +80287,19 @@ var PAYMENT_RULES = [
     body: "[A-Za-z0-9+/=]{60,120}\\.[A-Za-z0-9+/=._-]{30,120}",
     sample: `${fake(80, BASE64, "adyen1")}.${fake(60, BASE64, "adyen2")}`,
     end: "(?![\\w+/=.-])",
+    minEntropy: 4.5,
+    remediation: "Revoke the API credential key in the Adyen Customer Area (Developers > API credentials)."
+  }),
+  contextRule({
+    id: "adyen-api-key-assigned",
+    title: "Adyen API key",
+    provider: "Adyen",
+    severity: "critical",
+    keywords: ["adyen"],
+    name: "adyen[\\w.-]{0,20}(?:api_?key|key|password)",
+    value: "AQE[A-Za-z0-9+/=._-]{80,250}",
+    sample: `AQE${fake(120, BASE64, "adyenctx")}`,
+    env: "ADYEN_API_KEY",
     minEntropy: 4.5,
     remediation: "Revoke the API credential key in the Adyen Customer Area (Developers > API credentials)."
   }),
@@ -80545,6 +80558,21 @@ var MESSAGING_RULES = [
     examples: {
       secret: [`TWILIO_API_KEY=SK${fake(32, HEX, "twsk")}`, `client = Client("SK${fake(32, HEX, "twsk2")}", api_secret, account_sid)`],
       notSecret: [`TWILIO_API_KEY=SK${fake(20, HEX, "twsk")}`, "TWILIO_API_KEY=SKxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"]
+    }
+  },
+  {
+    id: "twilio-sid-and-auth-token",
+    title: "Twilio account SID with its auth token",
+    provider: "Twilio",
+    severity: "critical",
+    keywords: ["ac"],
+    // `Client("AC…", "token")`, `new Twilio('AC…', '…')`: the SID (not secret) names the token beside it.
+    pattern: /\bAC[a-f0-9]{32}["']\s{0,4},\s{0,4}["'](?<secret>[a-f0-9]{32})["']/,
+    minEntropy: 3,
+    remediation: "Rotate the auth token in the Twilio Console (Account > API keys & tokens > Auth tokens).",
+    examples: {
+      secret: [`const client = new Twilio('AC${fake(32, HEX, "twsid")}', '${fake(32, HEX, "twtok")}');`],
+      notSecret: [`const client = new Twilio('AC${fake(32, HEX, "twsid")}', process.env.TWILIO_AUTH_TOKEN);`]
     }
   },
   contextRule({
@@ -80940,6 +80968,8 @@ var AI_RULES = [
     body: "[A-Za-z0-9]{24}",
     sample: fake(24, ALNUM, "fireworks"),
     minEntropy: 3.8,
+    // A short prefix: camelCase identifiers such as fw_updateFirmwareImageNow have no digit.
+    allow: [/^fw_[A-Za-z]+$/],
     remediation: "Delete the key with `firectl delete api-key` or in the Fireworks dashboard."
   }),
   contextRule({
@@ -81886,11 +81916,16 @@ function pemRule(id, title, label, keyword) {
     provider: "Private key",
     severity: "critical",
     keywords: [keyword],
-    pattern: new RegExp(`(?<secret>${header})(?=\\s{0,4}$|(?:\\\\r)?\\\\n|\\r?\\n|\\s{0,4}[A-Za-z0-9+/]{16}|\\s{0,4}Proc-Type:|\\s{0,4}Version:|\\s{0,4}Comment:)`),
+    pattern: new RegExp(`(?<secret>${header})(?=\\s{0,4}$|(?:(?:(?:\\\\r)?\\\\n){1,2}|\\r?\\n|\\s{0,4})(?:[A-Za-z0-9+/]{16}|Proc-Type:|Version:|Comment:))`),
     remediation: rotateKey,
     examples: {
-      secret: [header, `  "private_key": "${header}\\n${fake(64, BASE64, id)}\\n",`, `key: "${header}\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC"`],
-      notSecret: [`if (pem.startsWith('${header}')) {`, `const HEADER = "${header}";`]
+      secret: [
+        header,
+        `  "private_key": "${header}\\n${fake(64, BASE64, id)}\\n",`,
+        `key: "${header}\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC"`,
+        `armored = "${header}\\n\\n${fake(64, BASE64, `${id}-armor`)}"`
+      ],
+      notSecret: [`if (pem.startsWith('${header}')) {`, `const HEADER = "${header}";`, `const prefix = "${header}\\n";`]
     }
   };
 }
@@ -82031,8 +82066,9 @@ var SAAS_RULES = [
     title: "Okta API token",
     provider: "Okta",
     severity: "critical",
-    keywords: ["okta"],
-    name: "okta",
+    keywords: ["okta", "ssws"],
+    // OKTA_API_TOKEN=… or the header `Authorization: SSWS 00…`.
+    name: "okta|ssws",
     value: "00[A-Za-z0-9_-]{40}",
     sample: `00${fake(40, BASE64URL, "okta")}`,
     env: "OKTA_API_TOKEN",
@@ -82721,7 +82757,7 @@ var SAAS_RULES = [
 ];
 
 // src/checks/secrets/rules/databases.ts
-var TRIVIAL_PASSWORD = /^(?:pass(?:word)?|passwd|pwd|secret|changeme|root|admin|test|tests|testing|guest|user|username|postgres|postgresql|mysql|mongo|mongodb|redis|rabbitmq|sa|example|default|demo|dev|local|localhost|password123|123456|1234|pass123|qwerty|letmein|foobar|foo|bar|\*+|x+|\.+)$/i;
+var TRIVIAL_PASSWORD = /^(?:pass(?:word)?|passwd|pwd|secret|changeme|root|admin|test|tests|testing|guest|user|username|postgres|postgresql|mysql|mongo|mongodb|redis|rabbitmq|sa|example|default|demo|dev|local|localhost|password123|123456|1234|pass123|qwerty|letmein|foobar|foo|bar|tiger|\*+|x+|\.+)$/i;
 var REFERENCE = /^(?:\$|%|\{|<|\[|:)|\$\{|\{\{/;
 var rotateDb = "Change the database user's password, update the deployments that use it, and keep it in a secret store instead of the URL.";
 var DATABASE_RULES = [
@@ -82764,6 +82800,20 @@ var DATABASE_RULES = [
     }
   },
   {
+    id: "jdbc-oracle-thin-credentials",
+    title: "Oracle JDBC thin URL with a password",
+    provider: "Database",
+    severity: "high",
+    keywords: ["jdbc:oracle:thin:"],
+    pattern: /jdbc:oracle:thin:[A-Za-z0-9_$#.-]{1,64}\/(?<secret>[^@\s'"`/]{3,128})@/i,
+    allow: [TRIVIAL_PASSWORD, REFERENCE],
+    remediation: rotateDb,
+    examples: {
+      secret: [`db.url=jdbc:oracle:thin:billing/${fake(18, ALNUM, "oracle")}@//ora-prod:1521/BILL`],
+      notSecret: ["db.url=jdbc:oracle:thin:@//ora-prod:1521/BILL", "db.url=jdbc:oracle:thin:scott/tiger@localhost:1521:orcl"]
+    }
+  },
+  {
     id: "ado-net-connection-string",
     title: "SQL Server / ADO.NET connection string with a password",
     provider: "Database",
@@ -82795,13 +82845,53 @@ var DATABASE_RULES = [
 ];
 
 // src/checks/secrets/rules/generic.ts
-var NAME2 = "(?<!(?:page|csrf|xsrf|next|cursor|sync|continuation|resume|nonce|pagination|public|publishable|site)[_.-]?)(?:api[_.-]?key|apikey|secret|token|passw(?:or)?d|pwd|auth[_.-]?(?:key|token)|access[_.-]?key|client[_.-]?secret|private[_.-]?key|credentials?|pass_?phrase|(?:encryption|signing|master|hmac|jwt)[_.-]?key)(?:[_.-]?(?:key|token|secret|value|str|string|b64|base64|hex|v[0-9]|[0-9]))?";
-var ASSIGN = `(?:["'\\]]{0,2}\\s{0,4}(?:=|:=|:|=>|\\?\\?=|\\|\\|=)|["']\\s{0,2},)\\s{0,4}`;
-var VALUE = "(?=[^\\s\"'`]{0,99}[0-9!@#%^&*~+/])(?=[^\\s\"'`]{0,99}[A-Za-z])[A-Za-z0-9+/=_.~!@#$%^&*-]{12,100}";
-var END = "(?=[\"'`;,)}\\]]|\\s|$)";
+var NAME2 = (
+  // Not inside a value (`arn:…:secret:name`, `/token/`), and not a pagination or CSRF token.
+  "(?<![:/@])(?<!(?:page|csrf|xsrf|next|cursor|sync|continuation|resume|nonce|pagination|public|publishable|site)[_.-]?)(?:api[_.-]?key|apikey|secret|token|passw(?:or)?d|(?<![a-z])pass|pwd|auth[_.-]?(?:key|token)|access[_.-]?key|client[_.-]?secret|private[_.-]?key|credentials?|pass_?phrase|(?:encryption|signing|master|hmac|jwt)[_.-]?key)(?:[_.-]?(?:key|token|secret|value|str|string|b64|base64|hex|v[0-9]|[0-9]))?"
+);
+var TYPE = `(?:\\s{0,2}:\\s{0,2}&?(?:'static\\s{1,2})?(?:str|string|String|[A-Z][A-Za-z]{0,20})\\??|\\s{1,2}string)`;
+var ASSIGN = `(?:[\\\\"'\\]]{0,3}${TYPE}?\\s{0,24}(?:=|:=|:|=>|\\?\\?=|\\|\\|=)|[\\\\]?["']\\s{0,2},)\\s{0,24}`;
+var VALUE = "(?=[^\\s\"'`]{0,99}[0-9!@#%^&*~+/])(?=[^\\s\"'`]{0,99}[A-Za-z])[A-Za-z0-9+/=_.~!@#$%^*-]{12,100}";
+var END = "(?=[\\\\\"'`;,)}\\]&]|\\s|$)";
+var RFC_SAMPLES = /^(?:2YotnFZFEjr1zCsicMWpAA|tGzv3JOkF0XG5Qx2TlKWIA|SplxlOBeZQQYbYS6WxSbIA|czZCaGRSa3F0MzpnWDFmQmF0M2JW|QWxhZGRpbjpvcGVuIHNlc2FtZQ==|mF_9\.B5f-4\.1JqM)/;
+var VALUE_ALLOW = [
+  RFC_SAMPLES,
+  // References to where the secret really lives.
+  /^(?:process\.env|os\.environ|os\.getenv|env\.|ENV\[|System\.getenv|config\.|settings\.|self\.|this\.|props\.|params\.|args\.|options\.|opts\.|req\.|request\.|vars\.|secrets\.|inputs\.|context\.|ctx\.|cfg\.|conf\.)/i,
+  // Sigils: $VAR, %VAR%, YAML &anchor and *alias, !negation and !Tag.
+  /^[$%&*!]/,
+  // Dotted or snake_case identifiers and CONSTANT_NAMES: code, not values.
+  /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/,
+  /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/,
+  /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/,
+  /^[a-z]+(?:-[a-z0-9]+)+$/,
+  // Generated identifiers (`ParenToken$1`) and keyboard-run samples (`abc123xyz456`).
+  /^[A-Za-z_][A-Za-z0-9_]*\$[A-Za-z0-9_$]*$/,
+  /^(?:abc|xyz|qwe|asd|123|234|345|456|567|678|789|890)+$/i,
+  // File paths and names of key files.
+  /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/,
+  /\.(?:pem|key|crt|cer|der|p12|pfx|jks|json|ya?ml|txt|env|toml|ini|conf|cfg|properties|xml|pub|gpg|asc)$/i,
+  // Relative paths made of words: `keys/prod/signing`, `projects/42/secrets/db/versions/latest`.
+  /^[A-Za-z_.-]+(?:\/[A-Za-z_.-]+)+\/?$/,
+  /^[a-z0-9_.-]+(?:\/[a-z0-9_.-]+){2,}\/?$/,
+  // The UUID of every documentation page.
+  /^(?:123e4567-e89b-12d3-a456-426614174000|3fa85f64-5717-4562-b3fc-2c963f66afa6)$/i,
+  // Test-mode and publishable keys of providers whose own rules skip them.
+  /^(?:sk|pk|rk)_test_|^pk_live_|^rzp_test_|^shippo_test_|^duffel_test_|^FLWSECK_TEST|^FLWPUBK|^EZTK|^access-sandbox-|\$sandbox\$|^sandbox[_-]/i,
+  // Hashes of lockfiles and SRI, and hex digests named as such.
+  /^sha(?:1|256|384|512)[-:]/i,
+  // Version strings, dates and times.
+  /^v?\d+(?:\.\d+){1,3}(?:[-+][A-Za-z0-9.]+)?$/,
+  /^\d{4}-\d{2}-\d{2}/,
+  // Masked or elided values.
+  /\*{3,}|\.{3}|•/,
+  // Placeholders the global filter does not know.
+  /^(?:your|my|some|insert|enter|replace|put|todo|fixme|none|null|undefined|secret|password|token|apikey|api_key)[^A-Za-z]/i
+];
 var NOT_A_LITERAL = [
+  RFC_SAMPLES,
   /^(?:process\.env|os\.environ|os\.getenv|env\.|ENV\[|System\.getenv|config\.|settings\.|secrets\.|vars\.|inputs\.)/i,
-  /^\$|^%|^&|^\*/,
+  /^[$%&*!{<[]/,
   /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/,
   /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/,
   /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/,
@@ -82864,7 +82954,7 @@ var GENERIC_RULES = [
     provider: "curl",
     severity: "medium",
     keywords: ["curl"],
-    pattern: /\bcurl\s[^\n]{0,200}?\s(?:-u|--user)\s{1,4}["']?[^\s:"'$]{1,64}:(?<secret>[^\s"'@$]{8,128})(?=["'\s]|$)/,
+    pattern: /\bcurl\b[^\n]{0,200}?\s(?:-u|--user)\s{1,4}["']?[^\s:"'$]{1,64}:(?<secret>[^\s"'@$]{8,128})(?=["'\s]|$)/,
     minEntropy: 3,
     allow: NOT_A_LITERAL,
     remediation: "Change the password or revoke the token, and pass it with --netrc-file or an environment variable.",
@@ -82904,14 +82994,33 @@ var GENERIC_RULES = [
     }
   },
   {
+    id: "generic-env-key-assignment",
+    title: "Secret in an environment variable named *_KEY",
+    provider: "Generic",
+    severity: "medium",
+    keywords: ["_key", "_pass", "_auth"],
+    // .env files, Dockerfile ENV, CI env blocks: `OPENAI_KEY=…`, `MAPS_KEY: …`. Upper-case names
+    // only (case-sensitive), and not the many *_KEY names that hold no secret.
+    pattern: new RegExp(
+      `\\b[A-Z][A-Z0-9_]{0,40}(?<!PUBLIC|PUBLISHABLE|SITE|GPG|PGP|CACHE|SORT|PARTITION|PRIMARY|FOREIGN|HASH|RANGE|IDEMPOTENCY|OBJECT|BUCKET|LOCK|QUEUE|MAP|LOOKUP|INDEX|ROW|SEARCH|SEARCH_ONLY|I18N|TRANSLATION|DEDUPE|SHARD|ROUTING|GROUP|MESSAGE|STATE|STORE|FILE|PATH|NAME|ID|REF)_(?:KEY|PASS|AUTH)["']?\\s{0,24}[=:]\\s{0,24}["'\`]?(?<secret>${VALUE})${END}`
+    ),
+    minEntropy: 3.5,
+    allow: VALUE_ALLOW,
+    remediation: "Rotate the credential where it was issued and load it from a secret store or environment variable instead of the source.",
+    examples: {
+      secret: [`OPENAI_KEY=sk-${fake(40, ALNUM, "envkey")}`, `ENV MAPS_KEY=${fake(32, ALNUM, "envkey2")}`],
+      notSecret: ["ENV GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D", "CACHE_KEY=user-profile-v2", `NEXT_PUBLIC_KEY=${fake(32, ALNUM, "envkey3")}`, "OPENAI_KEY=${OPENAI_KEY}"]
+    }
+  },
+  {
     id: "generic-hex-secret-assignment",
     title: "Hex secret assigned in code or configuration",
     provider: "Generic",
     severity: "medium",
-    keywords: ["key", "secret", "token", "passw", "pwd", "credential"],
+    keywords: ["key", "secret", "token", "pass", "pwd", "credential"],
     // Hex keys (32, 40, 48 or 64 digits) carry at most 4 bits per character, so they get their
     // own, lower entropy floor; the name and boundary rules are the generic rule's.
-    pattern: new RegExp(`${NAME2}${ASSIGN}(?:[rbuf]?["'\`])?(?<secret>[a-fA-F0-9]{32}|[a-fA-F0-9]{40}|[a-fA-F0-9]{48}|[a-fA-F0-9]{64})${END}`, "i"),
+    pattern: new RegExp(`${NAME2}${ASSIGN}(?:[rbuf]?\\\\?["'\`])?(?<secret>[a-fA-F0-9]{32}|[a-fA-F0-9]{40}|[a-fA-F0-9]{48}|[a-fA-F0-9]{64})${END}`, "i"),
     minEntropy: 3,
     remediation: "Rotate the credential where it was issued and load it from a secret store or environment variable instead of the source.",
     examples: {
@@ -82924,42 +83033,10 @@ var GENERIC_RULES = [
     title: "Secret assigned in code or configuration",
     provider: "Generic",
     severity: "medium",
-    keywords: ["key", "secret", "token", "passw", "pwd", "credential", "passphrase"],
-    pattern: new RegExp(`${NAME2}${ASSIGN}(?:[rbuf]?["'\`])?(?<secret>${VALUE})${END}`, "i"),
+    keywords: ["key", "secret", "token", "pass", "pwd", "credential"],
+    pattern: new RegExp(`${NAME2}${ASSIGN}(?:[rbuf]?\\\\?["'\`])?(?<secret>${VALUE})${END}`, "i"),
     minEntropy: 3.5,
-    allow: [
-      // References to where the secret really lives.
-      /^(?:process\.env|os\.environ|os\.getenv|env\.|ENV\[|System\.getenv|config\.|settings\.|self\.|this\.|props\.|params\.|args\.|options\.|opts\.|req\.|request\.|vars\.|secrets\.|inputs\.|context\.|ctx\.|cfg\.|conf\.)/i,
-      // Sigils: $VAR, %VAR%, YAML &anchor and *alias, !negation and !Tag.
-      /^[$%&*!]/,
-      // Dotted or snake_case identifiers and CONSTANT_NAMES: code, not values.
-      /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/,
-      /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/,
-      /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/,
-      /^[a-z]+(?:-[a-z0-9]+)+$/,
-      // Generated identifiers (`ParenToken$1`) and keyboard-run samples (`abc123xyz456`).
-      /^[A-Za-z_][A-Za-z0-9_]*\$[A-Za-z0-9_$]*$/,
-      /^(?:abc|xyz|qwe|asd|123|234|345|456|567|678|789|890)+$/i,
-      // File paths and names of key files.
-      /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/,
-      /\.(?:pem|key|crt|cer|der|p12|pfx|jks|json|ya?ml|txt|env|toml|ini|conf|cfg|properties|xml|pub|gpg|asc)$/i,
-      // Relative paths made of words: `keys/prod/signing`, `projects/42/secrets/db/versions/latest`.
-      /^[A-Za-z_.-]+(?:\/[A-Za-z_.-]+)+\/?$/,
-      /^[a-z0-9_.-]+(?:\/[a-z0-9_.-]+){2,}\/?$/,
-      // The UUID of every documentation page.
-      /^(?:123e4567-e89b-12d3-a456-426614174000|3fa85f64-5717-4562-b3fc-2c963f66afa6)$/i,
-      // Test-mode and publishable keys of providers whose own rules skip them.
-      /^(?:sk|pk|rk)_test_|^pk_live_|^rzp_test_|^shippo_test_|^duffel_test_|^FLWSECK_TEST|^FLWPUBK|^EZTK|^access-sandbox-|\$sandbox\$|^sandbox[_-]/i,
-      // Hashes of lockfiles and SRI, and hex digests named as such.
-      /^sha(?:1|256|384|512)[-:]/i,
-      // Version strings, dates and times.
-      /^v?\d+(?:\.\d+){1,3}(?:[-+][A-Za-z0-9.]+)?$/,
-      /^\d{4}-\d{2}-\d{2}/,
-      // Masked or elided values.
-      /\*{3,}|\.{3}|•/,
-      // Placeholders the global filter does not know.
-      /^(?:your|my|some|insert|enter|replace|put|todo|fixme|none|null|undefined|secret|password|token|apikey|api_key)[^A-Za-z]/i
-    ],
+    allow: VALUE_ALLOW,
     remediation: "Rotate the credential where it was issued and load it from a secret store or environment variable instead of the source.",
     examples: {
       secret: [
@@ -82988,6 +83065,7 @@ var GENERIC_RULES = [
 ];
 
 // src/checks/secrets/rules/frameworks.ts
+var WP_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*()-_[]{}<>~`+=,.;:/?|";
 var DJANGO_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)";
 var FRAMEWORK_RULES = [
   {
@@ -83031,6 +83109,23 @@ var FRAMEWORK_RULES = [
     examples: {
       secret: [`APP_KEY=base64:${fake(43, BASE64, "laravel")}=`],
       notSecret: ["APP_KEY=", "APP_KEY=base64:"]
+    }
+  },
+  {
+    id: "wordpress-auth-salt",
+    title: "WordPress authentication key or salt",
+    provider: "WordPress",
+    severity: "medium",
+    keywords: ["_key", "_salt"],
+    // wp-config.php: define( 'AUTH_KEY', '…64 printable characters…' ); the stock file says
+    // 'put your unique phrase here'.
+    pattern: /define\(\s{0,4}["'](?:AUTH|SECURE_AUTH|LOGGED_IN|NONCE)_(?:KEY|SALT)["']\s{0,4},\s{0,16}'(?<secret>[^'\s][^']{30,98}[^'\s])'\s{0,4}\)/,
+    minEntropy: 4.5,
+    allow: [/put your unique phrase here/i],
+    remediation: "Generate new keys at api.wordpress.org/secret-key/1.1/salt/ (it logs every user out) and keep wp-config.php out of the repository.",
+    examples: {
+      secret: [`define( 'AUTH_KEY',         '${fake(64, WP_ALPHABET, "wp")}' );`],
+      notSecret: ["define( 'AUTH_KEY',         'put your unique phrase here' );", "define( 'AUTH_KEY', getenv('WP_AUTH_KEY') );"]
     }
   }
 ];

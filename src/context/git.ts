@@ -14,13 +14,20 @@ export class GitError extends Error {
   }
 }
 
-const GIT_ENV = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
+export const GIT_ENV = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
 
 /** Runs git and returns stdout; throws GitError on a non-zero exit. */
-export function git(cwd: string, args: string[], options: { input?: string } = {}): Promise<string> {
+export interface GitOptions {
+  input?: string;
+  /** Extra environment, e.g. GIT_CONFIG_* for an auth header (never a token on the command line). */
+  env?: NodeJS.ProcessEnv;
+}
+
+export function git(cwd: string, args: string[], options: GitOptions = {}): Promise<string> {
   return new Promise((resolve, reject) => {
     // stdin is a pipe only when there is input: git may exit before reading it (EPIPE otherwise).
-    const child = spawn('git', args, { cwd, env: GIT_ENV, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    const env = options.env ? { ...GIT_ENV, ...options.env } : GIT_ENV;
+    const child = spawn('git', args, { cwd, env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout!.on('data', (chunk: Buffer) => out.push(chunk));
@@ -38,9 +45,9 @@ export function git(cwd: string, args: string[], options: { input?: string } = {
 }
 
 /** Like `git` but returns undefined instead of throwing: for questions whose "no" is an exit code. */
-export async function gitMaybe(cwd: string, args: string[]): Promise<string | undefined> {
+export async function gitMaybe(cwd: string, args: string[], options: GitOptions = {}): Promise<string | undefined> {
   try {
-    return await git(cwd, args);
+    return await git(cwd, args, options);
   } catch (error) {
     if (error instanceof GitError) return undefined;
     throw error;

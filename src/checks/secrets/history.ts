@@ -1,11 +1,11 @@
 // Which commits to scan, and their added lines streamed from ONE `git log -p` process: no
 // per-commit git calls, no buffering of the history. Git writes into the pipe while we match, so
 // reading and scanning overlap.
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import type { Context } from '../../context/context.js';
-import { GitError } from '../../context/git.js';
+import { git, GIT_ENV, GitError, gitMaybe, isShallowRepository, resolveCommit } from '../../context/git.js';
 import { COMMIT_FORMAT, DiffParser, type AddedLine, type DiffParserOptions, type DiffStats } from './diff-parser.js';
 
 /** What `git log` should walk: `--all`, or revisions (`^rev` excludes) passed on stdin; [] for nothing. */
@@ -115,7 +115,7 @@ async function needCompleteRange(
 async function crossesShallowBoundary(root: string, range: HistoryRange): Promise<boolean> {
   const boundary = new Set(await shallowBoundary(root));
   if (boundary.size === 0 || range.revisions.length === 0) return false;
-  const inRange = (await git(root, ['rev-list', '--stdin'], `${range.revisions.join('\n')}\n`)).split('\n');
+  const inRange = (await git(root, ['rev-list', '--stdin'], { input: `${range.revisions.join('\n')}\n` })).split('\n');
   return inRange.some((sha) => boundary.has(sha));
 }
 
@@ -177,8 +177,8 @@ async function tryUnshallow(root: string, revs: string[], options: FetchOptions)
   const shas = revs.filter((rev) => /^[0-9a-f]{40}$/.test(rev));
   // Fetching by sha works on GitHub (protocol v2); the plain unshallow covers servers that refuse it.
   const fetch = ['fetch', '--quiet', '--no-tags', '--unshallow', 'origin'];
-  const withShas = shas.length > 0 ? await gitMaybe(root, [...fetch, ...shas], env) : undefined;
-  if (withShas === undefined) await gitMaybe(root, fetch, env);
+  const withShas = shas.length > 0 ? await gitMaybe(root, [...fetch, ...shas], { env }) : undefined;
+  if (withShas === undefined) await gitMaybe(root, fetch, { env });
 }
 
 /**
@@ -199,38 +199,6 @@ async function fetchEnv(root: string, token: string | undefined): Promise<NodeJS
 }
 
 export type HistoryStats = DiffStats;
-
-const GIT_ENV = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
-
-// Small git questions. Spawned with stdin closed: src/context/git.ts writes to stdin without an
-// error handler, and a git that exits first (most of these) turns that into an unhandled EPIPE.
-function git(cwd: string, args: string[], input = '', env?: NodeJS.ProcessEnv): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const options = { cwd, env: env ? { ...GIT_ENV, ...env } : GIT_ENV, maxBuffer: 1 << 30 };
-    const child = execFile('git', args, options, (error, stdout, stderr) => {
-      if (error) reject(new GitError(args, typeof error.code === 'number' ? error.code : null, stderr));
-      else resolve(stdout);
-    });
-    child.stdin?.on('error', () => undefined); // git may exit before reading; its exit code tells
-    child.stdin?.end(input);
-  });
-}
-
-async function gitMaybe(cwd: string, args: string[], env?: NodeJS.ProcessEnv): Promise<string | undefined> {
-  try {
-    return await git(cwd, args, '', env);
-  } catch {
-    return undefined;
-  }
-}
-
-async function isShallowRepository(cwd: string): Promise<boolean> {
-  return (await gitMaybe(cwd, ['rev-parse', '--is-shallow-repository']))?.trim() === 'true';
-}
-
-async function resolveCommit(cwd: string, rev: string): Promise<string | undefined> {
-  return (await gitMaybe(cwd, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]))?.trim() || undefined;
-}
 
 /**
  * Streams the added lines of every commit in `range`, in batches (one per chunk of git's output,

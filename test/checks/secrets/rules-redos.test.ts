@@ -21,6 +21,8 @@ function hostileLines(rule: SecretRule): string[] {
     fill(`${keyword}a1 `),
     fill(`${keyword}=`),
     `${keyword} = "${fill('Ab1')}`,
+    // Long runs of blanks between name and value (aligned `=` in terraform and .ini files).
+    fill(`${keyword}${' '.repeat(30)}=${' '.repeat(30)}`),
   ];
 }
 

@@ -253,6 +253,8 @@ export const AI_RULES: SecretRule[] = [
     body: '[A-Za-z0-9]{24}',
     sample: fake(24, ALNUM, 'fireworks'),
     minEntropy: 3.8,
+    // A short prefix: camelCase identifiers such as fw_updateFirmwareImageNow have no digit.
+    allow: [/^fw_[A-Za-z]+$/],
     remediation: 'Delete the key with `firectl delete api-key` or in the Fireworks dashboard.',
   }),
   contextRule({

@@ -1,5 +1,5 @@
 import type { SecretRule } from './types.js';
-import { ALNUM, BASE64URL, DIGITS, HEX, LOWER_ALNUM, UPPER_ALNUM, fake } from './fake.js';
+import { ALNUM, BASE64URL, DIGITS, HEX, LOWER_ALNUM, UPPER_ALNUM, fake, fakeUuid } from './fake.js';
 import { contextRule, prefixedRule } from './define.js';
 
 const rotateSlack = 'Revoke it at api.slack.com/apps (OAuth & Permissions or Basic Information) and reinstall the app.';
@@ -24,9 +24,9 @@ export const CHAT_RULES: SecretRule[] = [
     env: 'SLACK_USER_TOKEN',
     prefix: 'xox',
     keywords: ['xoxp-', 'xoxa-', 'xoxo-', 'xoxs-', 'xoxr-'],
-    body: '[paors]-[0-9]{10,13}-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{28,34}|[pr]-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{24,64}',
+    body: '[paors]-(?:2-)?[0-9]{10,13}-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{28,64}|[pr]-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{24,64}',
     sample: `p-${digits(12, 'u1')}-${digits(12, 'u2')}-${digits(13, 'u3')}-${fake(32, HEX, 'u4')}`,
-    sample2: `a-2-${digits(12, 'u5')}-${digits(12, 'u6')}-${digits(13, 'u7')}-${fake(32, HEX, 'u8')}`.replace('a-2-', 'a-'),
+    sample2: `a-2-${digits(12, 'u5')}-${digits(12, 'u6')}-${digits(13, 'u7')}-${fake(64, HEX, 'u8')}`,
     remediation: rotateSlack,
     notSecret: ['SLACK_USER_TOKEN=xoxp-123-456-789-abc'],
   }),
@@ -186,8 +186,3 @@ export const CHAT_RULES: SecretRule[] = [
     remediation: 'Regenerate the client secret of the app in the Zoom App Marketplace.',
   }),
 ];
-
-function fakeUuid(salt: string): string {
-  const hex = fake(32, HEX, salt);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}

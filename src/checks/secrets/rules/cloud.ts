@@ -52,19 +52,34 @@ export const CLOUD_RULES: SecretRule[] = [
       ],
     },
   },
-  prefixedRule({
+  {
     id: 'aws-session-token',
     title: 'AWS temporary session token',
     provider: 'AWS',
     severity: 'high',
+    // STS session tokens are base64 protobufs with fixed first bytes: "IQoJb3JpZ2luX2Vj" (current,
+    // "\x21\x0a\x09origin_ec"), "FwoGZXIvYXdz" and "FQoGZXIvYXdz" (older, "…er/aws").
+    keywords: ['iqojb3jpz2lux2vj', 'fwogzxivyxdz', 'fqogzxivyxdz'],
+    pattern: /(?<![A-Za-z0-9/+])(?<secret>(?:IQoJb3JpZ2luX2Vj|FwoGZXIvYXdz|FQoGZXIvYXdz)[A-Za-z0-9/+]{100,2000}={0,2})(?![A-Za-z0-9/+=])/,
+    minEntropy: 4,
+    remediation: 'Session tokens expire on their own; revoke the role session (IAM > Roles > Revoke active sessions) if it is still valid.',
+    examples: {
+      secret: [`AWS_SESSION_TOKEN=IQoJb3JpZ2luX2Vj${fake(300, BASE64, 'sts')}`, `aws_session_token = FwoGZXIvYXdzE${fake(280, BASE64, 'sts2')}`],
+      notSecret: ['AWS_SESSION_TOKEN=IQoJb3JpZ2luX2Vj', 'aws_session_token = ${AWS_SESSION_TOKEN}'],
+    },
+  },
+  contextRule({
+    id: 'aws-session-token-assigned',
+    title: 'AWS temporary session token',
+    provider: 'AWS',
+    keywords: ['session_token', 'sessiontoken', 'security-token', 'security_token'],
+    name: 'aws_?session_?token|sessionToken|x-amz-security-token|aws_security_token',
+    value: '[A-Za-z0-9/+]{100,2000}={0,2}',
+    sample: fake(320, BASE64, 'stsctx'),
     env: 'AWS_SESSION_TOKEN',
-    // STS session tokens are base64 of a protobuf that starts "IQoJb3JpZ2luX2Vj" ("\x21\x0a\x09origin_ec").
-    prefix: 'IQoJb3JpZ2luX2Vj',
-    keywords: ['iqojb3jpz2lux2vj'],
-    body: '[A-Za-z0-9/+]{100,2000}={0,2}',
-    sample: fake(300, BASE64, 'sts'),
     end: '(?![A-Za-z0-9/+=])',
-    remediation: 'Session tokens expire on their own; revoke the role session (IAM > Roles > Revoke sessions) if it is still valid.',
+    minEntropy: 4.5,
+    remediation: 'Session tokens expire on their own; revoke the role session (IAM > Roles > Revoke active sessions) if it is still valid.',
   }),
   {
     id: 'aws-bedrock-api-key',
@@ -566,5 +581,17 @@ export const CLOUD_RULES: SecretRule[] = [
     minEntropy: 4,
     remediation: 'Delete the OAuth access token with `oc delete oauthaccesstoken` and log in again.',
   }),
+  contextRule({
+    id: 'oracle-cloud-credential',
+    title: 'Oracle Cloud (OCI) auth token or customer secret key',
+    provider: 'Oracle Cloud',
+    severity: 'critical',
+    keywords: ['oci', 'oracle'],
+    name: '(?:oci|oracle)[\\w.-]{0,20}(?:auth_?token|secret_?key|secret|password|pass_?phrase)',
+    value: '[A-Za-z0-9+/=_.:;(){}<>#-]{20,44}',
+    sample: fake(44, BASE64, 'oci'),
+    env: 'OCI_CUSTOMER_SECRET_KEY',
+    minEntropy: 3.8,
+    remediation: 'Delete the auth token or customer secret key in the OCI console (Identity > Users > your user) and create a new one.',
+  }),
 ];
-

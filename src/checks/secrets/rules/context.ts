@@ -6,13 +6,14 @@
 
 /**
  * A value assigned to a name that mentions the provider: `DATADOG_API_KEY=…`,
- * `datadog_api_key: "…"`, `"datadogApiKey": "…"`, `dd-api-key: …`, `datadog.key = '…'`.
+ * `datadog_api_key: "…"`, `"datadogApiKey": "…"`, `dd-api-key: …`, `datadog.key = '…'`, and the
+ * same with escaped quotes (JSON inside a string).
  * `name` is a regex source for the provider words; `secret` for the value.
  * Case-insensitive, so `secret` should list both cases where they matter.
  */
 export function assigned(name: string, secret: string, end = '(?![\\w+/=-])'): RegExp {
   return new RegExp(
-    `(?:${name})[\\w.-]{0,30}?["'\\]]{0,2}\\s{0,4}(?:=|:=|:|=>|,|\\s)\\s{0,4}["'\`]?(?<secret>${secret})${end}`,
+    `(?:${name})[\\w.-]{0,30}?[\\\\"'\\]]{0,3}(?:\\s{0,24}(?:=|:=|:|=>|,)\\s{0,24}|\\s{1,24})\\\\?["'\`]?(?<secret>${secret})${end}`,
     'i',
   );
 }

@@ -1,6 +1,7 @@
 import type { SecretRule } from './types.js';
 import { BASE64, HEX, fake } from './fake.js';
 
+const WP_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*()-_[]{}<>~`+=,.;:/?|';
 const DJANGO_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)';
 
 /** Application framework signing keys: whoever has one forges sessions and tokens. */
@@ -46,6 +47,24 @@ export const FRAMEWORK_RULES: SecretRule[] = [
     examples: {
       secret: [`APP_KEY=base64:${fake(43, BASE64, 'laravel')}=`],
       notSecret: ['APP_KEY=', 'APP_KEY=base64:'],
+    },
+  },
+  {
+    id: 'wordpress-auth-salt',
+    title: 'WordPress authentication key or salt',
+    provider: 'WordPress',
+    severity: 'medium',
+    keywords: ['_key', '_salt'],
+    // wp-config.php: define( 'AUTH_KEY', '…64 printable characters…' ); the stock file says
+    // 'put your unique phrase here'.
+    pattern:
+      /define\(\s{0,4}["'](?:AUTH|SECURE_AUTH|LOGGED_IN|NONCE)_(?:KEY|SALT)["']\s{0,4},\s{0,16}'(?<secret>[^'\s][^']{30,98}[^'\s])'\s{0,4}\)/,
+    minEntropy: 4.5,
+    allow: [/put your unique phrase here/i],
+    remediation: 'Generate new keys at api.wordpress.org/secret-key/1.1/salt/ (it logs every user out) and keep wp-config.php out of the repository.',
+    examples: {
+      secret: [`define( 'AUTH_KEY',         '${fake(64, WP_ALPHABET, 'wp')}' );`],
+      notSecret: ["define( 'AUTH_KEY',         'put your unique phrase here' );", "define( 'AUTH_KEY', getenv('WP_AUTH_KEY') );"],
     },
   },
 ];

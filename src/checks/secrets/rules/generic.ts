@@ -7,25 +7,73 @@ import { ALNUM, BASE64, HEX, fake } from './fake.js';
  * - the name must end in a secret word (`api_key`, `client_secret`, `db_password`, `authToken`),
  *   optionally followed by a short suffix (`_v2`, `Key`, `_b64`); `password_hash`, `token_url`,
  *   `secret_name` and the like do not qualify, and pagination or CSRF tokens are left out;
- * - the value is a literal of 12–100 characters with a letter and a digit, no spaces or
- *   parentheses, ending at a quote, a separator or the end of the line (so `getToken()` and
- *   `process.env.X` never match), and with entropy of at least 3.5 bits per character;
- * - references, paths, identifiers and placeholders are allowed out below.
+ * - the value is a literal of 12–100 characters with a letter and a digit or symbol, no spaces,
+ *   parentheses or `&`, ending at a quote, a separator or the end of the line (so `getToken()`
+ *   and `process.env.X` never match), with entropy of at least 3.5 bits per character (hex values,
+ *   which carry at most 4, have their own rule with a lower floor);
+ * - references, paths, identifiers, versions and placeholders are allowed out below.
+ * The rules before it cover credential shapes that need no name: Authorization headers, .netrc,
+ * command-line flags, curl --user, NuGet.config and XML password elements.
  */
 const NAME =
-  '(?<!(?:page|csrf|xsrf|next|cursor|sync|continuation|resume|nonce|pagination|public|publishable|site)[_.-]?)' +
-  '(?:api[_.-]?key|apikey|secret|token|passw(?:or)?d|pwd|auth[_.-]?(?:key|token)|access[_.-]?key|client[_.-]?secret|private[_.-]?key|credentials?|pass_?phrase|(?:encryption|signing|master|hmac|jwt)[_.-]?key)' +
+  // Not inside a value (`arn:…:secret:name`, `/token/`), and not a pagination or CSRF token.
+  '(?<![:/@])(?<!(?:page|csrf|xsrf|next|cursor|sync|continuation|resume|nonce|pagination|public|publishable|site)[_.-]?)' +
+  '(?:api[_.-]?key|apikey|secret|token|passw(?:or)?d|(?<![a-z])pass|pwd|auth[_.-]?(?:key|token)|access[_.-]?key|client[_.-]?secret|private[_.-]?key|credentials?|pass_?phrase|(?:encryption|signing|master|hmac|jwt)[_.-]?key)' +
   '(?:[_.-]?(?:key|token|secret|value|str|string|b64|base64|hex|v[0-9]|[0-9]))?';
-// `name = value` and friends, or a quoted name then a comma: `setdefault("API_KEY", "…")`, `define('TOKEN', '…')`.
-const ASSIGN = `(?:["'\\]]{0,2}\\s{0,4}(?:=|:=|:|=>|\\?\\?=|\\|\\|=)|["']\\s{0,2},)\\s{0,4}`;
+// `name = value` and friends, or a quoted name then a comma: `setdefault("API_KEY", "…")`,
+// `define('TOKEN', '…')`. A type annotation may sit between name and `=`: `apiKey: string =`,
+// `API_KEY: &str =`, `val token: String =`, `var token string =`. Quotes may be escaped (JSON in a
+// string), and `=` may be aligned far from the name (terraform fmt, .ini files).
+const TYPE = `(?:\\s{0,2}:\\s{0,2}&?(?:'static\\s{1,2})?(?:str|string|String|[A-Z][A-Za-z]{0,20})\\??|\\s{1,2}string)`;
+const ASSIGN = `(?:[\\\\"'\\]]{0,3}${TYPE}?\\s{0,24}(?:=|:=|:|=>|\\?\\?=|\\|\\|=)|[\\\\]?["']\\s{0,2},)\\s{0,24}`;
 // A letter, and a digit or symbol: identifiers and words have neither.
-const VALUE = '(?=[^\\s"\'`]{0,99}[0-9!@#%^&*~+/])(?=[^\\s"\'`]{0,99}[A-Za-z])[A-Za-z0-9+/=_.~!@#$%^&*-]{12,100}';
-const END = '(?=["\'`;,)}\\]]|\\s|$)';
+const VALUE = '(?=[^\\s"\'`]{0,99}[0-9!@#%^&*~+/])(?=[^\\s"\'`]{0,99}[A-Za-z])[A-Za-z0-9+/=_.~!@#$%^*-]{12,100}';
+const END = '(?=[\\\\"\'`;,)}\\]&]|\\s|$)';
+
+/** Sample credentials of RFC 6749 (OAuth 2.0) and RFC 7617, quoted by OAuth libraries and their docs. */
+const RFC_SAMPLES = /^(?:2YotnFZFEjr1zCsicMWpAA|tGzv3JOkF0XG5Qx2TlKWIA|SplxlOBeZQQYbYS6WxSbIA|czZCaGRSa3F0MzpnWDFmQmF0M2JW|QWxhZGRpbjpvcGVuIHNlc2FtZQ==|mF_9\.B5f-4\.1JqM)/;
+
+/** Literals that are not secrets: references, identifiers, paths, hashes, versions, placeholders. */
+const VALUE_ALLOW: RegExp[] = [
+  RFC_SAMPLES,
+  // References to where the secret really lives.
+  /^(?:process\.env|os\.environ|os\.getenv|env\.|ENV\[|System\.getenv|config\.|settings\.|self\.|this\.|props\.|params\.|args\.|options\.|opts\.|req\.|request\.|vars\.|secrets\.|inputs\.|context\.|ctx\.|cfg\.|conf\.)/i,
+  // Sigils: $VAR, %VAR%, YAML &anchor and *alias, !negation and !Tag.
+  /^[$%&*!]/,
+  // Dotted or snake_case identifiers and CONSTANT_NAMES: code, not values.
+  /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/,
+  /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/,
+  /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/,
+  /^[a-z]+(?:-[a-z0-9]+)+$/,
+  // Generated identifiers (`ParenToken$1`) and keyboard-run samples (`abc123xyz456`).
+  /^[A-Za-z_][A-Za-z0-9_]*\$[A-Za-z0-9_$]*$/,
+  /^(?:abc|xyz|qwe|asd|123|234|345|456|567|678|789|890)+$/i,
+  // File paths and names of key files.
+  /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/,
+  /\.(?:pem|key|crt|cer|der|p12|pfx|jks|json|ya?ml|txt|env|toml|ini|conf|cfg|properties|xml|pub|gpg|asc)$/i,
+  // Relative paths made of words: `keys/prod/signing`, `projects/42/secrets/db/versions/latest`.
+  /^[A-Za-z_.-]+(?:\/[A-Za-z_.-]+)+\/?$/,
+  /^[a-z0-9_.-]+(?:\/[a-z0-9_.-]+){2,}\/?$/,
+  // The UUID of every documentation page.
+  /^(?:123e4567-e89b-12d3-a456-426614174000|3fa85f64-5717-4562-b3fc-2c963f66afa6)$/i,
+  // Test-mode and publishable keys of providers whose own rules skip them.
+  /^(?:sk|pk|rk)_test_|^pk_live_|^rzp_test_|^shippo_test_|^duffel_test_|^FLWSECK_TEST|^FLWPUBK|^EZTK|^access-sandbox-|\$sandbox\$|^sandbox[_-]/i,
+  // Hashes of lockfiles and SRI, and hex digests named as such.
+  /^sha(?:1|256|384|512)[-:]/i,
+  // Version strings, dates and times.
+  /^v?\d+(?:\.\d+){1,3}(?:[-+][A-Za-z0-9.]+)?$/,
+  /^\d{4}-\d{2}-\d{2}/,
+  // Masked or elided values.
+  /\*{3,}|\.{3}|•/,
+  // Placeholders the global filter does not know.
+  /^(?:your|my|some|insert|enter|replace|put|todo|fixme|none|null|undefined|secret|password|token|apikey|api_key)[^A-Za-z]/i,
+];
 
 /** Shared by the rules below: references, identifiers, placeholders. */
 const NOT_A_LITERAL: RegExp[] = [
+  RFC_SAMPLES,
   /^(?:process\.env|os\.environ|os\.getenv|env\.|ENV\[|System\.getenv|config\.|settings\.|secrets\.|vars\.|inputs\.)/i,
-  /^\$|^%|^&|^\*/,
+  /^[$%&*!{<[]/,
   /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/,
   /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/,
   /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/,
@@ -90,7 +138,7 @@ export const GENERIC_RULES: SecretRule[] = [
     provider: 'curl',
     severity: 'medium',
     keywords: ['curl'],
-    pattern: /\bcurl\s[^\n]{0,200}?\s(?:-u|--user)\s{1,4}["']?[^\s:"'$]{1,64}:(?<secret>[^\s"'@$]{8,128})(?=["'\s]|$)/,
+    pattern: /\bcurl\b[^\n]{0,200}?\s(?:-u|--user)\s{1,4}["']?[^\s:"'$]{1,64}:(?<secret>[^\s"'@$]{8,128})(?=["'\s]|$)/,
     minEntropy: 3,
     allow: NOT_A_LITERAL,
     remediation: 'Change the password or revoke the token, and pass it with --netrc-file or an environment variable.',
@@ -130,14 +178,33 @@ export const GENERIC_RULES: SecretRule[] = [
     },
   },
   {
+    id: 'generic-env-key-assignment',
+    title: 'Secret in an environment variable named *_KEY',
+    provider: 'Generic',
+    severity: 'medium',
+    keywords: ['_key', '_pass', '_auth'],
+    // .env files, Dockerfile ENV, CI env blocks: `OPENAI_KEY=…`, `MAPS_KEY: …`. Upper-case names
+    // only (case-sensitive), and not the many *_KEY names that hold no secret.
+    pattern: new RegExp(
+      `\\b[A-Z][A-Z0-9_]{0,40}(?<!PUBLIC|PUBLISHABLE|SITE|GPG|PGP|CACHE|SORT|PARTITION|PRIMARY|FOREIGN|HASH|RANGE|IDEMPOTENCY|OBJECT|BUCKET|LOCK|QUEUE|MAP|LOOKUP|INDEX|ROW|SEARCH|SEARCH_ONLY|I18N|TRANSLATION|DEDUPE|SHARD|ROUTING|GROUP|MESSAGE|STATE|STORE|FILE|PATH|NAME|ID|REF)_(?:KEY|PASS|AUTH)["']?\\s{0,24}[=:]\\s{0,24}["'\`]?(?<secret>${VALUE})${END}`,
+    ),
+    minEntropy: 3.5,
+    allow: VALUE_ALLOW,
+    remediation: 'Rotate the credential where it was issued and load it from a secret store or environment variable instead of the source.',
+    examples: {
+      secret: [`OPENAI_KEY=sk-${fake(40, ALNUM, 'envkey')}`, `ENV MAPS_KEY=${fake(32, ALNUM, 'envkey2')}`],
+      notSecret: ['ENV GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D', 'CACHE_KEY=user-profile-v2', `NEXT_PUBLIC_KEY=${fake(32, ALNUM, 'envkey3')}`, 'OPENAI_KEY=${OPENAI_KEY}'],
+    },
+  },
+  {
     id: 'generic-hex-secret-assignment',
     title: 'Hex secret assigned in code or configuration',
     provider: 'Generic',
     severity: 'medium',
-    keywords: ['key', 'secret', 'token', 'passw', 'pwd', 'credential'],
+    keywords: ['key', 'secret', 'token', 'pass', 'pwd', 'credential'],
     // Hex keys (32, 40, 48 or 64 digits) carry at most 4 bits per character, so they get their
     // own, lower entropy floor; the name and boundary rules are the generic rule's.
-    pattern: new RegExp(`${NAME}${ASSIGN}(?:[rbuf]?["'\`])?(?<secret>[a-fA-F0-9]{32}|[a-fA-F0-9]{40}|[a-fA-F0-9]{48}|[a-fA-F0-9]{64})${END}`, 'i'),
+    pattern: new RegExp(`${NAME}${ASSIGN}(?:[rbuf]?\\\\?["'\`])?(?<secret>[a-fA-F0-9]{32}|[a-fA-F0-9]{40}|[a-fA-F0-9]{48}|[a-fA-F0-9]{64})${END}`, 'i'),
     minEntropy: 3,
     remediation: 'Rotate the credential where it was issued and load it from a secret store or environment variable instead of the source.',
     examples: {
@@ -150,42 +217,10 @@ export const GENERIC_RULES: SecretRule[] = [
     title: 'Secret assigned in code or configuration',
     provider: 'Generic',
     severity: 'medium',
-    keywords: ['key', 'secret', 'token', 'passw', 'pwd', 'credential', 'passphrase'],
-    pattern: new RegExp(`${NAME}${ASSIGN}(?:[rbuf]?["'\`])?(?<secret>${VALUE})${END}`, 'i'),
+    keywords: ['key', 'secret', 'token', 'pass', 'pwd', 'credential'],
+    pattern: new RegExp(`${NAME}${ASSIGN}(?:[rbuf]?\\\\?["'\`])?(?<secret>${VALUE})${END}`, 'i'),
     minEntropy: 3.5,
-    allow: [
-      // References to where the secret really lives.
-      /^(?:process\.env|os\.environ|os\.getenv|env\.|ENV\[|System\.getenv|config\.|settings\.|self\.|this\.|props\.|params\.|args\.|options\.|opts\.|req\.|request\.|vars\.|secrets\.|inputs\.|context\.|ctx\.|cfg\.|conf\.)/i,
-      // Sigils: $VAR, %VAR%, YAML &anchor and *alias, !negation and !Tag.
-      /^[$%&*!]/,
-      // Dotted or snake_case identifiers and CONSTANT_NAMES: code, not values.
-      /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/,
-      /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/,
-      /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/,
-      /^[a-z]+(?:-[a-z0-9]+)+$/,
-      // Generated identifiers (`ParenToken$1`) and keyboard-run samples (`abc123xyz456`).
-      /^[A-Za-z_][A-Za-z0-9_]*\$[A-Za-z0-9_$]*$/,
-      /^(?:abc|xyz|qwe|asd|123|234|345|456|567|678|789|890)+$/i,
-      // File paths and names of key files.
-      /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/,
-      /\.(?:pem|key|crt|cer|der|p12|pfx|jks|json|ya?ml|txt|env|toml|ini|conf|cfg|properties|xml|pub|gpg|asc)$/i,
-      // Relative paths made of words: `keys/prod/signing`, `projects/42/secrets/db/versions/latest`.
-      /^[A-Za-z_.-]+(?:\/[A-Za-z_.-]+)+\/?$/,
-      /^[a-z0-9_.-]+(?:\/[a-z0-9_.-]+){2,}\/?$/,
-      // The UUID of every documentation page.
-      /^(?:123e4567-e89b-12d3-a456-426614174000|3fa85f64-5717-4562-b3fc-2c963f66afa6)$/i,
-      // Test-mode and publishable keys of providers whose own rules skip them.
-      /^(?:sk|pk|rk)_test_|^pk_live_|^rzp_test_|^shippo_test_|^duffel_test_|^FLWSECK_TEST|^FLWPUBK|^EZTK|^access-sandbox-|\$sandbox\$|^sandbox[_-]/i,
-      // Hashes of lockfiles and SRI, and hex digests named as such.
-      /^sha(?:1|256|384|512)[-:]/i,
-      // Version strings, dates and times.
-      /^v?\d+(?:\.\d+){1,3}(?:[-+][A-Za-z0-9.]+)?$/,
-      /^\d{4}-\d{2}-\d{2}/,
-      // Masked or elided values.
-      /\*{3,}|\.{3}|•/,
-      // Placeholders the global filter does not know.
-      /^(?:your|my|some|insert|enter|replace|put|todo|fixme|none|null|undefined|secret|password|token|apikey|api_key)[^A-Za-z]/i,
-    ],
+    allow: VALUE_ALLOW,
     remediation: 'Rotate the credential where it was issued and load it from a secret store or environment variable instead of the source.',
     examples: {
       secret: [

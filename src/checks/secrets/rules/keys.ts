@@ -4,9 +4,9 @@ import { BASE64, fake } from './fake.js';
 const rotateKey = 'Treat the key as compromised: revoke its certificate or authorized_keys entry, generate a new pair, and purge it from history.';
 
 /**
- * A PEM header is reported when it starts a key: alone at the end of the line, or followed by a
- * newline escape or the base64 body. Code that only names the header (`startsWith('-----BEGIN …')`,
- * a parser's constant) is followed by a quote and stays quiet.
+ * A PEM header is reported when it starts a key: alone at the end of the line, or followed (after
+ * a `\n` escape or blanks) by the base64 body or PEM headers. Code that only names the header
+ * (`startsWith('-----BEGIN …')`, a parser's constant, `"-----BEGIN …-----\n"`) stays quiet.
  */
 function pemRule(id: string, title: string, label: string, keyword: string): SecretRule {
   const header = `-----BEGIN ${label}-----`;
@@ -16,11 +16,16 @@ function pemRule(id: string, title: string, label: string, keyword: string): Sec
     provider: 'Private key',
     severity: 'critical',
     keywords: [keyword],
-    pattern: new RegExp(`(?<secret>${header})(?=\\s{0,4}$|(?:\\\\r)?\\\\n|\\r?\\n|\\s{0,4}[A-Za-z0-9+/]{16}|\\s{0,4}Proc-Type:|\\s{0,4}Version:|\\s{0,4}Comment:)`),
+    pattern: new RegExp(`(?<secret>${header})(?=\\s{0,4}$|(?:(?:(?:\\\\r)?\\\\n){1,2}|\\r?\\n|\\s{0,4})(?:[A-Za-z0-9+/]{16}|Proc-Type:|Version:|Comment:))`),
     remediation: rotateKey,
     examples: {
-      secret: [header, `  "private_key": "${header}\\n${fake(64, BASE64, id)}\\n",`, `key: "${header}\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC"`],
-      notSecret: [`if (pem.startsWith('${header}')) {`, `const HEADER = "${header}";`],
+      secret: [
+        header,
+        `  "private_key": "${header}\\n${fake(64, BASE64, id)}\\n",`,
+        `key: "${header}\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC"`,
+        `armored = "${header}\\n\\n${fake(64, BASE64, `${id}-armor`)}"`,
+      ],
+      notSecret: [`if (pem.startsWith('${header}')) {`, `const HEADER = "${header}";`, `const prefix = "${header}\\n";`],
     },
   };
 }

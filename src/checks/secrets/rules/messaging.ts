@@ -80,6 +80,21 @@ export const MESSAGING_RULES: SecretRule[] = [
       notSecret: [`TWILIO_API_KEY=SK${fake(20, HEX, 'twsk')}`, 'TWILIO_API_KEY=SKxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
     },
   },
+  {
+    id: 'twilio-sid-and-auth-token',
+    title: 'Twilio account SID with its auth token',
+    provider: 'Twilio',
+    severity: 'critical',
+    keywords: ['ac'],
+    // `Client("AC…", "token")`, `new Twilio('AC…', '…')`: the SID (not secret) names the token beside it.
+    pattern: /\bAC[a-f0-9]{32}["']\s{0,4},\s{0,4}["'](?<secret>[a-f0-9]{32})["']/,
+    minEntropy: 3,
+    remediation: 'Rotate the auth token in the Twilio Console (Account > API keys & tokens > Auth tokens).',
+    examples: {
+      secret: [`const client = new Twilio('AC${fake(32, HEX, 'twsid')}', '${fake(32, HEX, 'twtok')}');`],
+      notSecret: [`const client = new Twilio('AC${fake(32, HEX, 'twsid')}', process.env.TWILIO_AUTH_TOKEN);`],
+    },
+  },
   contextRule({
     id: 'twilio-auth-token',
     title: 'Twilio auth token',

@@ -1,0 +1,50 @@
+// action.yml, the README and the code must agree: every input and output documented, the README's
+// config example valid against the schema, no config-settable input with a default (it would
+// silently override the config file).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { loadActionSettings } from '../src/config/action.js';
+import { parseConfigText } from '../src/config/load.js';
+
+const root = new URL('..', import.meta.url);
+const action = parse(readFileSync(new URL('action.yml', root), 'utf8')) as {
+  inputs: Record<string, { description: string; default?: string }>;
+  outputs: Record<string, { description: string }>;
+  runs: { using: string; main: string };
+};
+const readme = readFileSync(new URL('README.md', root), 'utf8');
+
+describe('docs and code agree', () => {
+  it('runs on node24 from dist/index.js', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+  });
+
+  it('documents every action input and output in the README tables', () => {
+    for (const name of [...Object.keys(action.inputs), ...Object.keys(action.outputs)]) {
+      expect(readme, name).toContain(`| \`${name}\` |`);
+    }
+  });
+
+  it('reads every input action.yml declares, and none it does not', () => {
+    const asked = new Set<string>();
+    loadActionSettings((name) => {
+      asked.add(name);
+      return '';
+    }, {});
+    expect([...asked].sort()).toEqual(Object.keys(action.inputs).sort());
+  });
+
+  it('gives no default to inputs the config file can also set', () => {
+    const configurable = ['checks', 'config', 'fail-on', 'advisory-db', 'cache-dir', 'baseline'];
+    for (const name of configurable) expect(action.inputs[name]?.default, name).toBeUndefined();
+  });
+
+  it("shows a config example that the schema accepts", () => {
+    const section = readme.slice(readme.indexOf('## The config file'));
+    const example = section.split('```yaml\n')[1]!.split('```')[0]!;
+    const { config } = parseConfigText(example, 'README.md');
+    expect(config.ignore).toHaveLength(2);
+    expect(config.secrets.rules[0]!.id).toBe('acme-api-key');
+  });
+});
