@@ -51608,14 +51608,17 @@ function renderText(verdict, options) {
   const lines = [...headerLines(verdict, paint), ""];
   for (const finding2 of shown) lines.push(...findingLines(finding2, widths, paint));
   if (verdict.errors.length) {
-    if (lines.length) lines.push("");
+    paragraph(lines);
     for (const error62 of verdict.errors) lines.push(...errorLines(error62, paint));
   }
   const hidden = options.verbose ? 0 : verdict.counts.ignored;
-  if (hidden) lines.push(...lines.length ? [""] : [], paint.dim(`${hidden} ignored finding${hidden === 1 ? " is" : "s are"} not listed; --verbose shows ${hidden === 1 ? "it" : "them"} with the reason.`));
-  if (lines.length) lines.push("");
-  lines.push(lastLine(verdict, paint));
+  if (hidden) paragraph(lines).push(paint.dim(`${hidden} ignored finding${hidden === 1 ? " is" : "s are"} not listed; --verbose shows ${hidden === 1 ? "it" : "them"} with the reason.`));
+  paragraph(lines).push(lastLine(verdict, paint));
   return lines.join("\n") + "\n";
+}
+function paragraph(lines) {
+  if (lines.length > 0 && lines.at(-1) !== "") lines.push("");
+  return lines;
 }
 function headerLines(verdict, paint) {
   const width = Math.max(0, ...verdict.checks.map((check2) => check2.check.length));
@@ -64041,14 +64044,14 @@ function tokenizeSetextUnderline(effects, ok2, nok) {
   return start;
   function start(code) {
     let index2 = self.events.length;
-    let paragraph;
+    let paragraph2;
     while (index2--) {
       if (self.events[index2][1].type !== "lineEnding" && self.events[index2][1].type !== "linePrefix" && self.events[index2][1].type !== "content") {
-        paragraph = self.events[index2][1].type === "paragraph";
+        paragraph2 = self.events[index2][1].type === "paragraph";
         break;
       }
     }
-    if (!self.parser.lazy[self.now().line] && (self.interrupt || paragraph)) {
+    if (!self.parser.lazy[self.now().line] && (self.interrupt || paragraph2)) {
       effects.enter("setextHeadingLine");
       marker = code;
       return before(code);
@@ -64863,7 +64866,7 @@ function compiler(options) {
       listItemValue: onenterlistitemvalue,
       listOrdered: opener(list2, onenterlistordered),
       listUnordered: opener(list2),
-      paragraph: opener(paragraph),
+      paragraph: opener(paragraph2),
       reference: onenterreference,
       referenceString: buffer,
       resourceDestinationString: buffer,
@@ -65483,7 +65486,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function paragraph() {
+  function paragraph2() {
     return {
       type: "paragraph",
       children: [],

@@ -33,14 +33,19 @@ export function renderText(verdict: Verdict, options: TextOptions): string {
   const lines: string[] = [...headerLines(verdict, paint), ''];
   for (const finding of shown) lines.push(...findingLines(finding, widths, paint));
   if (verdict.errors.length) {
-    if (lines.length) lines.push('');
+    paragraph(lines);
     for (const error of verdict.errors) lines.push(...errorLines(error, paint));
   }
   const hidden = options.verbose ? 0 : verdict.counts.ignored;
-  if (hidden) lines.push(...(lines.length ? [''] : []), paint.dim(`${hidden} ignored finding${hidden === 1 ? ' is' : 's are'} not listed; --verbose shows ${hidden === 1 ? 'it' : 'them'} with the reason.`));
-  if (lines.length) lines.push('');
-  lines.push(lastLine(verdict, paint));
+  if (hidden) paragraph(lines).push(paint.dim(`${hidden} ignored finding${hidden === 1 ? ' is' : 's are'} not listed; --verbose shows ${hidden === 1 ? 'it' : 'them'} with the reason.`));
+  paragraph(lines).push(lastLine(verdict, paint));
   return lines.join('\n') + '\n';
+}
+
+/** Ends the current paragraph with one blank line (never two). */
+function paragraph(lines: string[]): string[] {
+  if (lines.length > 0 && lines.at(-1) !== '') lines.push('');
+  return lines;
 }
 
 /** What was scanned: the range and threshold, then one line of stats per check. */
