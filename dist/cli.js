@@ -53329,6 +53329,34 @@ import { spawn as spawn2 } from "node:child_process";
 import { readFile as readFile4 } from "node:fs/promises";
 import { isAbsolute, join as join2 } from "node:path";
 
+// src/context/fetch.ts
+async function completeShallowClone(context, needs) {
+  if (!context.git || !await isShallowRepository(context.root)) return;
+  const shas = [context.base, context.head].filter((rev2) => rev2 !== void 0 && /^[0-9a-f]{40}$/.test(rev2));
+  if (needs.history) await unshallowFromOrigin(context.root, shas, context.token);
+  if (needs.tags) await fetchTagsFromOrigin(context.root, context.token);
+}
+async function unshallowFromOrigin(root, shas, token) {
+  const env = await originAuth(root, token);
+  if (env === null) return;
+  const fetch2 = ["fetch", "--quiet", "--no-tags", "--unshallow", "origin"];
+  const withShas = shas.length > 0 ? await gitMaybe(root, [...fetch2, ...shas], { env }) : void 0;
+  if (withShas === void 0 && await isShallowRepository(root)) await gitMaybe(root, fetch2, { env });
+}
+async function fetchTagsFromOrigin(root, token) {
+  const env = await originAuth(root, token);
+  if (env === null) return;
+  await gitMaybe(root, ["fetch", "--quiet", "--depth=1", "origin", "+refs/tags/*:refs/tags/*"], { env });
+}
+async function originAuth(root, token) {
+  const url2 = (await gitMaybe(root, ["remote", "get-url", "origin"]))?.trim();
+  if (!url2) return null;
+  const https = /^(https:\/\/[^/]+\/)/.exec(url2);
+  if (!token || !https) return void 0;
+  const basic = Buffer.from(`x-access-token:${token}`).toString("base64");
+  return { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: `http.${https[1]}.extraheader`, GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${basic}` };
+}
+
 // src/checks/secrets/diff-parser.ts
 var COMMIT_FORMAT = "%x00%H %aI %an";
 var HUNK_HEADER = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/;
@@ -53616,26 +53644,8 @@ async function shallowBoundary(root) {
     return [];
   }
 }
-async function tryUnshallow(root, revs, options) {
-  const remotes = (await gitMaybe(root, ["remote"]))?.split("\n") ?? [];
-  if (!remotes.includes("origin")) return;
-  const env = await fetchEnv(root, options.token);
-  const shas = revs.filter((rev2) => /^[0-9a-f]{40}$/.test(rev2));
-  const fetch2 = ["fetch", "--quiet", "--no-tags", "--unshallow", "origin"];
-  const withShas = shas.length > 0 ? await gitMaybe(root, [...fetch2, ...shas], { env }) : void 0;
-  if (withShas === void 0) await gitMaybe(root, fetch2, { env });
-}
-async function fetchEnv(root, token) {
-  if (!token) return void 0;
-  const url2 = (await gitMaybe(root, ["remote", "get-url", "origin"]))?.trim() ?? "";
-  const match2 = /^(https:\/\/[^/]+\/)/.exec(url2);
-  if (!match2) return void 0;
-  const basic = Buffer.from(`x-access-token:${token}`).toString("base64");
-  return {
-    GIT_CONFIG_COUNT: "1",
-    GIT_CONFIG_KEY_0: `http.${match2[1]}.extraheader`,
-    GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${basic}`
-  };
+function tryUnshallow(root, revs, options) {
+  return unshallowFromOrigin(root, revs.filter((rev2) => /^[0-9a-f]{40}$/.test(rev2)), options.token);
 }
 async function* addedLines(root, range2, options, stats) {
   const parser = new DiffParser(options);
@@ -66904,6 +66914,10 @@ async function run(settings, options = {}) {
   const loaded = loadConfig(settings.root, settings.configPath);
   const config2 = applyOverrides(loaded.config, settings.overrides);
   const context = await buildContext(settings);
+  await completeShallowClone(context, {
+    history: config2.checks.includes("secrets") || config2.checks.includes("deps") && context.mode !== "full",
+    tags: config2.checks.includes("versions")
+  });
   const baseline = config2.baseline ? readBaseline(settings.root, config2.baseline) : void 0;
   const results = await Promise.all(config2.checks.map((name) => runCheck(name, context, config2, options)));
   const verdict = evaluate({

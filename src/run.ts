@@ -10,6 +10,7 @@ import type { Config } from './config/schema.js';
 import type { Settings } from './config/settings.js';
 import { buildContext } from './context/build.js';
 import { describeRange, type Context } from './context/context.js';
+import { completeShallowClone } from './context/fetch.js';
 import type { CheckName, CheckResult } from './finding.js';
 import { evaluate, type Verdict } from './policy/verdict.js';
 import { readBaselineFingerprints } from './report/json.js';
@@ -29,6 +30,10 @@ export async function run(settings: Settings, options: RunOptions = {}): Promise
   const loaded = loadConfig(settings.root, settings.configPath);
   const config = applyOverrides(loaded.config, settings.overrides);
   const context = await buildContext(settings);
+  await completeShallowClone(context, {
+    history: config.checks.includes('secrets') || (config.checks.includes('deps') && context.mode !== 'full'),
+    tags: config.checks.includes('versions'),
+  });
   const baseline = config.baseline ? readBaseline(settings.root, config.baseline) : undefined;
 
   const results = await Promise.all(config.checks.map((name) => runCheck(name, context, config, options)));

@@ -163,6 +163,32 @@ describe.each(nodeBinaries())('GitHub events, dist/index.js under Node $version'
     expectNoRawSecret(everything(run));
   });
 
+  it('push: fails on what the pushed commits add, not on what was there before', async () => {
+    const repo = appRepo();
+    repo.commit('old leak', { 'legacy.env': `AWS_ACCESS_KEY_ID=${AWS_KEY}\n` });
+    const before = repo.sha(-1);
+    repo.commit('new leak', { 'ci/deploy.sh': `curl -H "Authorization: token ${GITHUB_TOKEN_VALUE}" https://api.github.com\n` });
+    const run = await runAction(bin, { workspace: repo.dir, eventName: 'push', event: { ref: 'refs/heads/main', before, after: repo.sha(-1) }, inputs: { checks: 'secrets' }, env: runnerEnv() });
+    expect(run.code).toBe(1);
+    const report = JSON.parse(readFileSync(run.outputs['json-file']!, 'utf8'));
+    expect(report.findings.map((finding: { location: { path: string; commit: string } }) => finding.location)).toEqual([
+      expect.objectContaining({ path: 'ci/deploy.sh', line: 1, commit: repo.sha(-1) }),
+    ]);
+    expect(run.summary).toContain('ci/deploy.sh');
+    expectNoRawSecret(everything(run));
+  });
+
+  it('merge_group: scans the queue entry base..head', async () => {
+    const repo = appRepo();
+    const base = repo.sha(-1);
+    repo.commit('queued change', { 'app/config.py': `GITHUB_TOKEN = "${GITHUB_TOKEN_VALUE}"\n` });
+    const event = { action: 'checks_requested', merge_group: { base_sha: base, head_sha: repo.sha(-1), head_ref: 'refs/heads/gh-readonly-queue/main/pr-1' } };
+    const run = await runAction(bin, { workspace: repo.dir, eventName: 'merge_group', event, inputs: { checks: 'secrets' }, env: runnerEnv() });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^::error file=app\/config\.py,line=1,/m);
+    expectNoRawSecret(everything(run));
+  });
+
   it('push whose before equals after scans nothing and passes', async () => {
     const repo = appRepo();
     repo.commit('old leak', { 'legacy.env': `AWS_ACCESS_KEY_ID=${AWS_KEY}\n` });

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import type { Context } from '../../context/context.js';
+import { unshallowFromOrigin } from '../../context/fetch.js';
 import { git, GIT_ENV, GitError, gitMaybe, isShallowRepository, resolveCommit } from '../../context/git.js';
 import { COMMIT_FORMAT, DiffParser, type AddedLine, type DiffParserOptions, type DiffStats } from './diff-parser.js';
 
@@ -169,33 +170,9 @@ interface FetchOptions {
   token?: string | undefined;
 }
 
-/** One attempt to complete a shallow clone from `origin`; failures are left to the caller's recheck. */
-async function tryUnshallow(root: string, revs: string[], options: FetchOptions): Promise<void> {
-  const remotes = (await gitMaybe(root, ['remote']))?.split('\n') ?? [];
-  if (!remotes.includes('origin')) return;
-  const env = await fetchEnv(root, options.token);
-  const shas = revs.filter((rev) => /^[0-9a-f]{40}$/.test(rev));
-  // Fetching by sha works on GitHub (protocol v2); the plain unshallow covers servers that refuse it.
-  const fetch = ['fetch', '--quiet', '--no-tags', '--unshallow', 'origin'];
-  const withShas = shas.length > 0 ? await gitMaybe(root, [...fetch, ...shas], { env }) : undefined;
-  if (withShas === undefined) await gitMaybe(root, fetch, { env });
-}
-
-/**
- * The token goes in an auth header through git's environment config (GIT_CONFIG_COUNT, git 2.31+),
- * the way actions/checkout configures it, so it never appears in a command line or in .git/config.
- */
-async function fetchEnv(root: string, token: string | undefined): Promise<NodeJS.ProcessEnv | undefined> {
-  if (!token) return undefined;
-  const url = (await gitMaybe(root, ['remote', 'get-url', 'origin']))?.trim() ?? '';
-  const match = /^(https:\/\/[^/]+\/)/.exec(url);
-  if (!match) return undefined;
-  const basic = Buffer.from(`x-access-token:${token}`).toString('base64');
-  return {
-    GIT_CONFIG_COUNT: '1',
-    GIT_CONFIG_KEY_0: `http.${match[1]}.extraheader`,
-    GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${basic}`,
-  };
+/** One attempt to complete a shallow clone from `origin` (the pipeline already tried once before the checks). */
+function tryUnshallow(root: string, revs: string[], options: FetchOptions): Promise<void> {
+  return unshallowFromOrigin(root, revs.filter((rev) => /^[0-9a-f]{40}$/.test(rev)), options.token);
 }
 
 export type HistoryStats = DiffStats;
