@@ -46650,6 +46650,7 @@ function parseCliArgs(argv, cwd) {
 ${USAGE}`);
   }
   const { values, positionals } = parsed;
+  const fromCwd = (path3) => path3 === void 0 ? void 0 : resolve(cwd, path3);
   if (values.help) return { command: "help" };
   if (values.version) return { command: "version" };
   const [command = "scan", path2 = ".", ...extra] = positionals;
@@ -46678,12 +46679,13 @@ ${USAGE}`);
     verbose: values.verbose ?? false,
     settings: {
       root: resolve(cwd, path2),
-      configPath: values.config,
+      // Paths typed on the command line are relative to where it is typed, not to the scanned folder.
+      configPath: fromCwd(values.config),
       overrides: {
         checks: values.checks === void 0 ? void 0 : parseChecks(values.checks),
         failOn: values["fail-on"] === void 0 ? void 0 : parseFailOn(values["fail-on"]),
-        advisoryDb: values["advisory-db"],
-        baseline: values.baseline
+        advisoryDb: fromCwd(values["advisory-db"]),
+        baseline: fromCwd(values.baseline)
       },
       base,
       head: values.head,
@@ -51342,8 +51344,9 @@ function formatNames() {
 }
 
 // src/report/inventory.ts
-function renderInventoryJson(packages) {
+function renderInventoryJson(packages, errors = []) {
   return {
+    errors: errors.map((error62) => ({ path: error62.path, line: error62.line ?? null, message: error62.message })),
     packages: packages.map((pkg) => ({
       ecosystem: pkg.ecosystem,
       name: pkg.name,
@@ -51418,7 +51421,7 @@ async function runInventory(cli, color) {
   const fatal = inventory.errors.find((error62) => error62.fatal);
   if (fatal) throw new UsageError(`${fatal.path}: ${fatal.message}`);
   const problems = inventory.errors.map((error62) => `${error62.line ? `${error62.path}:${error62.line}` : error62.path}: ${error62.message}`);
-  const text3 = cli.format === "json" ? JSON.stringify(renderInventoryJson(inventory.packages), null, 2) : renderInventoryText(inventory.packages, { color });
+  const text3 = cli.format === "json" ? JSON.stringify(renderInventoryJson(inventory.packages, inventory.errors), null, 2) : renderInventoryText(inventory.packages, { color });
   return { text: text3, problems };
 }
 

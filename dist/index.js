@@ -67116,16 +67116,18 @@ function loadActionSettings(getInput2, env) {
   const outDir = env.RUNNER_TEMP ?? tmpdir();
   const eventPayload = readEvent(env.GITHUB_EVENT_PATH);
   const inWorkspace = (file2) => isAbsolute(file2) ? file2 : join(workspace, file2);
+  const fromWorkspace = (file2) => file2 === void 0 ? void 0 : inWorkspace(file2);
   return {
     settings: {
       root,
-      configPath: input2("config"),
+      // Input paths are relative to the workspace (like every path in a workflow), not to `path`.
+      configPath: fromWorkspace(input2("config")),
       overrides: {
         checks: input2("checks") === void 0 ? void 0 : parseChecks(input2("checks"), "input checks"),
         failOn: input2("fail-on") === void 0 ? void 0 : parseFailOn(input2("fail-on"), "input fail-on"),
-        advisoryDb: input2("advisory-db"),
-        cacheDir: input2("cache-dir"),
-        baseline: input2("baseline")
+        advisoryDb: fromWorkspace(input2("advisory-db")),
+        cacheDir: fromWorkspace(input2("cache-dir")),
+        baseline: fromWorkspace(input2("baseline"))
       },
       mode: modeInput && modeInput !== "auto" ? modeInput : void 0,
       base: input2("base"),

@@ -19,7 +19,7 @@ export async function runInventory(cli: InventoryCommand, color: boolean): Promi
   const problems = inventory.errors.map((error) => `${error.line ? `${error.path}:${error.line}` : error.path}: ${error.message}`);
   const text =
     cli.format === 'json'
-      ? JSON.stringify(renderInventoryJson(inventory.packages), null, 2)
+      ? JSON.stringify(renderInventoryJson(inventory.packages, inventory.errors), null, 2)
       : renderInventoryText(inventory.packages, { color });
   return { text, problems };
 }

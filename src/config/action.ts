@@ -47,16 +47,18 @@ export function loadActionSettings(getInput: GetInput, env: Record<string, strin
   const outDir = env.RUNNER_TEMP ?? tmpdir();
   const eventPayload = readEvent(env.GITHUB_EVENT_PATH);
   const inWorkspace = (file: string) => (isAbsolute(file) ? file : join(workspace, file));
+  const fromWorkspace = (file: string | undefined) => (file === undefined ? undefined : inWorkspace(file));
   return {
     settings: {
       root,
-      configPath: input('config'),
+      // Input paths are relative to the workspace (like every path in a workflow), not to `path`.
+      configPath: fromWorkspace(input('config')),
       overrides: {
         checks: input('checks') === undefined ? undefined : parseChecks(input('checks')!, 'input checks'),
         failOn: input('fail-on') === undefined ? undefined : parseFailOn(input('fail-on')!, 'input fail-on'),
-        advisoryDb: input('advisory-db'),
-        cacheDir: input('cache-dir'),
-        baseline: input('baseline'),
+        advisoryDb: fromWorkspace(input('advisory-db')),
+        cacheDir: fromWorkspace(input('cache-dir')),
+        baseline: fromWorkspace(input('baseline')),
       },
       mode: modeInput && modeInput !== 'auto' ? (modeInput as Mode) : undefined,
       base: input('base'),

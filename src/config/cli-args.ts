@@ -66,6 +66,7 @@ export function parseCliArgs(argv: string[], cwd: string): CliCommand {
     throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
   }
   const { values, positionals } = parsed;
+  const fromCwd = (path: string | undefined) => (path === undefined ? undefined : resolve(cwd, path));
   if (values.help) return { command: 'help' };
   if (values.version) return { command: 'version' };
   const [command = 'scan', path = '.', ...extra] = positionals;
@@ -92,12 +93,13 @@ export function parseCliArgs(argv: string[], cwd: string): CliCommand {
     verbose: values.verbose ?? false,
     settings: {
       root: resolve(cwd, path),
-      configPath: values.config,
+      // Paths typed on the command line are relative to where it is typed, not to the scanned folder.
+      configPath: fromCwd(values.config),
       overrides: {
         checks: values.checks === undefined ? undefined : parseChecks(values.checks),
         failOn: values['fail-on'] === undefined ? undefined : parseFailOn(values['fail-on']),
-        advisoryDb: values['advisory-db'],
-        baseline: values.baseline,
+        advisoryDb: fromCwd(values['advisory-db']),
+        baseline: fromCwd(values.baseline),
       },
       base,
       head: values.head,

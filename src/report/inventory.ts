@@ -16,10 +16,13 @@ export interface InventoryJson {
     source: Package['source'];
     note?: string;
   }[];
+  /** Lockfiles that could not be read (as in the scan report); the others are still listed. */
+  errors: { path: string; line: number | null; message: string }[];
 }
 
-export function renderInventoryJson(packages: Package[]): InventoryJson {
+export function renderInventoryJson(packages: Package[], errors: CheckError[] = []): InventoryJson {
   return {
+    errors: errors.map((error) => ({ path: error.path, line: error.line ?? null, message: error.message })),
     packages: packages.map((pkg) => ({
       ecosystem: pkg.ecosystem,
       name: pkg.name,

@@ -86,6 +86,25 @@ describe.each(nodes)('dist/cli.js under Node $version', ({ bin }) => {
     expect(report.findings).toContainEqual(expect.objectContaining({ rule: 'security-policy-missing', status: 'warn' }));
   });
 
+  it('reads flag paths relative to where the command is typed, not to the scanned folder', () => {
+    const repo = gitRepo().commit('deps', { 'requirements.txt': 'flask==1.0.0\n' });
+    const projectRoot = new URL('../..', import.meta.url).pathname;
+    const run = runCli(bin, ['scan', repo.dir, '--checks', 'deps', '--advisory-db', 'test/fixtures/osv', '--format', 'json'], projectRoot);
+    const report = JSON.parse(run.stdout);
+    expect(report.errors).toEqual([]);
+    expect(report.findings).toContainEqual(expect.objectContaining({ rule: 'PYSEC-2023-62', location: expect.objectContaining({ path: 'requirements.txt', line: 1 }) }));
+  });
+
+  it('lists unreadable lockfiles in the inventory JSON and still lists the rest', () => {
+    const repo = gitRepo().commit('deps', { 'app/requirements.txt': 'flask==1.0.0\n', 'tool/package-lock.json': '{"lockfileVersion": 3, "packages": {' });
+    const run = runCli(bin, ['inventory', '.', '--format', 'json'], repo.dir);
+    expect(run.code).toBe(1);
+    const inventory = JSON.parse(run.stdout);
+    expect(inventory.packages).toContainEqual(expect.objectContaining({ ecosystem: 'PyPI', name: 'flask', version: '1.0.0', lockfile: 'app/requirements.txt', line: 1 }));
+    expect(inventory.errors).toEqual([expect.objectContaining({ path: 'tool/package-lock.json' })]);
+    expect(run.stderr).toContain('tool/package-lock.json');
+  });
+
   it('prints its version and help', () => {
     expect(runCli(bin, ['--version'], tempDir()).stdout).toMatch(/^security-gate \d+\.\d+\.\d+/);
     expect(runCli(bin, ['--help'], tempDir()).stdout).toContain('security-gate scan [PATH]');

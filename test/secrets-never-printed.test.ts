@@ -1,0 +1,147 @@
+// Issue 3, "Never print a secret": every output (text, JSON, SARIF, annotations, summary, action
+// outputs, PR comment, error messages, debug logs) shows at most a short prefix and a mask. A real
+// repository holds every built-in rule's secret examples; the real pipeline scans it in each mode,
+// every reporter renders the verdict, the built CLI prints it, and no raw value may appear in any
+// byte of any of it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compileRules, scanLine } from '../src/checks/secrets/scan.js';
+import { BUILTIN_RULES } from '../src/checks/secrets/rules/builtin.js';
+import { redact } from '../src/checks/secrets/redact.js';
+import type { Settings } from '../src/config/settings.js';
+import type { Verdict } from '../src/policy/verdict.js';
+import { renderAnnotations } from '../src/report/annotations.js';
+import { renderComment } from '../src/report/comment.js';
+import { renderJson } from '../src/report/json.js';
+import { actionOutputs } from '../src/report/outputs.js';
+import { renderSarif } from '../src/report/sarif.js';
+import { renderSummary } from '../src/report/summary.js';
+import { renderText } from '../src/report/text.js';
+import { run } from '../src/run.js';
+import { nodeBinaries, runCli } from './support/dist.js';
+import { cleanupTempDirs, gitRepo, type GitRepo } from './support/git-repo.js';
+
+/** Shorter values could occur in an output by chance (a word, a hash fragment), so they prove nothing. */
+const MIN_SECRET_LENGTH = 8;
+/** The scan must find most rules' examples, or "nothing leaked" would be a hollow pass. */
+const MIN_RULE_SHARE = 0.9;
+
+interface RawSecret {
+  /** The rule whose example line held it (the one to name in a failure). */
+  rule: string;
+  value: string;
+}
+
+/** The exact values the scanner extracts from every example line: what must never be printed. */
+function rawSecrets(): RawSecret[] {
+  const compiled = compileRules(BUILTIN_RULES);
+  const byValue = new Map<string, RawSecret>();
+  for (const rule of BUILTIN_RULES) {
+    for (const line of rule.examples.secret) {
+      for (const match of scanLine(compiled, line)) {
+        if (match.secret.length >= MIN_SECRET_LENGTH && !byValue.has(match.secret)) byValue.set(match.secret, { rule: rule.id, value: match.secret });
+      }
+    }
+  }
+  return [...byValue.values()];
+}
+
+/** One file per rule, so a finding's path names the rule whose example it came from. */
+function exampleFiles(rules: typeof BUILTIN_RULES): Record<string, string> {
+  return Object.fromEntries(rules.map((rule) => [`config/${rule.id}.env`, `${rule.examples.secret.join('\n')}\n`]));
+}
+
+/** Every output a user, a runner or a PR reader can see, from one verdict. */
+function renderAll(verdict: Verdict): Record<string, string> {
+  return {
+    'text': renderText(verdict, { color: false, verbose: true }),
+    'text (color)': renderText(verdict, { color: true, verbose: true }),
+    'json': JSON.stringify(renderJson(verdict)),
+    'sarif': JSON.stringify(renderSarif(verdict, { toolVersion: 'test' })),
+    'annotations': renderAnnotations(verdict).join('\n'),
+    'summary': renderSummary(verdict),
+    'action outputs': JSON.stringify(actionOutputs(verdict, {})),
+    'comment': renderComment(verdict, {}),
+    'verdict (errors included)': JSON.stringify(verdict),
+  };
+}
+
+/** Leaks as "rule in output: redacted", never the raw value, so a failing run prints no secret either. */
+function leaksIn(outputs: Record<string, string>, secrets: RawSecret[]): string[] {
+  const leaks: string[] = [];
+  for (const [name, text] of Object.entries(outputs)) {
+    for (const secret of secrets) {
+      if (text.includes(secret.value)) leaks.push(`${secret.rule} in ${name}: ${redact(secret.value)} (${secret.value.length} chars)`);
+    }
+  }
+  return leaks;
+}
+
+const REDACTED = /^[^*]{0,4}\*+$/;
+
+describe('no raw secret reaches any output (issue 3)', () => {
+  const secrets = rawSecrets();
+  let repo: GitRepo;
+  const verdicts: Record<string, Verdict> = {};
+
+  beforeAll(async () => {
+    const half = Math.ceil(BUILTIN_RULES.length / 2);
+    repo = gitRepo()
+      .commit('readme', { 'README.md': '# fixture full of secrets\n' })
+      .commit('first half', exampleFiles(BUILTIN_RULES.slice(0, half)))
+      .commit('second half', exampleFiles(BUILTIN_RULES.slice(half)));
+    const base: Settings = { root: repo.dir, overrides: { checks: ['secrets'] }, git: true };
+    const runs: Record<string, Settings> = {
+      'full history': base,
+      'pr': { ...base, base: repo.sha(0), head: repo.sha(-1) },
+      'working tree': { ...base, git: false },
+    };
+    for (const [name, settings] of Object.entries(runs)) verdicts[name] = (await run(settings)).verdict;
+  }, 60_000);
+
+  afterAll(() => cleanupTempDirs());
+
+  it('has secrets to look for: every rule gives at least one value', () => {
+    expect(new Set(secrets.map((secret) => secret.rule)).size).toBeGreaterThanOrEqual(BUILTIN_RULES.length * MIN_RULE_SHARE);
+    expect(secrets.length).toBeGreaterThanOrEqual(BUILTIN_RULES.length);
+  });
+
+  describe.each(['full history', 'pr', 'working tree'])('%s scan', (name) => {
+    it('finds most rules\' examples', () => {
+      const verdict = verdicts[name]!;
+      const found = new Set(verdict.findings.filter((finding) => finding.check === 'secrets').map((finding) => finding.rule));
+      const missing = BUILTIN_RULES.filter((rule) => !found.has(rule.id)).map((rule) => rule.id);
+      expect(found.size, `rules not found: ${missing.join(', ')}`).toBeGreaterThanOrEqual(BUILTIN_RULES.length * MIN_RULE_SHARE);
+      expect(verdict.verdict).toBe('fail');
+    });
+
+    it('prints no raw secret in any reporter', () => {
+      expect(leaksIn(renderAll(verdicts[name]!), secrets)).toEqual([]);
+    });
+
+    it('keeps at most a 4-character prefix and a mask in details.redacted', () => {
+      const bad = verdicts[name]!.findings
+        .filter((finding) => finding.details.kind === 'secrets')
+        .filter((finding) => !REDACTED.test((finding.details as { redacted: string }).redacted))
+        .map((finding) => `${finding.rule} at ${finding.location.path}:${finding.location.line ?? '?'}`);
+      expect(bad).toEqual([]);
+    });
+  });
+
+  describe('the built CLI', () => {
+    const node = nodeBinaries()[0]!;
+    const invocations: Record<string, { args: string[]; env?: Record<string, string> }> = {
+      'text': { args: ['scan', '--checks', 'secrets', '--verbose'], env: { SECURITY_GATE_DEBUG: '1' } },
+      'json': { args: ['scan', '--checks', 'secrets', '--format', 'json'] },
+      'sarif': { args: ['scan', '--checks', 'secrets', '--format', 'sarif'] },
+    };
+
+    it.each(Object.keys(invocations))('%s: no raw secret on stdout or stderr', (format) => {
+      const { args, env } = invocations[format]!;
+      const result = runCli(node.bin, args, repo.dir, env);
+      expect(result.code, result.stderr).toBe(1);
+      // The run reported findings, so there was something to leak.
+      expect(result.stdout).toContain('aws-access-key-id');
+      expect(leaksIn({ [`${format} stdout`]: result.stdout, [`${format} stderr`]: result.stderr }, secrets)).toEqual([]);
+    }, 60_000);
+  });
+});
