@@ -66684,10 +66684,14 @@ function parseConfigText(text3, file2) {
   }
   const issue2 = result2.error.issues[0];
   const path2 = issue2.code === "unrecognized_keys" ? [...issue2.path, issue2.keys[0]] : issue2.path;
-  const key2 = path2.map(String).join(".") || void 0;
+  const key2 = path2.map((part) => typeof part === "string" ? keyForMessage(part) : String(part)).join(".") || void 0;
   const node3 = nodeAt(doc.contents, path2.map((part) => typeof part === "symbol" ? String(part) : part));
   const line = node3?.range ? lineCounter.linePos(node3.range[0]).line : void 0;
   throw new ConfigError(file2, describeIssue(issue2), key2, line);
+}
+function keyForMessage(key2) {
+  if (/^[a-z][a-z0-9_-]{0,31}$/.test(key2)) return key2;
+  return `${key2.slice(0, Math.min(4, Math.floor(key2.length / 4)))}${"*".repeat(Math.min(key2.length, 20))}`;
 }
 function describeIssue(issue2) {
   if (issue2.code === "unrecognized_keys") {

@@ -78,6 +78,16 @@ function leaksIn(outputs: Record<string, string>, secrets: RawSecret[]): string[
 
 const REDACTED = /^[^*]{0,4}\*+$/;
 
+/** dist/cli.js as a user runs it (runCli keeps outputs up to 256 MiB: this fixture's SARIF is over 1 MiB). */
+function cli(args: string[], cwd: string, env: Record<string, string> = {}) {
+  return runCli(nodeBinaries()[0]!.bin, args, cwd, env);
+}
+
+/** A value safe to put inside a TOML or YAML string (letters, digits, `_`, `-`). */
+function plainSecret(secrets: RawSecret[]): RawSecret {
+  return secrets.find((secret) => /^[A-Za-z0-9_-]{20,}$/.test(secret.value))!;
+}
+
 describe('no raw secret reaches any output (issue 3)', () => {
   const secrets = rawSecrets();
   let repo: GitRepo;
@@ -88,7 +98,11 @@ describe('no raw secret reaches any output (issue 3)', () => {
     repo = gitRepo()
       .commit('readme', { 'README.md': '# fixture full of secrets\n' })
       .commit('first half', exampleFiles(BUILTIN_RULES.slice(0, half)))
-      .commit('second half', exampleFiles(BUILTIN_RULES.slice(half)));
+      .commit('second half', {
+        ...exampleFiles(BUILTIN_RULES.slice(half)),
+        // A broken file whose bad line holds a secret: the error message must not quote it.
+        '.gitleaks.toml': `[[rules]]\nid = "pasted"\nregex = "${plainSecret(secrets).value}\\q"\n`,
+      });
     const base: Settings = { root: repo.dir, overrides: { checks: ['secrets'] }, git: true };
     const runs: Record<string, Settings> = {
       'full history': base,
@@ -99,6 +113,12 @@ describe('no raw secret reaches any output (issue 3)', () => {
   }, 60_000);
 
   afterAll(() => cleanupTempDirs());
+
+  it('the leak check itself catches a raw value (so a pass means something)', () => {
+    const secret = secrets[0]!;
+    expect(leaksIn({ probe: `before ${secret.value} after` }, [secret])).toHaveLength(1);
+    expect(leaksIn({ probe: `before ${redact(secret.value)} after` }, [secret])).toEqual([]);
+  });
 
   it('has secrets to look for: every rule gives at least one value', () => {
     expect(new Set(secrets.map((secret) => secret.rule)).size).toBeGreaterThanOrEqual(BUILTIN_RULES.length * MIN_RULE_SHARE);
@@ -112,6 +132,8 @@ describe('no raw secret reaches any output (issue 3)', () => {
       const missing = BUILTIN_RULES.filter((rule) => !found.has(rule.id)).map((rule) => rule.id);
       expect(found.size, `rules not found: ${missing.join(', ')}`).toBeGreaterThanOrEqual(BUILTIN_RULES.length * MIN_RULE_SHARE);
       expect(verdict.verdict).toBe('fail');
+      // The broken .gitleaks.toml is reported, so error messages are part of what is checked.
+      expect(verdict.errors.map((error) => error.path)).toContain('.gitleaks.toml');
     });
 
     it('prints no raw secret in any reporter', () => {
@@ -128,20 +150,45 @@ describe('no raw secret reaches any output (issue 3)', () => {
   });
 
   describe('the built CLI', () => {
-    const node = nodeBinaries()[0]!;
-    const invocations: Record<string, { args: string[]; env?: Record<string, string> }> = {
-      'text': { args: ['scan', '--checks', 'secrets', '--verbose'], env: { SECURITY_GATE_DEBUG: '1' } },
-      'json': { args: ['scan', '--checks', 'secrets', '--format', 'json'] },
-      'sarif': { args: ['scan', '--checks', 'secrets', '--format', 'sarif'] },
+    const invocations: Record<string, { args: () => string[]; env?: Record<string, string> }> = {
+      'text (verbose, debug)': { args: () => ['scan', '--checks', 'secrets', '--verbose'], env: { SECURITY_GATE_DEBUG: '1' } },
+      'json': { args: () => ['scan', '--checks', 'secrets', '--format', 'json'] },
+      'sarif': { args: () => ['scan', '--checks', 'secrets', '--format', 'sarif'] },
+      'text --no-git': { args: () => ['scan', '--checks', 'secrets', '--no-git', '--verbose'] },
+      'json --base': { args: () => ['scan', '--checks', 'secrets', '--format', 'json', '--base', repo.sha(0)] },
     };
 
-    it.each(Object.keys(invocations))('%s: no raw secret on stdout or stderr', (format) => {
-      const { args, env } = invocations[format]!;
-      const result = runCli(node.bin, args, repo.dir, env);
+    it.each(Object.keys(invocations))('%s: no raw secret on stdout or stderr', (name) => {
+      const { args, env } = invocations[name]!;
+      const result = cli(args(), repo.dir, env);
       expect(result.code, result.stderr).toBe(1);
-      // The run reported findings, so there was something to leak.
+      // The run reported findings and the broken file, so there was something to leak.
       expect(result.stdout).toContain('aws-access-key-id');
-      expect(leaksIn({ [`${format} stdout`]: result.stdout, [`${format} stderr`]: result.stderr }, secrets)).toEqual([]);
+      expect(result.stdout).toContain('.gitleaks.toml');
+      expect(leaksIn({ [`${name} stdout`]: result.stdout, [`${name} stderr`]: result.stderr }, secrets)).toEqual([]);
+    }, 60_000);
+  });
+
+  describe('a config error on a line that holds a secret', () => {
+    // Someone pastes a token into the config: the error names the file and line, never the value.
+    const configs: Record<string, (value: string) => string> = {
+      'invalid YAML': (value) => `checks: [secrets]\ntoken: ${value}: : [\n`,
+      'unknown key': (value) => `checks: [secrets]\n${value}: true\n`,
+      'wrong type': (value) => `checks: [secrets]\nfail-on: ${value}\n`,
+    };
+
+    it.each(Object.keys(configs))('%s: run() rejects, and the CLI says why, without the value', async (name) => {
+      const secret = plainSecret(secrets);
+      const broken = gitRepo().commit('config', { '.security-gate.yml': configs[name]!(secret.value) });
+      const message = await run({ root: broken.dir, overrides: { checks: ['secrets'] }, git: true }).then(
+        () => 'no error',
+        (error: unknown) => (error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error)),
+      );
+      expect(message).toContain('.security-gate.yml');
+      const result = cli(['scan'], broken.dir, { SECURITY_GATE_DEBUG: '1' });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('.security-gate.yml');
+      expect(leaksIn({ 'run() error': message, 'CLI stdout': result.stdout, 'CLI stderr': result.stderr }, [secret])).toEqual([]);
     }, 60_000);
   });
 });

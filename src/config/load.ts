@@ -65,10 +65,19 @@ export function parseConfigText(text: string, file: string): { config: Config; i
 
   const issue = result.error.issues[0]!;
   const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
-  const key = path.map(String).join('.') || undefined;
+  const key = path.map((part) => (typeof part === 'string' ? keyForMessage(part) : String(part))).join('.') || undefined;
   const node = nodeAt(doc.contents, path.map((part) => (typeof part === 'symbol' ? String(part) : part)));
   const line = node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
   throw new ConfigError(file, describeIssue(issue), key, line);
+}
+
+/**
+ * Config keys are echoed so a typo reads clearly (`tokne: unknown key`), but a "key" that is really a
+ * pasted credential must not be printed: anything unlike a config key shows a short prefix and `*`.
+ */
+function keyForMessage(key: string): string {
+  if (/^[a-z][a-z0-9_-]{0,31}$/.test(key)) return key;
+  return `${key.slice(0, Math.min(4, Math.floor(key.length / 4)))}${'*'.repeat(Math.min(key.length, 20))}`;
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

@@ -38,7 +38,7 @@ export interface DistRun {
 }
 
 export function runCli(node: string, args: string[], cwd: string, env: Record<string, string> = {}): DistRun {
-  const result = spawnSync(node, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 120_000 });
+  const result = spawnSync(node, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 120_000, maxBuffer: 1 << 28 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
