@@ -51343,6 +51343,93 @@ function formatNames() {
   return LOCKFILE_FORMATS.map((format) => format.name).join(", ");
 }
 
+// src/report/text.ts
+var MARK = { fail: "\u2716", warn: "!", ignored: "-" };
+function shouldUseColor(stream, env) {
+  if (env.FORCE_COLOR) return env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false";
+  if (env.NO_COLOR) return false;
+  if (env.TERM === "dumb") return false;
+  return stream.isTTY === true;
+}
+function renderText(verdict, options) {
+  const paint = painter(options.color);
+  const shown = verdict.findings.filter((finding2) => finding2.status !== "ignored" || options.verbose);
+  const widths = {
+    severity: Math.max(0, ...shown.map((finding2) => finding2.severity.length)),
+    check: Math.max(0, ...shown.map((finding2) => finding2.check.length))
+  };
+  const lines = [...headerLines(verdict, paint), ""];
+  for (const finding2 of shown) lines.push(...findingLines(finding2, widths, paint));
+  if (verdict.errors.length) {
+    paragraph(lines);
+    for (const error62 of verdict.errors) lines.push(...errorLines(error62, paint));
+  }
+  const hidden = options.verbose ? 0 : verdict.counts.ignored;
+  if (hidden) paragraph(lines).push(paint.dim(`${hidden} ignored finding${hidden === 1 ? " is" : "s are"} not listed; --verbose shows ${hidden === 1 ? "it" : "them"} with the reason.`));
+  paragraph(lines).push(lastLine(verdict, paint));
+  return neutraliseCommands(lines.join("\n") + "\n");
+}
+function neutraliseCommands(text3) {
+  return text3.replace(/^(\s*(?:\u001b\[[0-9;]*m)*):(?=:)/gm, "$1:\u200B");
+}
+function paragraph(lines) {
+  if (lines.length > 0 && lines.at(-1) !== "") lines.push("");
+  return lines;
+}
+function headerLines(verdict, paint) {
+  const width = Math.max(0, ...verdict.checks.map((check2) => check2.check.length));
+  return [
+    paint.bold(`security-gate \u2014 ${oneLine(verdict.range)}, fail-on ${verdict.failOn}`),
+    ...verdict.checks.map((check2) => {
+      const stats = Object.entries(check2.stats).map(([key2, value]) => `${key2} ${typeof value === "number" ? value.toLocaleString("en-US") : oneLine(String(value))}`);
+      return `  ${check2.check.padEnd(width)}  ${paint.dim(stats.join(", ") || "ran")}`;
+    })
+  ];
+}
+function findingLines(finding2, widths, paint) {
+  const tone = finding2.status === "fail" ? paint.red : finding2.status === "warn" ? paint.yellow : paint.dim;
+  const head = [
+    tone(MARK[finding2.status]),
+    severityPaint(finding2.severity, paint)(finding2.severity.padEnd(widths.severity)),
+    finding2.check.padEnd(widths.check),
+    paint.bold(oneLine(finding2.rule)),
+    paint.cyan(oneLine(where(finding2.location))) + (finding2.location.commit ? paint.dim(` @ ${finding2.location.commit.slice(0, 7)}`) : ""),
+    oneLine(finding2.title)
+  ].join("  ");
+  return [head, ...indent(finding2.message), paint.dim(`    (${oneLine(finding2.reason)})`)];
+}
+function errorLines(error62, paint) {
+  const mark = error62.fatal ? paint.red("\u2716 error") : paint.yellow("! error");
+  return [`${mark}  ${error62.check}  ${paint.cyan(oneLine(where(error62)))}`, ...indent(error62.message)];
+}
+function lastLine(verdict, paint) {
+  const { fail, warn, ignored } = verdict.counts;
+  const fatal = verdict.errors.filter((error62) => error62.fatal).length;
+  const parts = [`${fail} failing`, `${warn} warning${warn === 1 ? "" : "s"}`, `${ignored} ignored`];
+  if (verdict.errors.length) parts.push(`${verdict.errors.length} error${verdict.errors.length === 1 ? "" : "s"}${fatal ? ` (${fatal} fatal)` : ""}`);
+  const word = verdict.verdict === "pass" ? paint.green(paint.bold("PASS")) : paint.red(paint.bold("FAIL"));
+  return `security-gate: ${word} \u2014 ${parts.join(", ")} (fail-on: ${verdict.failOn})`;
+}
+function indent(message) {
+  return stripControl(message).split(/\r\n?|\n/).map((line) => `    ${line}`);
+}
+function oneLine(value) {
+  return stripControl(value).replace(/\r\n?|\n/g, " ");
+}
+function stripControl(value) {
+  return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, "");
+}
+function painter(color) {
+  const sgr = (open2, close) => color ? (text3) => `\x1B[${open2}m${text3}\x1B[${close}m` : (text3) => text3;
+  return { red: sgr(31, 39), yellow: sgr(33, 39), green: sgr(32, 39), cyan: sgr(36, 39), magenta: sgr(35, 39), bold: sgr(1, 22), dim: sgr(2, 22) };
+}
+function severityPaint(severity, paint) {
+  if (severity === "critical") return (text3) => paint.bold(paint.magenta(text3));
+  if (severity === "high") return paint.red;
+  if (severity === "medium") return paint.yellow;
+  return paint.dim;
+}
+
 // src/report/inventory.ts
 function renderInventoryJson(packages, errors = []) {
   return {
@@ -51363,7 +51450,7 @@ function renderInventoryJson(packages, errors = []) {
   };
 }
 function renderInventoryText(packages, options) {
-  const paint = painter(options.color);
+  const paint = painter2(options.color);
   const byLockfile = /* @__PURE__ */ new Map();
   for (const pkg of packages) byLockfile.set(pkg.lockfile, [...byLockfile.get(pkg.lockfile) ?? [], pkg]);
   const lines = [];
@@ -51402,7 +51489,7 @@ function renderInventoryText(packages, options) {
   lines.push(
     `${plural2(packages.length, "package")} (${direct} direct, ${dev} dev) in ${plural2(lockfiles, "lockfile")}` + (options.errors?.length ? `, ${plural2(options.errors.length, "unreadable file")}` : "")
   );
-  return lines.join("\n") + "\n";
+  return neutraliseCommands(lines.join("\n") + "\n");
 }
 function plural2(count, noun) {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
@@ -51410,7 +51497,7 @@ function plural2(count, noun) {
 function clean(value) {
   return value.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
 }
-function painter(color) {
+function painter2(color) {
   const sgr = (open2, close) => color ? (text3) => text3 ? `\x1B[${open2}m${text3}\x1B[${close}m` : text3 : (text3) => text3;
   return { bold: sgr(1, 22), dim: sgr(2, 22), red: sgr(31, 39) };
 }
@@ -51591,90 +51678,6 @@ function relativeUri(path2) {
 }
 function withoutUndefined(object2) {
   return Object.fromEntries(Object.entries(object2).filter(([, value]) => value !== void 0));
-}
-
-// src/report/text.ts
-var MARK = { fail: "\u2716", warn: "!", ignored: "-" };
-function shouldUseColor(stream, env) {
-  if (env.FORCE_COLOR) return env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false";
-  if (env.NO_COLOR) return false;
-  if (env.TERM === "dumb") return false;
-  return stream.isTTY === true;
-}
-function renderText(verdict, options) {
-  const paint = painter2(options.color);
-  const shown = verdict.findings.filter((finding2) => finding2.status !== "ignored" || options.verbose);
-  const widths = {
-    severity: Math.max(0, ...shown.map((finding2) => finding2.severity.length)),
-    check: Math.max(0, ...shown.map((finding2) => finding2.check.length))
-  };
-  const lines = [...headerLines(verdict, paint), ""];
-  for (const finding2 of shown) lines.push(...findingLines(finding2, widths, paint));
-  if (verdict.errors.length) {
-    paragraph(lines);
-    for (const error62 of verdict.errors) lines.push(...errorLines(error62, paint));
-  }
-  const hidden = options.verbose ? 0 : verdict.counts.ignored;
-  if (hidden) paragraph(lines).push(paint.dim(`${hidden} ignored finding${hidden === 1 ? " is" : "s are"} not listed; --verbose shows ${hidden === 1 ? "it" : "them"} with the reason.`));
-  paragraph(lines).push(lastLine(verdict, paint));
-  return lines.join("\n") + "\n";
-}
-function paragraph(lines) {
-  if (lines.length > 0 && lines.at(-1) !== "") lines.push("");
-  return lines;
-}
-function headerLines(verdict, paint) {
-  const width = Math.max(0, ...verdict.checks.map((check2) => check2.check.length));
-  return [
-    paint.bold(`security-gate \u2014 ${oneLine(verdict.range)}, fail-on ${verdict.failOn}`),
-    ...verdict.checks.map((check2) => {
-      const stats = Object.entries(check2.stats).map(([key2, value]) => `${key2} ${typeof value === "number" ? value.toLocaleString("en-US") : oneLine(String(value))}`);
-      return `  ${check2.check.padEnd(width)}  ${paint.dim(stats.join(", ") || "ran")}`;
-    })
-  ];
-}
-function findingLines(finding2, widths, paint) {
-  const tone = finding2.status === "fail" ? paint.red : finding2.status === "warn" ? paint.yellow : paint.dim;
-  const head = [
-    tone(MARK[finding2.status]),
-    severityPaint(finding2.severity, paint)(finding2.severity.padEnd(widths.severity)),
-    finding2.check.padEnd(widths.check),
-    paint.bold(oneLine(finding2.rule)),
-    paint.cyan(oneLine(where(finding2.location))) + (finding2.location.commit ? paint.dim(` @ ${finding2.location.commit.slice(0, 7)}`) : ""),
-    oneLine(finding2.title)
-  ].join("  ");
-  return [head, ...indent(finding2.message), paint.dim(`    (${oneLine(finding2.reason)})`)];
-}
-function errorLines(error62, paint) {
-  const mark = error62.fatal ? paint.red("\u2716 error") : paint.yellow("! error");
-  return [`${mark}  ${error62.check}  ${paint.cyan(oneLine(where(error62)))}`, ...indent(error62.message)];
-}
-function lastLine(verdict, paint) {
-  const { fail, warn, ignored } = verdict.counts;
-  const fatal = verdict.errors.filter((error62) => error62.fatal).length;
-  const parts = [`${fail} failing`, `${warn} warning${warn === 1 ? "" : "s"}`, `${ignored} ignored`];
-  if (verdict.errors.length) parts.push(`${verdict.errors.length} error${verdict.errors.length === 1 ? "" : "s"}${fatal ? ` (${fatal} fatal)` : ""}`);
-  const word = verdict.verdict === "pass" ? paint.green(paint.bold("PASS")) : paint.red(paint.bold("FAIL"));
-  return `security-gate: ${word} \u2014 ${parts.join(", ")} (fail-on: ${verdict.failOn})`;
-}
-function indent(message) {
-  return stripControl(message).split(/\r\n?|\n/).map((line) => `    ${line}`);
-}
-function oneLine(value) {
-  return stripControl(value).replace(/\r\n?|\n/g, " ");
-}
-function stripControl(value) {
-  return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, "");
-}
-function painter2(color) {
-  const sgr = (open2, close) => color ? (text3) => `\x1B[${open2}m${text3}\x1B[${close}m` : (text3) => text3;
-  return { red: sgr(31, 39), yellow: sgr(33, 39), green: sgr(32, 39), cyan: sgr(36, 39), magenta: sgr(35, 39), bold: sgr(1, 22), dim: sgr(2, 22) };
-}
-function severityPaint(severity, paint) {
-  if (severity === "critical") return (text3) => paint.bold(paint.magenta(text3));
-  if (severity === "high") return paint.red;
-  if (severity === "medium") return paint.yellow;
-  return paint.dim;
 }
 
 // src/report/progress.ts

@@ -27645,12 +27645,12 @@ var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment, indent) {
+    function indentComment(comment, indent2) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
-      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+      return indent2 ? comment.replace(/^(?! *$)/gm, indent2) : comment;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str, indent2, comment) => str.endsWith("\n") ? indentComment(comment, indent2) : comment.includes("\n") ? "\n" + indentComment(comment, indent2) : (str.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -27664,17 +27664,17 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text4, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text4, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
         return text4;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
-      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
       if (text4.length <= endStep)
         return text4;
       const folds = [];
       const escapedFolds = {};
-      let end = lineWidth - indent.length;
+      let end = lineWidth - indent2.length;
       if (typeof indentAtStart === "number") {
         if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
           folds.push(0);
@@ -27688,7 +27688,7 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text4, i2, indent.length);
+        i2 = consumeMoreIndentedLines(text4, i2, indent2.length);
         if (i2 !== -1)
           end = i2 + endStep;
       }
@@ -27712,8 +27712,8 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text4, i2, indent.length);
-          end = i2 + indent.length + endStep;
+            i2 = consumeMoreIndentedLines(text4, i2, indent2.length);
+          end = i2 + indent2.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
@@ -27758,22 +27758,22 @@ var require_foldFlowLines = __commonJS({
         const end2 = folds[i3 + 1] || text4.length;
         if (fold === 0)
           res = `
-${indent}${text4.slice(0, end2)}`;
+${indent2}${text4.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
             res += `${text4[fold]}\\`;
           res += `
-${indent}${text4.slice(fold + 1, end2)}`;
+${indent2}${text4.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text4, i2, indent) {
+    function consumeMoreIndentedLines(text4, i2, indent2) {
       let end = i2;
       let start = i2 + 1;
       let ch = text4[start];
       while (ch === " " || ch === "	") {
-        if (i2 < start + indent) {
+        if (i2 < start + indent2) {
           ch = text4[++i2];
         } else {
           do {
@@ -27829,7 +27829,7 @@ var require_stringifyString = __commonJS({
         return json2;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str = "";
       let start = 0;
       for (let i2 = 0, ch = json2[i2]; ch; ch = json2[++i2]) {
@@ -27889,7 +27889,7 @@ var require_stringifyString = __commonJS({
                   str += "\n";
                   i2 += 2;
                 }
-                str += indent;
+                str += indent2;
                 if (json2[i2 + 2] === " ")
                   str += "\\";
                 i2 += 1;
@@ -27901,15 +27901,15 @@ var require_stringifyString = __commonJS({
           }
       }
       str = start ? str + json2.slice(start) : json2;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
         return doubleQuotedString(value, ctx);
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
-${indent}`) + "'";
-      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+${indent2}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function quotedString(value, ctx) {
       const { singleQuote } = ctx.options;
@@ -27939,8 +27939,8 @@ ${indent}`) + "'";
       if (!blockQuote2 || /\n[\t ]+$/.test(value)) {
         return quotedString(value, ctx);
       }
-      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal3 = blockQuote2 === "literal" ? true : blockQuote2 === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
+      const literal3 = blockQuote2 === "literal" ? true : blockQuote2 === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
       if (!value)
         return literal3 ? "|\n" : ">\n";
       let chomp;
@@ -27965,7 +27965,7 @@ ${indent}`) + "'";
         value = value.slice(0, -end.length);
         if (end[end.length - 1] === "\n")
           end = end.slice(0, -1);
-        end = end.replace(blockEndNewlines, `$&${indent}`);
+        end = end.replace(blockEndNewlines, `$&${indent2}`);
       }
       let startWithSpace = false;
       let startEnd;
@@ -27982,9 +27982,9 @@ ${indent}`) + "'";
       let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
       if (start) {
         value = value.substring(start.length);
-        start = start.replace(/\n+/g, `$&${indent}`);
+        start = start.replace(/\n+/g, `$&${indent2}`);
       }
-      const indentSize = indent ? "2" : "1";
+      const indentSize = indent2 ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
         header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
@@ -27992,7 +27992,7 @@ ${indent}`) + "'";
           onComment();
       }
       if (!literal3) {
-        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
         if (blockQuote2 !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
@@ -28000,18 +28000,18 @@ ${indent}`) + "'";
             literalFallback = true;
           };
         }
-        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent2, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
           return `>${header}
-${indent}${body}`;
+${indent2}${body}`;
       }
-      value = value.replace(/\n+/g, `$&${indent}`);
+      value = value.replace(/\n+/g, `$&${indent2}`);
       return `|${header}
-${indent}${start}${value}${end}`;
+${indent2}${start}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
       const { type, value } = item;
-      const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+      const { actualString, implicitKey, indent: indent2, indentStep, inFlow } = ctx;
       if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
         return quotedString(value, ctx);
       }
@@ -28022,22 +28022,22 @@ ${indent}${start}${value}${end}`;
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
-        if (indent === "") {
+        if (indent2 === "") {
           ctx.forceBlockIndent = true;
           return blockString(item, ctx, onComment, onChompKeep);
-        } else if (implicitKey && indent === indentStep) {
+        } else if (implicitKey && indent2 === indentStep) {
           return quotedString(value, ctx);
         }
       }
       const str = value.replace(/\n+/g, `$&
-${indent}`);
+${indent2}`);
       if (actualString) {
         const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -28209,7 +28209,7 @@ var require_stringifyPair = __commonJS({
     var stringify2 = require_stringify2();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
-      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
       let keyComment = identity.isNode(key2) && key2.comment || null;
       if (simpleKeys) {
         if (keyComment) {
@@ -28224,7 +28224,7 @@ var require_stringifyPair = __commonJS({
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
-        indent: indent + indentStep
+        indent: indent2 + indentStep
       });
       let keyCommentDone = false;
       let chompKeep = false;
@@ -28254,7 +28254,7 @@ var require_stringifyPair = __commonJS({
         if (keyComment)
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
         str = `? ${str}
-${indent}:`;
+${indent2}:`;
       } else {
         str = `${str}:`;
         if (keyComment)
@@ -28532,7 +28532,7 @@ var require_stringifyCollection = __commonJS({
       return stringify3(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
-      const { indent, options: { commentString } } = ctx;
+      const { indent: indent2, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
@@ -28569,11 +28569,11 @@ var require_stringifyCollection = __commonJS({
         for (let i2 = 1; i2 < lines.length; ++i2) {
           const line = lines[i2];
           str += line ? `
-${indent}${line}` : "\n";
+${indent2}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str += "\n" + stringifyComment.indentComment(commentString(comment), indent2);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
@@ -28581,7 +28581,7 @@ ${indent}${line}` : "\n";
       return str;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
-      const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      const { indent: indent2, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
       itemIndent += indentStep;
       const itemCtx = Object.assign({}, ctx, {
         indent: itemIndent,
@@ -28650,19 +28650,19 @@ ${indent}${line}` : "\n";
           let str = start;
           for (const line of lines)
             str += line ? `
-${indentStep}${indent}${line}` : "\n";
+${indentStep}${indent2}${line}` : "\n";
           return `${str}
-${indent}${end}`;
+${indent2}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+    function addCommentBefore({ indent: indent2, options: { commentString } }, lines, comment, chompKeep) {
       if (comment && chompKeep)
         comment = comment.replace(/^\n+/, "");
       if (comment) {
-        const ic = stringifyComment.indentComment(commentString(comment), indent);
+        const ic = stringifyComment.indentComment(commentString(comment), indent2);
         lines.push(ic.trimStart());
       }
     }
@@ -30612,10 +30612,10 @@ var require_util_flow_indent_check = __commonJS({
   "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
-    function flowIndentCheck(indent, fc, onError) {
+    function flowIndentCheck(indent2, fc, onError) {
       if (fc?.type === "flow-collection") {
         const end = fc.end[0];
-        if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+        if (end.indent === indent2 && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
           const msg = "Flow end indicator should be more indented than parent";
           onError(end, "BAD_INDENT", msg, true);
         }
@@ -31133,17 +31133,17 @@ var require_resolve_block_scalar = __commonJS({
       let offset = scalar.offset + header.length;
       let contentStart = 0;
       for (let i2 = 0; i2 < chompStart; ++i2) {
-        const [indent, content3] = lines[i2];
+        const [indent2, content3] = lines[i2];
         if (content3 === "" || content3 === "\r") {
-          if (header.indent === 0 && indent.length > trimIndent)
-            trimIndent = indent.length;
+          if (header.indent === 0 && indent2.length > trimIndent)
+            trimIndent = indent2.length;
         } else {
-          if (indent.length < trimIndent) {
+          if (indent2.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent.length, "MISSING_CHAR", message);
+            onError(offset + indent2.length, "MISSING_CHAR", message);
           }
           if (header.indent === 0)
-            trimIndent = indent.length;
+            trimIndent = indent2.length;
           contentStart = i2;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message = "Block scalar values in collections must be indented";
@@ -31151,7 +31151,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           break;
         }
-        offset += indent.length + content3.length + 1;
+        offset += indent2.length + content3.length + 1;
       }
       for (let i2 = lines.length - 1; i2 >= chompStart; --i2) {
         if (lines[i2][0].length > trimIndent)
@@ -31163,26 +31163,26 @@ var require_resolve_block_scalar = __commonJS({
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
       for (let i2 = contentStart; i2 < chompStart; ++i2) {
-        let [indent, content3] = lines[i2];
-        offset += indent.length + content3.length + 1;
+        let [indent2, content3] = lines[i2];
+        offset += indent2.length + content3.length + 1;
         const crlf = content3[content3.length - 1] === "\r";
         if (crlf)
           content3 = content3.slice(0, -1);
-        if (content3 && indent.length < trimIndent) {
+        if (content3 && indent2.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content3.length - (crlf ? 2 : 1), "BAD_INDENT", message);
-          indent = "";
+          indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep6 + indent.slice(trimIndent) + content3;
+          value += sep6 + indent2.slice(trimIndent) + content3;
           sep6 = "\n";
-        } else if (indent.length > trimIndent || content3[0] === "	") {
+        } else if (indent2.length > trimIndent || content3[0] === "	") {
           if (sep6 === " ")
             sep6 = "\n";
           else if (!prevMoreIndented && sep6 === "\n")
             sep6 = "\n\n";
-          value += sep6 + indent.slice(trimIndent) + content3;
+          value += sep6 + indent2.slice(trimIndent) + content3;
           sep6 = "\n";
           prevMoreIndented = true;
         } else if (content3 === "") {
@@ -31218,7 +31218,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       const { source } = props[0];
       const mode = source[0];
-      let indent = 0;
+      let indent2 = 0;
       let chomp = "";
       let error63 = -1;
       for (let i2 = 1; i2 < source.length; ++i2) {
@@ -31227,8 +31227,8 @@ var require_resolve_block_scalar = __commonJS({
           chomp = ch;
         else {
           const n = Number(ch);
-          if (!indent && n)
-            indent = n;
+          if (!indent2 && n)
+            indent2 = n;
           else if (error63 === -1)
             error63 = offset + i2;
         }
@@ -31269,7 +31269,7 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent, chomp, comment, length };
+      return { mode, indent: indent2, chomp, comment, length };
     }
     function splitLines(source) {
       const split = source.split(/\n( *)/);
@@ -32003,15 +32003,15 @@ var require_cst_scalar = __commonJS({
       return null;
     }
     function createScalarToken(value, context3) {
-      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context3;
+      const { implicitKey = false, indent: indent2, inFlow = false, offset = -1, type = "PLAIN" } = context3;
       const source = stringifyString.stringifyString({ type, value }, {
         implicitKey,
-        indent: indent > 0 ? " ".repeat(indent) : "",
+        indent: indent2 > 0 ? " ".repeat(indent2) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
       const end = context3.end ?? [
-        { type: "newline", offset: -1, indent, source: "\n" }
+        { type: "newline", offset: -1, indent: indent2, source: "\n" }
       ];
       switch (source[0]) {
         case "|":
@@ -32020,25 +32020,25 @@ var require_cst_scalar = __commonJS({
           const head = source.substring(0, he);
           const body = source.substring(he + 1) + "\n";
           const props = [
-            { type: "block-scalar-header", offset, indent, source: head }
+            { type: "block-scalar-header", offset, indent: indent2, source: head }
           ];
           if (!addEndtoBlockProps(props, end))
-            props.push({ type: "newline", offset: -1, indent, source: "\n" });
-          return { type: "block-scalar", offset, indent, props, source: body };
+            props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
+          return { type: "block-scalar", offset, indent: indent2, props, source: body };
         }
         case '"':
-          return { type: "double-quoted-scalar", offset, indent, source, end };
+          return { type: "double-quoted-scalar", offset, indent: indent2, source, end };
         case "'":
-          return { type: "single-quoted-scalar", offset, indent, source, end };
+          return { type: "single-quoted-scalar", offset, indent: indent2, source, end };
         default:
-          return { type: "scalar", offset, indent, source, end };
+          return { type: "scalar", offset, indent: indent2, source, end };
       }
     }
     function setScalarValue(token, value, context3 = {}) {
       let { afterKey = false, implicitKey = false, inFlow = false, type } = context3;
-      let indent = "indent" in token ? token.indent : null;
-      if (afterKey && typeof indent === "number")
-        indent += 2;
+      let indent2 = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent2 === "number")
+        indent2 += 2;
       if (!type)
         switch (token.type) {
           case "single-quoted-scalar":
@@ -32058,8 +32058,8 @@ var require_cst_scalar = __commonJS({
             type = "PLAIN";
         }
       const source = stringifyString.stringifyString({ type, value }, {
-        implicitKey: implicitKey || indent === null,
-        indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
+        implicitKey: implicitKey || indent2 === null,
+        indent: indent2 !== null && indent2 > 0 ? " ".repeat(indent2) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
@@ -32090,16 +32090,16 @@ var require_cst_scalar = __commonJS({
         token.source = body;
       } else {
         const { offset } = token;
-        const indent = "indent" in token ? token.indent : -1;
+        const indent2 = "indent" in token ? token.indent : -1;
         const props = [
-          { type: "block-scalar-header", offset, indent, source: head }
+          { type: "block-scalar-header", offset, indent: indent2, source: head }
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
-          props.push({ type: "newline", offset: -1, indent, source: "\n" });
+          props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
         for (const key2 of Object.keys(token))
           if (key2 !== "type" && key2 !== "offset")
             delete token[key2];
-        Object.assign(token, { type: "block-scalar", indent, props, source: body });
+        Object.assign(token, { type: "block-scalar", indent: indent2, props, source: body });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -32144,12 +32144,12 @@ var require_cst_scalar = __commonJS({
           break;
         }
         default: {
-          const indent = "indent" in token ? token.indent : -1;
+          const indent2 = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
           for (const key2 of Object.keys(token))
             if (key2 !== "type" && key2 !== "offset")
               delete token[key2];
-          Object.assign(token, { type, indent, source, end });
+          Object.assign(token, { type, indent: indent2, source, end });
         }
       }
     }
@@ -32455,15 +32455,15 @@ var require_lexer = __commonJS({
       continueScalar(offset) {
         let ch = this.buffer[offset];
         if (this.indentNext > 0) {
-          let indent = 0;
+          let indent2 = 0;
           while (ch === " ")
-            ch = this.buffer[++indent + offset];
+            ch = this.buffer[++indent2 + offset];
           if (ch === "\r") {
-            const next = this.buffer[indent + offset + 1];
+            const next = this.buffer[indent2 + offset + 1];
             if (next === "\n" || !next && !this.atEnd)
-              return offset + indent + 1;
+              return offset + indent2 + 1;
           }
-          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
+          return ch === "\n" || indent2 >= this.indentNext || !ch && !this.atEnd ? offset + indent2 : -1;
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
@@ -32632,12 +32632,12 @@ var require_lexer = __commonJS({
       }
       *parseFlowCollection() {
         let nl, sp;
-        let indent = -1;
+        let indent2 = -1;
         do {
           nl = yield* this.pushNewline();
           if (nl > 0) {
             sp = yield* this.pushSpaces(false);
-            this.indentValue = indent = sp;
+            this.indentValue = indent2 = sp;
           } else {
             sp = 0;
           }
@@ -32646,8 +32646,8 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
-          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+        if (indent2 !== -1 && indent2 < this.indentNext && line[0] !== "#" || indent2 === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+          const atFlowEndMarker = indent2 === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
@@ -32755,16 +32755,16 @@ var require_lexer = __commonJS({
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
-        let indent = 0;
+        let indent2 = 0;
         let ch;
         loop: for (let i3 = this.pos; ch = this.buffer[i3]; ++i3) {
           switch (ch) {
             case " ":
-              indent += 1;
+              indent2 += 1;
               break;
             case "\n":
               nl = i3;
-              indent = 0;
+              indent2 = 0;
               break;
             case "\r": {
               const next = this.buffer[i3 + 1];
@@ -32780,9 +32780,9 @@ var require_lexer = __commonJS({
         }
         if (!ch && !this.atEnd)
           return this.setNext("block-scalar");
-        if (indent >= this.indentNext) {
+        if (indent2 >= this.indentNext) {
           if (this.blockScalarIndent === -1)
-            this.indentNext = indent;
+            this.indentNext = indent2;
           else {
             this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
           }
@@ -32815,7 +32815,7 @@ var require_lexer = __commonJS({
             const lastChar = i3;
             while (ch2 === " ")
               ch2 = this.buffer[--i3];
-            if (ch2 === "\n" && i3 >= this.pos && i3 + 1 + indent > lastChar)
+            if (ch2 === "\n" && i3 >= this.pos && i3 + 1 + indent2 > lastChar)
               nl = i3;
             else
               break;
@@ -33831,10 +33831,10 @@ var require_parser = __commonJS({
         }
         return null;
       }
-      atIndentedComment(start, indent) {
+      atIndentedComment(start, indent2) {
         if (this.type !== "comment")
           return false;
-        if (this.indent <= indent)
+        if (this.indent <= indent2)
           return false;
         return start.every((st) => st.type === "newline" || st.type === "space");
       }
@@ -33956,8 +33956,8 @@ var require_public_api = __commonJS({
       if (typeof options === "string")
         options = options.length;
       if (typeof options === "number") {
-        const indent = Math.round(options);
-        options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+        const indent2 = Math.round(options);
+        options = indent2 < 1 ? void 0 : indent2 > 8 ? { indent: 8 } : { indent: indent2 };
       }
       if (value === void 0) {
         const { keepUndefined } = options ?? replacer ?? {};
@@ -40876,8 +40876,8 @@ var require_dumper = __commonJS({
             return state.quotingType === QUOTING_TYPE_DOUBLE ? '"' + string6 + '"' : "'" + string6 + "'";
           }
         }
-        const indent = state.indent * Math.max(1, level);
-        const lineWidth = state.lineWidth === -1 ? -1 : Math.max(Math.min(state.lineWidth, 40), state.lineWidth - indent);
+        const indent2 = state.indent * Math.max(1, level);
+        const lineWidth = state.lineWidth === -1 ? -1 : Math.max(Math.min(state.lineWidth, 40), state.lineWidth - indent2);
         const singleLineOnly = iskey || // No block styles in flow mode.
         state.flowLevel > -1 && level >= state.flowLevel;
         function testAmbiguity(string7) {
@@ -40898,9 +40898,9 @@ var require_dumper = __commonJS({
           case STYLE_SINGLE:
             return "'" + string6.replace(/'/g, "''") + "'";
           case STYLE_LITERAL:
-            return "|" + blockHeader(string6, state.indent) + dropEndingNewline(indentString(string6, indent));
+            return "|" + blockHeader(string6, state.indent) + dropEndingNewline(indentString(string6, indent2));
           case STYLE_FOLDED:
-            return ">" + blockHeader(string6, state.indent) + dropEndingNewline(indentString(foldString(string6, lineWidth), indent));
+            return ">" + blockHeader(string6, state.indent) + dropEndingNewline(indentString(foldString(string6, lineWidth), indent2));
           case STYLE_DOUBLE:
             return '"' + escapeString(string6, lineWidth) + '"';
           default:
@@ -43154,16 +43154,16 @@ var require_syml2 = __commonJS({
         if (value.length === 0)
           return `[]
 `;
-        const indent = `  `.repeat(indentLevel);
+        const indent2 = `  `.repeat(indentLevel);
         const serialized = value.map((sub) => {
-          return `${indent}- ${stringifyValue(sub, indentLevel + 1, false)}`;
+          return `${indent2}- ${stringifyValue(sub, indentLevel + 1, false)}`;
         }).join(``);
         return `
 ${serialized}`;
       }
       if (typeof value === `object` && value) {
         const [data, sort] = value instanceof PreserveOrdering ? [value.data, false] : [value, true];
-        const indent = `  `.repeat(indentLevel);
+        const indent2 = `  `.repeat(indentLevel);
         const keys = Object.keys(data);
         if (sort) {
           keys.sort((a, b) => {
@@ -43184,7 +43184,7 @@ ${serialized}`;
           const value2 = data[key2];
           const stringifiedKey = stringifyString(key2);
           const stringifiedValue = stringifyValue(value2, indentLevel + 1, true);
-          const recordIndentation = index2 > 0 || newLineIfObject ? indent : ``;
+          const recordIndentation = index2 > 0 || newLineIfObject ? indent2 : ``;
           const keyPart = stringifiedKey.length > 1024 ? `? ${stringifiedKey}
 ${recordIndentation}:` : `${stringifiedKey}:`;
           const valuePart = stringifiedValue.startsWith(`
@@ -72007,10 +72007,10 @@ function renderSummary(verdict, options = {}) {
   const maxBytes = options.maxBytes ?? 1e6;
   const head = [...headline(verdict), "", ...checksTable(verdict), ""].join("\n");
   const errors = new Budget(Math.floor((maxBytes - bytes(head)) * ERROR_SHARE));
-  const errorLines = errorSection(verdict.errors, errors);
+  const errorLines2 = errorSection(verdict.errors, errors);
   const findings = new Budget(maxBytes - bytes(head) - errors.used - RESERVE);
-  const findingLines = findingSections(verdict.findings, findings);
-  return [head, ...findingLines, ...errorLines].join("\n").trimEnd() + "\n";
+  const findingLines2 = findingSections(verdict.findings, findings);
+  return [head, ...findingLines2, ...errorLines2].join("\n").trimEnd() + "\n";
 }
 function headline(verdict) {
   const { fail, warn, ignored, errors } = verdict.counts;
@@ -72119,8 +72119,90 @@ function plural4(count, noun) {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
+// src/report/text.ts
+var MARK = { fail: "\u2716", warn: "!", ignored: "-" };
+function renderText(verdict, options) {
+  const paint = painter(options.color);
+  const shown = verdict.findings.filter((finding2) => finding2.status !== "ignored" || options.verbose);
+  const widths = {
+    severity: Math.max(0, ...shown.map((finding2) => finding2.severity.length)),
+    check: Math.max(0, ...shown.map((finding2) => finding2.check.length))
+  };
+  const lines = [...headerLines(verdict, paint), ""];
+  for (const finding2 of shown) lines.push(...findingLines(finding2, widths, paint));
+  if (verdict.errors.length) {
+    paragraph(lines);
+    for (const error63 of verdict.errors) lines.push(...errorLines(error63, paint));
+  }
+  const hidden = options.verbose ? 0 : verdict.counts.ignored;
+  if (hidden) paragraph(lines).push(paint.dim(`${hidden} ignored finding${hidden === 1 ? " is" : "s are"} not listed; --verbose shows ${hidden === 1 ? "it" : "them"} with the reason.`));
+  paragraph(lines).push(lastLine(verdict, paint));
+  return neutraliseCommands(lines.join("\n") + "\n");
+}
+function neutraliseCommands(text4) {
+  return text4.replace(/^(\s*(?:\u001b\[[0-9;]*m)*):(?=:)/gm, "$1:\u200B");
+}
+function paragraph(lines) {
+  if (lines.length > 0 && lines.at(-1) !== "") lines.push("");
+  return lines;
+}
+function headerLines(verdict, paint) {
+  const width = Math.max(0, ...verdict.checks.map((check2) => check2.check.length));
+  return [
+    paint.bold(`security-gate \u2014 ${oneLine2(verdict.range)}, fail-on ${verdict.failOn}`),
+    ...verdict.checks.map((check2) => {
+      const stats = Object.entries(check2.stats).map(([key2, value]) => `${key2} ${typeof value === "number" ? value.toLocaleString("en-US") : oneLine2(String(value))}`);
+      return `  ${check2.check.padEnd(width)}  ${paint.dim(stats.join(", ") || "ran")}`;
+    })
+  ];
+}
+function findingLines(finding2, widths, paint) {
+  const tone = finding2.status === "fail" ? paint.red : finding2.status === "warn" ? paint.yellow : paint.dim;
+  const head = [
+    tone(MARK[finding2.status]),
+    severityPaint(finding2.severity, paint)(finding2.severity.padEnd(widths.severity)),
+    finding2.check.padEnd(widths.check),
+    paint.bold(oneLine2(finding2.rule)),
+    paint.cyan(oneLine2(where(finding2.location))) + (finding2.location.commit ? paint.dim(` @ ${finding2.location.commit.slice(0, 7)}`) : ""),
+    oneLine2(finding2.title)
+  ].join("  ");
+  return [head, ...indent(finding2.message), paint.dim(`    (${oneLine2(finding2.reason)})`)];
+}
+function errorLines(error63, paint) {
+  const mark = error63.fatal ? paint.red("\u2716 error") : paint.yellow("! error");
+  return [`${mark}  ${error63.check}  ${paint.cyan(oneLine2(where(error63)))}`, ...indent(error63.message)];
+}
+function lastLine(verdict, paint) {
+  const { fail, warn, ignored } = verdict.counts;
+  const fatal = verdict.errors.filter((error63) => error63.fatal).length;
+  const parts = [`${fail} failing`, `${warn} warning${warn === 1 ? "" : "s"}`, `${ignored} ignored`];
+  if (verdict.errors.length) parts.push(`${verdict.errors.length} error${verdict.errors.length === 1 ? "" : "s"}${fatal ? ` (${fatal} fatal)` : ""}`);
+  const word = verdict.verdict === "pass" ? paint.green(paint.bold("PASS")) : paint.red(paint.bold("FAIL"));
+  return `security-gate: ${word} \u2014 ${parts.join(", ")} (fail-on: ${verdict.failOn})`;
+}
+function indent(message) {
+  return stripControl(message).split(/\r\n?|\n/).map((line) => `    ${line}`);
+}
+function oneLine2(value) {
+  return stripControl(value).replace(/\r\n?|\n/g, " ");
+}
+function stripControl(value) {
+  return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, "");
+}
+function painter(color) {
+  const sgr = (open3, close) => color ? (text4) => `\x1B[${open3}m${text4}\x1B[${close}m` : (text4) => text4;
+  return { red: sgr(31, 39), yellow: sgr(33, 39), green: sgr(32, 39), cyan: sgr(36, 39), magenta: sgr(35, 39), bold: sgr(1, 22), dim: sgr(2, 22) };
+}
+function severityPaint(severity, paint) {
+  if (severity === "critical") return (text4) => paint.bold(paint.magenta(text4));
+  if (severity === "high") return paint.red;
+  if (severity === "medium") return paint.yellow;
+  return paint.dim;
+}
+
 // src/report/github.ts
 async function reportToGitHub(verdict, options) {
+  process.stdout.write(renderText(verdict, { color: true }));
   for (const line of renderAnnotations(verdict)) process.stdout.write(`${line}
 `);
   writeReport(options.sarifFile, JSON.stringify(renderSarif(verdict, { toolVersion: options.toolVersion }), null, 2));
@@ -76026,20 +76108,20 @@ var yarnLock = {
 };
 function parseYarnLock(text4, file2, manifest) {
   const lock = parseYarn(text4, file2);
-  const headerLines = specifierLines(text4);
+  const headerLines2 = specifierLines(text4);
   const berry = isObject3(lock.__metadata);
   const entries = /* @__PURE__ */ new Map();
   for (const [key2, entry] of Object.entries(lock)) {
     if (key2 === "__metadata") continue;
     const specifiers = splitSpecifiers(key2);
-    if (!isObject3(entry)) throw new LockfileError(file2, headerLines.get(specifiers[0]), `entry "${key2}" is not a mapping`);
+    if (!isObject3(entry)) throw new LockfileError(file2, headerLines2.get(specifiers[0]), `entry "${key2}" is not a mapping`);
     entries.set(entry, [...entries.get(entry) ?? [], ...specifiers]);
   }
   const nodes = [];
   const idOf = /* @__PURE__ */ new Map();
   const projects = [];
   for (const [entry, specifiers] of entries) {
-    const line = headerLines.get(specifiers[0]);
+    const line = headerLines2.get(specifiers[0]);
     const node3 = berry ? berryNode(entry, specifiers, line, file2) : classicNode(entry, specifiers, line, file2);
     if (!node3) {
       projects.push({ entry, root: typeof entry.resolution === "string" && entry.resolution.endsWith("@workspace:.") });
@@ -78002,8 +78084,8 @@ function vulnerabilityFinding(record2, pkg, introduced) {
 }
 function summaryOf(record2) {
   const text4 = record2.summary?.trim() || record2.details?.trim().split(/\n|(?<=\.)\s/)[0] || "known vulnerability";
-  const oneLine2 = text4.replace(/\s+/g, " ").replace(/\.$/, "");
-  return oneLine2.length > 120 ? `${oneLine2.slice(0, 117)}...` : oneLine2;
+  const oneLine3 = text4.replace(/\s+/g, " ").replace(/\.$/, "");
+  return oneLine3.length > 120 ? `${oneLine3.slice(0, 117)}...` : oneLine3;
 }
 
 // src/checks/deps/inventory.ts
@@ -89063,14 +89145,14 @@ function tokenizeSetextUnderline(effects, ok2, nok) {
   return start;
   function start(code2) {
     let index2 = self.events.length;
-    let paragraph;
+    let paragraph2;
     while (index2--) {
       if (self.events[index2][1].type !== "lineEnding" && self.events[index2][1].type !== "linePrefix" && self.events[index2][1].type !== "content") {
-        paragraph = self.events[index2][1].type === "paragraph";
+        paragraph2 = self.events[index2][1].type === "paragraph";
         break;
       }
     }
-    if (!self.parser.lazy[self.now().line] && (self.interrupt || paragraph)) {
+    if (!self.parser.lazy[self.now().line] && (self.interrupt || paragraph2)) {
       effects.enter("setextHeadingLine");
       marker = code2;
       return before(code2);
@@ -89885,7 +89967,7 @@ function compiler(options) {
       listItemValue: onenterlistitemvalue,
       listOrdered: opener(list2, onenterlistordered),
       listUnordered: opener(list2),
-      paragraph: opener(paragraph),
+      paragraph: opener(paragraph2),
       reference: onenterreference,
       referenceString: buffer,
       resourceDestinationString: buffer,
@@ -90505,7 +90587,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function paragraph() {
+  function paragraph2() {
     return {
       type: "paragraph",
       children: [],

@@ -13,6 +13,7 @@ import { actionOutputs } from './outputs.js';
 import { renderSarif } from './sarif.js';
 import { syncNightlyIssue, syncPullRequestComment } from './sticky.js';
 import { renderSummary } from './summary.js';
+import { renderText } from './text.js';
 
 export interface GitHubReportOptions {
   sarifFile: string;
@@ -22,6 +23,8 @@ export interface GitHubReportOptions {
 }
 
 export async function reportToGitHub(verdict: Verdict, options: GitHubReportOptions): Promise<void> {
+  // The readable report first (GitHub's log renders ANSI colour), then the annotation commands.
+  process.stdout.write(renderText(verdict, { color: true }));
   for (const line of renderAnnotations(verdict)) process.stdout.write(`${line}\n`);
 
   writeReport(options.sarifFile, JSON.stringify(renderSarif(verdict, { toolVersion: options.toolVersion }), null, 2));

@@ -2,6 +2,7 @@
 // as a table per lockfile for people.
 import type { CheckError } from '../finding.js';
 import type { Package } from '../checks/deps/types.js';
+import { neutraliseCommands } from './text.js';
 
 export interface InventoryJson {
   packages: {
@@ -87,7 +88,7 @@ export function renderInventoryText(packages: Package[], options: InventoryTextO
     `${plural(packages.length, 'package')} (${direct} direct, ${dev} dev) in ${plural(lockfiles, 'lockfile')}` +
       (options.errors?.length ? `, ${plural(options.errors.length, 'unreadable file')}` : ''),
   );
-  return lines.join('\n') + '\n';
+  return neutraliseCommands(lines.join('\n') + '\n'); // lockfile text may reach a workflow log
 }
 
 function plural(count: number, noun: string): string {

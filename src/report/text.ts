@@ -39,7 +39,16 @@ export function renderText(verdict: Verdict, options: TextOptions): string {
   const hidden = options.verbose ? 0 : verdict.counts.ignored;
   if (hidden) paragraph(lines).push(paint.dim(`${hidden} ignored finding${hidden === 1 ? ' is' : 's are'} not listed; --verbose shows ${hidden === 1 ? 'it' : 'them'} with the reason.`));
   paragraph(lines).push(lastLine(verdict, paint));
-  return lines.join('\n') + '\n';
+  return neutraliseCommands(lines.join('\n') + '\n');
+}
+
+/**
+ * In a workflow log the runner treats any line that starts with `::` (after leading spaces) as a
+ * workflow command, and this report carries repository and advisory text (also when the CLI runs in
+ * a workflow step): break such a start with a zero-width space.
+ */
+export function neutraliseCommands(text: string): string {
+  return text.replace(/^(\s*(?:\u001b\[[0-9;]*m)*):(?=:)/gm, '$1:\u200b');
 }
 
 /** Ends the current paragraph with one blank line (never two). */
