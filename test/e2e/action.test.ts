@@ -1,9 +1,15 @@
 // The built action (dist/index.js) with the environment a runner gives, under Node 20 and Node 24.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import Ajv from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { gitRepo } from '../support/git-repo.js';
 import { nodeBinaries, runAction } from '../support/dist.js';
+
+// The official SARIF 2.1.0 schema (draft-04), as @microsoft/jest-sarif ships it.
+const sarifSchema = createRequire(import.meta.url)('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+const validateSarif = new (Ajv as unknown as typeof Ajv.default)({ allErrors: true, strict: false, unicodeRegExp: false }).compile(sarifSchema);
 
 const SCALEBOX = readFileSync(new URL('../fixtures/scalebox-SECURITY.md', import.meta.url), 'utf8');
 
@@ -48,6 +54,9 @@ describe.each(nodeBinaries())('dist/index.js under Node $version', ({ bin }) => 
     expect(run.summary).toContain('latest-release-unsupported');
     const json = JSON.parse(readFileSync(run.outputs['json-file']!, 'utf8'));
     expect(json.findings[0]).toMatchObject({ rule: 'latest-release-unsupported', status: 'fail' });
+    const sarif = JSON.parse(readFileSync(run.outputs['sarif-file']!, 'utf8'));
+    expect(validateSarif(sarif), JSON.stringify(validateSarif.errors)).toBe(true);
+    expect(sarif.runs[0].results[0]).toMatchObject({ ruleId: 'latest-release-unsupported', level: 'error' });
   });
 
   it('turns a policy change in a pull request into a failure, but an old problem into a warning', async () => {
