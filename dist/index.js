@@ -71752,6 +71752,10 @@ function code(value) {
 function cell(markdown) {
   return oneLine(markdown).replace(/\|/g, "\\|");
 }
+function shorten(value, max2) {
+  const flat = value.replace(/\s+/g, " ").trim();
+  return flat.length <= max2 ? flat : `${flat.slice(0, max2 - 1).trimEnd()}\u2026`;
+}
 function row(cells) {
   return `| ${cells.map(cell).join(" | ")} |`;
 }
@@ -71923,10 +71927,6 @@ function fixedSince(previous2, verdict) {
   const current = new Set(verdict.findings.map((finding2) => finding2.fingerprint));
   return previous2.findings.filter((finding2) => !current.has(finding2.fingerprint));
 }
-function shorten(value, max2) {
-  const flat = value.replace(/\s+/g, " ").trim();
-  return flat.length <= max2 ? flat : `${flat.slice(0, max2 - 1).trimEnd()}\u2026`;
-}
 function plural2(count, noun) {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
@@ -72002,6 +72002,7 @@ var SECTIONS = [
   { status: "ignored", heading: "Ignored" }
 ];
 var ERROR_SHARE = 0.25;
+var MESSAGE_CHARS2 = 300;
 var RESERVE = 400;
 function renderSummary(verdict, options = {}) {
   const maxBytes = options.maxBytes ?? 1e6;
@@ -72051,7 +72052,7 @@ function findingSections(findings, budget) {
     const group = findings.filter((finding2) => finding2.status === status);
     if (group.length === 0) continue;
     const ignored = status === "ignored";
-    const columns = ["Severity", "Check", "Rule", "Location", "Title", ...ignored ? ["Reason", "Expires"] : []];
+    const columns = ["Severity", "Check", "Rule", "Location", "Title", ...ignored ? ["Reason", "Expires"] : ["What to do"]];
     const table = [`### ${heading2} (${group.length})`, "", row(columns), row(columns.map(() => "---"))];
     if (!budget.take(table.join("\n") + "\n")) break;
     lines.push(...table);
@@ -72062,7 +72063,7 @@ function findingSections(findings, budget) {
         code(finding2.rule),
         location(finding2),
         text(finding2.title),
-        ...ignored ? [text(finding2.ignoredBy?.reason ?? finding2.reason), finding2.ignoredBy?.expires ?? ""] : []
+        ...ignored ? [text(finding2.ignoredBy?.reason ?? finding2.reason), finding2.ignoredBy?.expires ?? ""] : [text(shorten(finding2.message, MESSAGE_CHARS2))]
       ]);
       if (!budget.take(line + "\n")) break;
       lines.push(line);

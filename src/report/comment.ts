@@ -4,7 +4,7 @@
 // comment body at 65,536 characters; the body is cut to fit with "… and N more" lines.
 import { where, type CheckError } from '../finding.js';
 import type { EvaluatedFinding, Verdict } from '../policy/verdict.js';
-import { code, row, text } from './markdown-escape.js';
+import { code, row, shorten, text } from './markdown-escape.js';
 
 /** Starts every sticky comment: how the next run finds it. */
 export const COMMENT_MARKER = '<!-- security-gate -->';
@@ -250,11 +250,6 @@ export function readFingerprints(body: string): StoredFindings | undefined {
 export function fixedSince(previous: StoredFindings, verdict: Verdict): StoredFinding[] {
   const current = new Set(verdict.findings.map((finding) => finding.fingerprint));
   return previous.findings.filter((finding) => !current.has(finding.fingerprint));
-}
-
-function shorten(value: string, max: number): string {
-  const flat = value.replace(/\s+/g, ' ').trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }
 
 function plural(count: number, noun: string): string {

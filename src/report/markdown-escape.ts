@@ -31,6 +31,12 @@ export function cell(markdown: string): string {
   return oneLine(markdown).replace(/\|/g, '\\|');
 }
 
+/** Plain text cut to `max` characters on one line, with `…` where it was cut (for table cells). */
+export function shorten(value: string, max: number): string {
+  const flat = value.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+}
+
 /** A table row from cells of markdown. */
 export function row(cells: string[]): string {
   return `| ${cells.map(cell).join(' | ')} |`;

@@ -3,7 +3,7 @@
 // says how many findings are only in the SARIF/JSON report.
 import { CHECK_NAMES, where, type CheckError } from '../finding.js';
 import type { EvaluatedFinding, Status, Verdict } from '../policy/verdict.js';
-import { code, row, text } from './markdown-escape.js';
+import { code, row, shorten, text } from './markdown-escape.js';
 
 export interface SummaryOptions {
   /** Upper bound of the output in UTF-8 bytes (GitHub's limit is 1 MiB; keep a margin). */
@@ -18,6 +18,8 @@ const SECTIONS: { status: Status; heading: string }[] = [
 
 // Errors may take at most this share of the budget, so findings always get most of it.
 const ERROR_SHARE = 0.25;
+// A finding's message ("what to do") is cut to this many characters in a table cell.
+const MESSAGE_CHARS = 300;
 // Room kept for the closing "… and N more" lines.
 const RESERVE = 400;
 
@@ -72,7 +74,7 @@ function findingSections(findings: EvaluatedFinding[], budget: Budget): string[]
     const group = findings.filter((finding) => finding.status === status);
     if (group.length === 0) continue;
     const ignored = status === 'ignored';
-    const columns = ['Severity', 'Check', 'Rule', 'Location', 'Title', ...(ignored ? ['Reason', 'Expires'] : [])];
+    const columns = ['Severity', 'Check', 'Rule', 'Location', 'Title', ...(ignored ? ['Reason', 'Expires'] : ['What to do'])];
     const table = [`### ${heading} (${group.length})`, '', row(columns), row(columns.map(() => '---'))];
     if (!budget.take(table.join('\n') + '\n')) break;
     lines.push(...table);
@@ -83,7 +85,7 @@ function findingSections(findings: EvaluatedFinding[], budget: Budget): string[]
         code(finding.rule),
         location(finding),
         text(finding.title),
-        ...(ignored ? [text(finding.ignoredBy?.reason ?? finding.reason), finding.ignoredBy?.expires ?? ''] : []),
+        ...(ignored ? [text(finding.ignoredBy?.reason ?? finding.reason), finding.ignoredBy?.expires ?? ''] : [text(shorten(finding.message, MESSAGE_CHARS))]),
       ]);
       if (!budget.take(line + '\n')) break;
       lines.push(line);

@@ -66,8 +66,15 @@ describe('renderSummary', () => {
     const [, failing, warnings, ignored, errors] = tables(summary);
     expect(summary).toMatch(/### Failing \(1\)[\s\S]*### Warnings \(2\)[\s\S]*### Ignored \(1\)[\s\S]*### Errors \(1\)/);
     expect(failing).toEqual([
-      ['Severity', 'Check', 'Rule', 'Location', 'Title'],
-      ['critical', 'deps', 'GHSA-29mw-wpgm-hmr9', 'package-lock.json:120', 'lodash 4.17.20: Regular Expression Denial of Service in lodash'],
+      ['Severity', 'Check', 'Rule', 'Location', 'Title', 'What to do'],
+      [
+        'critical',
+        'deps',
+        'GHSA-29mw-wpgm-hmr9',
+        'package-lock.json:120',
+        'lodash 4.17.20: Regular Expression Denial of Service in lodash',
+        'lodash 4.17.20 is affected by GHSA-29mw-wpgm-hmr9; upgrade to 4.17.21.',
+      ],
     ]);
     expect(warnings!.slice(1).map((cells) => cells.slice(0, 4))).toEqual([
       ['medium', 'versions', 'latest-release-unsupported', 'SECURITY.md:9'],
@@ -108,7 +115,17 @@ describe('renderSummary', () => {
       'dir|x/<b>.lock:1',
       // The text reads back as written (mentions defused with a zero-width space).
       'a | b new row <img src=x onerror=alert(1)> @\u200boctocat **bold**',
+      'lodash 4.17.20 is affected by GHSA-29mw-wpgm-hmr9; upgrade to 4.17.21.',
     ]);
+  });
+
+  it('cuts a long "what to do" message to one short cell', () => {
+    const long = findingOf({ message: `Upgrade now. ${'Then read the advisory. '.repeat(40)}` });
+    const [, failing] = tables(renderSummary(verdictOf([long])));
+    const cell = failing![1]!.at(-1)!;
+    expect(cell.startsWith('Upgrade now. Then read the advisory.')).toBe(true);
+    expect(cell.endsWith('…')).toBe(true);
+    expect(cell.length).toBeLessThanOrEqual(300);
   });
 
   it('stays under 1 MiB with 50,000 findings and says how many more are in the reports', () => {
