@@ -26774,6 +26774,14 @@ function makeFingerprint(check2, ...parts) {
   const text3 = [check2, ...parts.map((part) => part === void 0 ? "" : String(part))].join("\0");
   return `${check2}:${createHash("sha256").update(text3).digest("hex").slice(0, 32)}`;
 }
+var REDACT_MAX_PREFIX = 4;
+var REDACT_MAX_MASK = 20;
+function redact(secret) {
+  const chars = [...secret];
+  const prefix = Math.min(REDACT_MAX_PREFIX, Math.floor(chars.length / 4));
+  const mask = Math.min(REDACT_MAX_MASK, Math.max(chars.length - prefix, 4));
+  return chars.slice(0, prefix).join("") + "*".repeat(mask);
+}
 
 // src/config/errors.ts
 var ConfigError = class extends Error {
@@ -51430,6 +51438,11 @@ function severityPaint(severity, paint) {
   return paint.dim;
 }
 
+// src/report/plural.ts
+function plural2(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
 // src/report/inventory.ts
 function renderInventoryJson(packages, errors = []) {
   return {
@@ -51450,7 +51463,7 @@ function renderInventoryJson(packages, errors = []) {
   };
 }
 function renderInventoryText(packages, options) {
-  const paint = painter2(options.color);
+  const paint = painter(options.color);
   const byLockfile = /* @__PURE__ */ new Map();
   for (const pkg of packages) byLockfile.set(pkg.lockfile, [...byLockfile.get(pkg.lockfile) ?? [], pkg]);
   const lines = [];
@@ -51491,15 +51504,8 @@ function renderInventoryText(packages, options) {
   );
   return neutraliseCommands(lines.join("\n") + "\n");
 }
-function plural2(count, noun) {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
 function clean(value) {
   return value.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
-}
-function painter2(color) {
-  const sgr = (open2, close) => color ? (text3) => text3 ? `\x1B[${open2}m${text3}\x1B[${close}m` : text3 : (text3) => text3;
-  return { bold: sgr(1, 22), dim: sgr(2, 22), red: sgr(31, 39) };
 }
 
 // src/inventory.ts
@@ -53338,11 +53344,11 @@ import { isAbsolute, join as join2 } from "node:path";
 // src/context/fetch.ts
 async function completeShallowClone(context, needs) {
   if (!context.git || !await isShallowRepository(context.root)) return;
-  const shas = [context.base, context.head].filter((rev2) => rev2 !== void 0 && /^[0-9a-f]{40}$/.test(rev2));
-  if (needs.history) await unshallowFromOrigin(context.root, shas, context.token);
+  if (needs.history) await unshallowFromOrigin(context.root, [context.base, context.head], context.token);
   if (needs.tags) await fetchTagsFromOrigin(context.root, context.token);
 }
-async function unshallowFromOrigin(root, shas, token) {
+async function unshallowFromOrigin(root, revs, token) {
+  const shas = revs.filter((rev2) => rev2 !== void 0 && /^[0-9a-f]{40}$/.test(rev2));
   const env = await originAuth(root, token);
   if (env === null) return;
   const fetch2 = ["fetch", "--quiet", "--no-tags", "--unshallow", "origin"];
@@ -53558,10 +53564,10 @@ var UnreadableRangeError = class extends Error {
 var FETCH_FIX = "Set `fetch-depth: 0` on actions/checkout (or run `git fetch --unshallow`) so the whole range is in the clone.";
 async function resolveRange(context) {
   const root = context.root;
-  const fetch2 = { token: context.token };
+  const token = context.token;
   if (context.mode === "full") {
     if (await isShallowRepository(root)) {
-      await tryUnshallow(root, [], fetch2);
+      await unshallowFromOrigin(root, [], token);
       if (await isShallowRepository(root)) {
         throw new UnreadableRangeError(
           `this clone is shallow, so older history was not scanned (actions/checkout fetches one commit by default). ${FETCH_FIX}`,
@@ -53571,14 +53577,14 @@ async function resolveRange(context) {
     }
     return { revisions: ["--all"], label: "whole history" };
   }
-  const head = await needCommit(root, context.head, [], fetch2);
+  const head = await needCommit(root, context.head, [], token);
   let range2;
   if (context.newBranch || !context.base) {
     range2 = await newBranchRange(root, head);
   } else {
     let base = await resolveCommit(root, context.base);
     if (!base && await isShallowRepository(root)) {
-      await tryUnshallow(root, [context.base, context.head], fetch2);
+      await unshallowFromOrigin(root, [context.base, context.head], token);
       base = await resolveCommit(root, context.base);
       if (!base) throw new UnreadableRangeError(missingCommit(context.base), true);
     }
@@ -53594,15 +53600,15 @@ async function resolveRange(context) {
       range2 = { revisions: [head, `^${base}`], label: `${base.slice(0, 7)}..${head.slice(0, 7)}` };
     }
   }
-  return needCompleteRange(root, range2, context, head, fetch2);
+  return needCompleteRange(root, range2, context, head, token);
 }
 function missingCommit(rev2) {
   return `commit ${rev2} is not in this clone (shallow clone: actions/checkout fetches one commit by default). ${FETCH_FIX}`;
 }
-async function needCompleteRange(root, range2, context, head, fetch2) {
+async function needCompleteRange(root, range2, context, head, token) {
   if (!await isShallowRepository(root)) return range2;
   if (!await crossesShallowBoundary(root, range2)) return range2;
-  await tryUnshallow(root, [context.base ?? "", head], fetch2);
+  await unshallowFromOrigin(root, [context.base, head], token);
   const refreshed = range2.revisions.some((rev2) => rev2.startsWith("^refs/")) ? { ...await newBranchRange(root, head), label: range2.label } : range2;
   if (await crossesShallowBoundary(root, refreshed)) {
     const what = context.base && !context.newBranch ? `commit ${context.base}` : `the history before ${head}`;
@@ -53631,11 +53637,11 @@ async function newBranchRange(root, head) {
   const others = refs.filter((ref) => !own4(ref) && !ref.name.endsWith("/HEAD")).map((ref) => ref.name);
   return { revisions: [head, ...others.map((name) => `^${name}`)], label: `new branch up to ${head.slice(0, 7)}` };
 }
-async function needCommit(root, rev2, alsoFetch, fetch2) {
+async function needCommit(root, rev2, alsoFetch, token) {
   const found = await resolveCommit(root, rev2);
   if (found) return found;
   if (await isShallowRepository(root)) {
-    await tryUnshallow(root, [rev2, ...alsoFetch], fetch2);
+    await unshallowFromOrigin(root, [rev2, ...alsoFetch], token);
     const fetched = await resolveCommit(root, rev2);
     if (fetched) return fetched;
     throw new UnreadableRangeError(missingCommit(rev2), true);
@@ -53649,9 +53655,6 @@ async function shallowBoundary(root) {
   } catch {
     return [];
   }
-}
-function tryUnshallow(root, revs, options) {
-  return unshallowFromOrigin(root, revs.filter((rev2) => /^[0-9a-f]{40}$/.test(rev2)), options.token);
 }
 async function* addedLines(root, range2, options, stats) {
   const parser = new DiffParser(options);
@@ -53710,16 +53713,6 @@ async function* addedLines(root, range2, options, stats) {
   }
   const code = await exited;
   if (code !== 0 && code !== null) throw new GitError(["log"], code, Buffer.concat(stderr).toString("utf8"));
-}
-
-// src/checks/secrets/redact.ts
-var MAX_PREFIX = 4;
-var MAX_MASK = 20;
-function redact(secret) {
-  const chars = [...secret];
-  const prefix = Math.min(MAX_PREFIX, Math.floor(chars.length / 4));
-  const mask = Math.min(MAX_MASK, Math.max(chars.length - prefix, 4));
-  return chars.slice(0, prefix).join("") + "*".repeat(mask);
 }
 
 // src/checks/secrets/placeholder.ts
@@ -66693,8 +66686,7 @@ function parseConfigText(text3, file2) {
   throw new ConfigError(file2, describeIssue(issue2), key2, line);
 }
 function keyForMessage(key2) {
-  if (/^[a-z][a-z0-9_-]{0,31}$/.test(key2)) return key2;
-  return `${key2.slice(0, Math.min(4, Math.floor(key2.length / 4)))}${"*".repeat(Math.min(key2.length, 20))}`;
+  return /^[a-z][a-z0-9_-]{0,31}$/.test(key2) ? key2 : redact(key2);
 }
 function describeIssue(issue2) {
   if (issue2.code === "unrecognized_keys") {
@@ -66812,8 +66804,7 @@ async function buildContext(settings) {
     newBranch: mode === "full" ? void 0 : newBranch,
     git: true,
     now,
-    token: settings.token,
-    fork: fromEvent?.fork
+    token: settings.token
   };
 }
 

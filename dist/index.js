@@ -3672,8 +3672,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context3) {
-      const plural5 = context3.types.length === 1 ? "" : " one of";
-      const message = `${context3.argument} could not be converted to${plural5}: ${context3.types.join(", ")}.`;
+      const plural3 = context3.types.length === 1 ? "" : " one of";
+      const message = `${context3.argument} could not be converted to${plural3}: ${context3.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context3.prefix,
         message
@@ -11236,9 +11236,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural5) {
+      constructor(singular, plural3) {
         this.singular = singular;
-        this.plural = plural5;
+        this.plural = plural3;
       }
       pluralize(count) {
         const one2 = count === 1;
@@ -47193,6 +47193,14 @@ function makeFingerprint(check2, ...parts) {
   const text4 = [check2, ...parts.map((part) => part === void 0 ? "" : String(part))].join("\0");
   return `${check2}:${createHash("sha256").update(text4).digest("hex").slice(0, 32)}`;
 }
+var REDACT_MAX_PREFIX = 4;
+var REDACT_MAX_MASK = 20;
+function redact(secret) {
+  const chars = [...secret];
+  const prefix = Math.min(REDACT_MAX_PREFIX, Math.floor(chars.length / 4));
+  const mask = Math.min(REDACT_MAX_MASK, Math.max(chars.length - prefix, 4));
+  return chars.slice(0, prefix).join("") + "*".repeat(mask);
+}
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -57905,8 +57913,8 @@ var error44 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
       case "unrecognized_keys": {
-        const plural5 = issue3.keys.length > 1 ? "s" : "";
-        return `Chave${plural5} inv\xE1lida${plural5}: ${joinValues(issue3.keys, ", ")}`;
+        const plural3 = issue3.keys.length > 1 ? "s" : "";
+        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue3.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -58050,8 +58058,8 @@ var error45 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
       case "unrecognized_keys": {
-        const plural5 = issue3.keys.length > 1 ? "s" : "";
-        return `Chave${plural5} inv\xE1lida${plural5}: ${joinValues(issue3.keys, ", ")}`;
+        const plural3 = issue3.keys.length > 1 ? "s" : "";
+        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue3.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -71763,6 +71771,11 @@ function oneLine(value) {
   return value.replace(/\r\n?|\n/g, " ").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
 }
 
+// src/report/plural.ts
+function plural2(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
 // src/report/comment.ts
 var COMMENT_MARKER = "<!-- security-gate -->";
 var ISSUE_MARKER = "<!-- security-gate:nightly -->";
@@ -71927,9 +71940,6 @@ function fixedSince(previous2, verdict) {
   const current = new Set(verdict.findings.map((finding2) => finding2.fingerprint));
   return previous2.findings.filter((finding2) => !current.has(finding2.fingerprint));
 }
-function plural2(count, noun) {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
 
 // src/report/sticky.ts
 function shouldComment(setting, verdict, hasPrevious) {
@@ -71974,7 +71984,7 @@ async function syncNightlyIssue(api, input2) {
     const run2 = input2.runUrl ? `[this run](${input2.runUrl})` : "the latest scheduled run";
     await api.createIssueComment(
       { ...repo, issueNumber: open3.number, subject: "issue" },
-      `\u2705 security-gate: clean since ${run2} (${text(input2.verdict.range)}, ${plural3(input2.verdict.counts.warn, "warning")}). Closing this issue; the next failing run opens a new one.`
+      `\u2705 security-gate: clean since ${run2} (${text(input2.verdict.range)}, ${plural2(input2.verdict.counts.warn, "warning")}). Closing this issue; the next failing run opens a new one.`
     );
     const closed = await api.closeIssue(repo, open3.number);
     return { action: "closed", issueNumber: closed.number, url: closed.url };
@@ -71990,9 +72000,6 @@ async function syncNightlyIssue(api, input2) {
 }
 function target(pullRequest) {
   return { owner: pullRequest.owner, repo: pullRequest.repo, issueNumber: pullRequest.issueNumber, subject: "pull-request" };
-}
-function plural3(count, noun) {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
 // src/report/summary.ts
@@ -72018,9 +72025,9 @@ function headline(verdict) {
   const mark = verdict.verdict === "pass" ? "\u2705" : "\u274C";
   const counts = [
     `${fail} failing`,
-    plural4(warn, "warning"),
+    plural2(warn, "warning"),
     `${ignored} ignored`,
-    ...errors ? [plural4(errors, "check error")] : []
+    ...errors ? [plural2(errors, "check error")] : []
   ];
   const fatal = verdict.errors.filter((error63) => error63.fatal).length;
   return [
@@ -72029,7 +72036,7 @@ function headline(verdict) {
     `${counts.join(" \xB7 ")}`,
     "",
     `fail-on: ${code(verdict.failOn)} \xB7 mode: ${code(verdict.mode)} \xB7 range: ${code(verdict.range)}`,
-    ...fatal ? ["", `> [!WARNING]`, `> ${plural4(fatal, "check error")} left part of the scan undone: the result is incomplete (see Errors below).`] : []
+    ...fatal ? ["", `> [!WARNING]`, `> ${plural2(fatal, "check error")} left part of the scan undone: the result is incomplete (see Errors below).`] : []
   ];
 }
 function checksTable(verdict) {
@@ -72083,7 +72090,7 @@ function location(finding2) {
 function errorSection(errors, budget) {
   if (errors.length === 0) return [];
   const table = [`### Errors (${errors.length})`, "", row(["Check", "Location", "Message", "Fatal"]), row(["---", "---", "---", "---"])];
-  if (!budget.take(table.join("\n") + "\n")) return [`\u2026 ${plural4(errors.length, "check error")} (see the JSON report)`];
+  if (!budget.take(table.join("\n") + "\n")) return [`\u2026 ${plural2(errors.length, "check error")} (see the JSON report)`];
   const lines = [...table];
   let shown = 0;
   for (const error63 of errors) {
@@ -72115,9 +72122,6 @@ var Budget = class {
 };
 function bytes(value) {
   return Buffer.byteLength(value, "utf8");
-}
-function plural4(count, noun) {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
 // src/report/text.ts
@@ -78424,11 +78428,11 @@ import { isAbsolute as isAbsolute2, join as join3 } from "node:path";
 // src/context/fetch.ts
 async function completeShallowClone(context3, needs) {
   if (!context3.git || !await isShallowRepository(context3.root)) return;
-  const shas = [context3.base, context3.head].filter((rev2) => rev2 !== void 0 && /^[0-9a-f]{40}$/.test(rev2));
-  if (needs.history) await unshallowFromOrigin(context3.root, shas, context3.token);
+  if (needs.history) await unshallowFromOrigin(context3.root, [context3.base, context3.head], context3.token);
   if (needs.tags) await fetchTagsFromOrigin(context3.root, context3.token);
 }
-async function unshallowFromOrigin(root, shas, token) {
+async function unshallowFromOrigin(root, revs, token) {
+  const shas = revs.filter((rev2) => rev2 !== void 0 && /^[0-9a-f]{40}$/.test(rev2));
   const env = await originAuth(root, token);
   if (env === null) return;
   const fetch3 = ["fetch", "--quiet", "--no-tags", "--unshallow", "origin"];
@@ -78644,10 +78648,10 @@ var UnreadableRangeError = class extends Error {
 var FETCH_FIX = "Set `fetch-depth: 0` on actions/checkout (or run `git fetch --unshallow`) so the whole range is in the clone.";
 async function resolveRange(context3) {
   const root = context3.root;
-  const fetch3 = { token: context3.token };
+  const token = context3.token;
   if (context3.mode === "full") {
     if (await isShallowRepository(root)) {
-      await tryUnshallow(root, [], fetch3);
+      await unshallowFromOrigin(root, [], token);
       if (await isShallowRepository(root)) {
         throw new UnreadableRangeError(
           `this clone is shallow, so older history was not scanned (actions/checkout fetches one commit by default). ${FETCH_FIX}`,
@@ -78657,14 +78661,14 @@ async function resolveRange(context3) {
     }
     return { revisions: ["--all"], label: "whole history" };
   }
-  const head = await needCommit(root, context3.head, [], fetch3);
+  const head = await needCommit(root, context3.head, [], token);
   let range2;
   if (context3.newBranch || !context3.base) {
     range2 = await newBranchRange(root, head);
   } else {
     let base = await resolveCommit(root, context3.base);
     if (!base && await isShallowRepository(root)) {
-      await tryUnshallow(root, [context3.base, context3.head], fetch3);
+      await unshallowFromOrigin(root, [context3.base, context3.head], token);
       base = await resolveCommit(root, context3.base);
       if (!base) throw new UnreadableRangeError(missingCommit(context3.base), true);
     }
@@ -78680,15 +78684,15 @@ async function resolveRange(context3) {
       range2 = { revisions: [head, `^${base}`], label: `${base.slice(0, 7)}..${head.slice(0, 7)}` };
     }
   }
-  return needCompleteRange(root, range2, context3, head, fetch3);
+  return needCompleteRange(root, range2, context3, head, token);
 }
 function missingCommit(rev2) {
   return `commit ${rev2} is not in this clone (shallow clone: actions/checkout fetches one commit by default). ${FETCH_FIX}`;
 }
-async function needCompleteRange(root, range2, context3, head, fetch3) {
+async function needCompleteRange(root, range2, context3, head, token) {
   if (!await isShallowRepository(root)) return range2;
   if (!await crossesShallowBoundary(root, range2)) return range2;
-  await tryUnshallow(root, [context3.base ?? "", head], fetch3);
+  await unshallowFromOrigin(root, [context3.base, head], token);
   const refreshed = range2.revisions.some((rev2) => rev2.startsWith("^refs/")) ? { ...await newBranchRange(root, head), label: range2.label } : range2;
   if (await crossesShallowBoundary(root, refreshed)) {
     const what = context3.base && !context3.newBranch ? `commit ${context3.base}` : `the history before ${head}`;
@@ -78717,11 +78721,11 @@ async function newBranchRange(root, head) {
   const others = refs.filter((ref) => !own4(ref) && !ref.name.endsWith("/HEAD")).map((ref) => ref.name);
   return { revisions: [head, ...others.map((name) => `^${name}`)], label: `new branch up to ${head.slice(0, 7)}` };
 }
-async function needCommit(root, rev2, alsoFetch, fetch3) {
+async function needCommit(root, rev2, alsoFetch, token) {
   const found = await resolveCommit(root, rev2);
   if (found) return found;
   if (await isShallowRepository(root)) {
-    await tryUnshallow(root, [rev2, ...alsoFetch], fetch3);
+    await unshallowFromOrigin(root, [rev2, ...alsoFetch], token);
     const fetched = await resolveCommit(root, rev2);
     if (fetched) return fetched;
     throw new UnreadableRangeError(missingCommit(rev2), true);
@@ -78735,9 +78739,6 @@ async function shallowBoundary(root) {
   } catch {
     return [];
   }
-}
-function tryUnshallow(root, revs, options) {
-  return unshallowFromOrigin(root, revs.filter((rev2) => /^[0-9a-f]{40}$/.test(rev2)), options.token);
 }
 async function* addedLines(root, range2, options, stats) {
   const parser = new DiffParser(options);
@@ -78796,16 +78797,6 @@ async function* addedLines(root, range2, options, stats) {
   }
   const code2 = await exited;
   if (code2 !== 0 && code2 !== null) throw new GitError(["log"], code2, Buffer.concat(stderr).toString("utf8"));
-}
-
-// src/checks/secrets/redact.ts
-var MAX_PREFIX = 4;
-var MAX_MASK = 20;
-function redact(secret) {
-  const chars = [...secret];
-  const prefix = Math.min(MAX_PREFIX, Math.floor(chars.length / 4));
-  const mask = Math.min(MAX_MASK, Math.max(chars.length - prefix, 4));
-  return chars.slice(0, prefix).join("") + "*".repeat(mask);
 }
 
 // src/checks/secrets/placeholder.ts
@@ -91779,8 +91770,7 @@ function parseConfigText(text4, file2) {
   throw new ConfigError(file2, describeIssue(issue3), key2, line);
 }
 function keyForMessage(key2) {
-  if (/^[a-z][a-z0-9_-]{0,31}$/.test(key2)) return key2;
-  return `${key2.slice(0, Math.min(4, Math.floor(key2.length / 4)))}${"*".repeat(Math.min(key2.length, 20))}`;
+  return /^[a-z][a-z0-9_-]{0,31}$/.test(key2) ? key2 : redact(key2);
 }
 function describeIssue(issue3) {
   if (issue3.code === "unrecognized_keys") {
@@ -91869,8 +91859,7 @@ async function buildContext(settings) {
     newBranch: mode === "full" ? void 0 : newBranch,
     git: true,
     now,
-    token: settings.token,
-    fork: fromEvent?.fork
+    token: settings.token
   };
 }
 

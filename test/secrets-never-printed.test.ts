@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileRules, scanLine } from '../src/checks/secrets/scan.js';
 import { BUILTIN_RULES } from '../src/checks/secrets/rules/builtin.js';
-import { redact } from '../src/checks/secrets/redact.js';
+import { redact } from '../src/finding.js';
 import type { Settings } from '../src/config/settings.js';
 import type { Verdict } from '../src/policy/verdict.js';
 import { renderAnnotations } from '../src/report/annotations.js';

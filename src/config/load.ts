@@ -6,6 +6,7 @@ import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
 import type { z } from 'zod';
 import { configSchema, type Config } from './schema.js';
 import { ConfigError } from './errors.js';
+import { redact } from '../finding.js';
 
 export const CONFIG_CANDIDATES = [
   '.github/security-gate.yml',
@@ -76,8 +77,7 @@ export function parseConfigText(text: string, file: string): { config: Config; i
  * pasted credential must not be printed: anything unlike a config key shows a short prefix and `*`.
  */
 function keyForMessage(key: string): string {
-  if (/^[a-z][a-z0-9_-]{0,31}$/.test(key)) return key;
-  return `${key.slice(0, Math.min(4, Math.floor(key.length / 4)))}${'*'.repeat(Math.min(key.length, 20))}`;
+  return /^[a-z][a-z0-9_-]{0,31}$/.test(key) ? key : redact(key);
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

@@ -50,6 +50,5 @@ export async function buildContext(settings: Settings): Promise<Context> {
     git: true,
     now,
     token: settings.token,
-    fork: fromEvent?.fork,
   };
 }

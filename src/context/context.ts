@@ -19,8 +19,6 @@ export interface Context {
   now: Date;
   /** For fetching a shallow range (never printed). */
   token?: string;
-  /** True for a pull request from a fork: read-only token. */
-  fork?: boolean;
 }
 
 export function describeRange(context: Context): string {

@@ -18,13 +18,13 @@ export interface CloneNeeds {
  */
 export async function completeShallowClone(context: Context, needs: CloneNeeds): Promise<void> {
   if (!context.git || !(await isShallowRepository(context.root))) return;
-  const shas = [context.base, context.head].filter((rev): rev is string => rev !== undefined && /^[0-9a-f]{40}$/.test(rev));
-  if (needs.history) await unshallowFromOrigin(context.root, shas, context.token);
+  if (needs.history) await unshallowFromOrigin(context.root, [context.base, context.head], context.token);
   if (needs.tags) await fetchTagsFromOrigin(context.root, context.token);
 }
 
 /** One attempt to complete a shallow clone from `origin`; the caller rechecks what is there. */
-export async function unshallowFromOrigin(root: string, shas: string[], token: string | undefined): Promise<void> {
+export async function unshallowFromOrigin(root: string, revs: (string | undefined)[], token: string | undefined): Promise<void> {
+  const shas = revs.filter((rev): rev is string => rev !== undefined && /^[0-9a-f]{40}$/.test(rev));
   const env = await originAuth(root, token);
   if (env === null) return;
   // Fetching by sha works on GitHub (protocol v2); the plain unshallow covers servers that refuse it.

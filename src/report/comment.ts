@@ -5,6 +5,7 @@
 import { where, type CheckError } from '../finding.js';
 import type { EvaluatedFinding, Verdict } from '../policy/verdict.js';
 import { code, row, shorten, text } from './markdown-escape.js';
+import { plural } from './plural.js';
 
 /** Starts every sticky comment: how the next run finds it. */
 export const COMMENT_MARKER = '<!-- security-gate -->';
@@ -250,8 +251,4 @@ export function readFingerprints(body: string): StoredFindings | undefined {
 export function fixedSince(previous: StoredFindings, verdict: Verdict): StoredFinding[] {
   const current = new Set(verdict.findings.map((finding) => finding.fingerprint));
   return previous.findings.filter((finding) => !current.has(finding.fingerprint));
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

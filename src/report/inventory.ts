@@ -2,7 +2,8 @@
 // as a table per lockfile for people.
 import type { CheckError } from '../finding.js';
 import type { Package } from '../checks/deps/types.js';
-import { neutraliseCommands } from './text.js';
+import { neutraliseCommands, painter } from './text.js';
+import { plural } from './plural.js';
 
 export interface InventoryJson {
   packages: {
@@ -91,18 +92,9 @@ export function renderInventoryText(packages: Package[], options: InventoryTextO
   return neutraliseCommands(lines.join('\n') + '\n'); // lockfile text may reach a workflow log
 }
 
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
 
 /** Lockfile content is untrusted: no terminal escape sequences or line breaks reach the terminal. */
 function clean(value: string): string {
   return value.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 }
 
-type Paint = (text: string) => string;
-
-function painter(color: boolean): { bold: Paint; dim: Paint; red: Paint } {
-  const sgr = (open: number, close: number): Paint => (color ? (text) => (text ? `\u001b[${open}m${text}\u001b[${close}m` : text) : (text) => text);
-  return { bold: sgr(1, 22), dim: sgr(2, 22), red: sgr(31, 39) };
-}

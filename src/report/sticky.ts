@@ -5,6 +5,7 @@ import type { Verdict } from '../policy/verdict.js';
 import { COMMENT_MARKER, ISSUE_MARKER, renderComment } from './comment.js';
 import type { CommentTarget, GitHubApi, IssueComment, RepoRef } from './github-api.js';
 import { text } from './markdown-escape.js';
+import { plural } from './plural.js';
 
 /** The action input `comment`. */
 export type CommentSetting = 'true' | 'false' | 'on-failure';
@@ -122,8 +123,4 @@ export async function syncNightlyIssue(api: GitHubApi, input: NightlyIssueInput)
 
 function target(pullRequest: PullRequestRef): CommentTarget {
   return { owner: pullRequest.owner, repo: pullRequest.repo, issueNumber: pullRequest.issueNumber, subject: 'pull-request' };
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

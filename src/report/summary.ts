@@ -4,6 +4,7 @@
 import { CHECK_NAMES, where, type CheckError } from '../finding.js';
 import type { EvaluatedFinding, Status, Verdict } from '../policy/verdict.js';
 import { code, row, shorten, text } from './markdown-escape.js';
+import { plural } from './plural.js';
 
 export interface SummaryOptions {
   /** Upper bound of the output in UTF-8 bytes (GitHub's limit is 1 MiB; keep a margin). */
@@ -140,8 +141,4 @@ class Budget {
 
 function bytes(value: string): number {
   return Buffer.byteLength(value, 'utf8');
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

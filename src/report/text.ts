@@ -111,8 +111,8 @@ function stripControl(value: string): string {
   return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '');
 }
 
-type Paint = (text: string) => string;
-interface Painter {
+export type Paint = (text: string) => string;
+export interface Painter {
   red: Paint;
   yellow: Paint;
   green: Paint;
@@ -122,7 +122,7 @@ interface Painter {
   dim: Paint;
 }
 
-function painter(color: boolean): Painter {
+export function painter(color: boolean): Painter {
   const sgr = (open: number, close: number): Paint => (color ? (text) => `\u001b[${open}m${text}\u001b[${close}m` : (text) => text);
   return { red: sgr(31, 39), yellow: sgr(33, 39), green: sgr(32, 39), cyan: sgr(36, 39), magenta: sgr(35, 39), bold: sgr(1, 22), dim: sgr(2, 22) };
 }

@@ -38,10 +38,10 @@ const FETCH_FIX =
  */
 export async function resolveRange(context: Context): Promise<HistoryRange> {
   const root = context.root;
-  const fetch = { token: context.token };
+  const token = context.token;
   if (context.mode === 'full') {
     if (await isShallowRepository(root)) {
-      await tryUnshallow(root, [], fetch);
+      await unshallowFromOrigin(root, [], token);
       if (await isShallowRepository(root)) {
         throw new UnreadableRangeError(
           `this clone is shallow, so older history was not scanned (actions/checkout fetches one commit by default). ${FETCH_FIX}`,
@@ -52,14 +52,14 @@ export async function resolveRange(context: Context): Promise<HistoryRange> {
     return { revisions: ['--all'], label: 'whole history' };
   }
 
-  const head = await needCommit(root, context.head, [], fetch);
+  const head = await needCommit(root, context.head, [], token);
   let range: HistoryRange;
   if (context.newBranch || !context.base) {
     range = await newBranchRange(root, head);
   } else {
     let base = await resolveCommit(root, context.base);
     if (!base && (await isShallowRepository(root))) {
-      await tryUnshallow(root, [context.base, context.head], fetch);
+      await unshallowFromOrigin(root, [context.base, context.head], token);
       base = await resolveCommit(root, context.base);
       if (!base) throw new UnreadableRangeError(missingCommit(context.base), true);
     }
@@ -77,7 +77,7 @@ export async function resolveRange(context: Context): Promise<HistoryRange> {
       range = { revisions: [head, `^${base}`], label: `${base.slice(0, 7)}..${head.slice(0, 7)}` };
     }
   }
-  return needCompleteRange(root, range, context, head, fetch);
+  return needCompleteRange(root, range, context, head, token);
 }
 
 function missingCommit(rev: string): string {
@@ -94,11 +94,11 @@ async function needCompleteRange(
   range: HistoryRange,
   context: Context,
   head: string,
-  fetch: FetchOptions,
+  token: string | undefined,
 ): Promise<HistoryRange> {
   if (!(await isShallowRepository(root))) return range;
   if (!(await crossesShallowBoundary(root, range))) return range;
-  await tryUnshallow(root, [context.base ?? '', head], fetch);
+  await unshallowFromOrigin(root, [context.base, head], token);
   // Other branches may have arrived with the fetch: a new branch's range shrinks to fit.
   const refreshed = range.revisions.some((rev) => rev.startsWith('^refs/'))
     ? { ...(await newBranchRange(root, head)), label: range.label }
@@ -144,11 +144,11 @@ async function newBranchRange(root: string, head: string): Promise<HistoryRange>
 }
 
 /** The full sha of `rev`, fetching once in a shallow clone; throws UnreadableRangeError when still missing. */
-async function needCommit(root: string, rev: string, alsoFetch: string[], fetch: FetchOptions): Promise<string> {
+async function needCommit(root: string, rev: string, alsoFetch: string[], token: string | undefined): Promise<string> {
   const found = await resolveCommit(root, rev);
   if (found) return found;
   if (await isShallowRepository(root)) {
-    await tryUnshallow(root, [rev, ...alsoFetch], fetch);
+    await unshallowFromOrigin(root, [rev, ...alsoFetch], token);
     const fetched = await resolveCommit(root, rev);
     if (fetched) return fetched;
     throw new UnreadableRangeError(missingCommit(rev), true);
@@ -163,16 +163,6 @@ async function shallowBoundary(root: string): Promise<string[]> {
   } catch {
     return [];
   }
-}
-
-interface FetchOptions {
-  /** A GitHub token for the fetch, for checkouts made with `persist-credentials: false`. */
-  token?: string | undefined;
-}
-
-/** One attempt to complete a shallow clone from `origin` (the pipeline already tried once before the checks). */
-function tryUnshallow(root: string, revs: string[], options: FetchOptions): Promise<void> {
-  return unshallowFromOrigin(root, revs.filter((rev) => /^[0-9a-f]{40}$/.test(rev)), options.token);
 }
 
 export type HistoryStats = DiffStats;

@@ -5,4 +5,3 @@ import { BUILTIN_RULES } from './rules/builtin.js';
 
 export const secretsCheck: Check = makeSecretsCheck(BUILTIN_RULES);
 export { makeSecretsCheck } from './check.js';
-export { redact } from './redact.js';

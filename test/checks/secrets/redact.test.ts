@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { redact } from '../../../src/checks/secrets/redact.js';
+import { redact } from '../../../src/finding.js';
 
 describe('redact', () => {
   it('keeps a 4-character prefix of long values and masks the rest, capped at 20 stars', () => {
