@@ -48,13 +48,24 @@ git('add', '-A');
 git('-c', 'user.name=b', '-c', 'user.email=b@example.com', 'commit', '-qm', 'init');
 const event = join(repo, '..', `${repo.split('/').pop()}-event.json`);
 writeFileSync(event, '{}');
-const env = { ...process.env, GITHUB_EVENT_NAME: 'schedule', GITHUB_EVENT_PATH: event, GITHUB_WORKSPACE: repo, INPUT_CHECKS: 'secrets,versions', RUNNER_TEMP: repo };
+const env = {
+  ...process.env,
+  GITHUB_EVENT_NAME: 'schedule',
+  GITHUB_EVENT_PATH: event,
+  GITHUB_WORKSPACE: repo,
+  INPUT_CHECKS: 'secrets,versions',
+  RUNNER_TEMP: repo,
+};
 
 const node = process.execPath;
 const floor = await best(() => timeToFirstOutput(node, ['-e', "process.stdout.write('x')"], { cwd: repo }));
 const action = await best(() => timeToFirstOutput(node, [join(ROOT, 'dist/index.js')], { cwd: repo, env }));
-console.log(`action cold start (node ${process.version}): ${action.toFixed(0)} ms to first output vs bare node ${floor.toFixed(0)} ms: ${(action / floor).toFixed(2)}x`);
+console.log(
+  `action cold start (node ${process.version}): ${action.toFixed(0)} ms to first output vs bare node ${floor.toFixed(0)} ms: ${(action / floor).toFixed(2)}x`,
+);
 
 const gitLog = await best(() => timeToExit('git', ['log', '-p', '-U0', '--all'], ROOT));
 const scan = await best(() => timeToExit(node, [join(ROOT, 'dist/cli.js'), 'scan', '.', '--advisory-db', 'test/fixtures/osv'], ROOT));
-console.log(`cli scan of this repository: ${scan.toFixed(0)} ms vs git log -p -U0 --all ${gitLog.toFixed(0)} ms: ${(scan / gitLog).toFixed(2)}x`);
+console.log(
+  `cli scan of this repository: ${scan.toFixed(0)} ms vs git log -p -U0 --all ${gitLog.toFixed(0)} ms: ${(scan / gitLog).toFixed(2)}x`,
+);

@@ -20,7 +20,9 @@ import { fixtureRecords, OsvServer } from '../test/support/osv-server.js';
 const ADVISORIES = 50_000;
 const RUNS = 7;
 const local = join(import.meta.dirname, '..', 'test', 'fixtures', 'lockfiles', 'npm', 'package-lock.v2-large-santatracker.json');
-const lockfilePath = existsSync(local) ? local : join(import.meta.dirname, '..', '..', 'shared', 'data', 'lockfiles', 'npm', 'package-lock.v2-large-santatracker.json');
+const lockfilePath = existsSync(local)
+  ? local
+  : join(import.meta.dirname, '..', '..', 'shared', 'data', 'lockfiles', 'npm', 'package-lock.v2-large-santatracker.json');
 const lockText = readFileSync(lockfilePath, 'utf8');
 const work = mkdtempSync(join(tmpdir(), 'sg-bench-deps-'));
 
@@ -69,12 +71,18 @@ try {
   const npm = median(
     Array.from({ length: RUNS }, () => {
       const start = performance.now();
-      execFileSync('npm', ['ls', '--all', '--package-lock-only', '--json'], { cwd: npmDir, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 28 });
+      execFileSync('npm', ['ls', '--all', '--package-lock-only', '--json'], {
+        cwd: npmDir,
+        stdio: ['ignore', 'pipe', 'ignore'],
+        maxBuffer: 1 << 28,
+      });
       return performance.now() - start;
     }),
   );
 
-  console.log(`lockfile: ${packages.length} packages (${names.length} names), database: ${ADVISORIES} advisories, ${index.size} about these packages`);
+  console.log(
+    `lockfile: ${packages.length} packages (${names.length} names), database: ${ADVISORIES} advisories, ${index.size} about these packages`,
+  );
   console.log(`database load + index (once): ${loadMs.toFixed(0)} ms`);
   console.log(`parse + match: ${ours.toFixed(1)} ms (median of ${RUNS}), ${findings} findings`);
   console.log(`npm ls --all --package-lock-only --json: ${npm.toFixed(0)} ms (median of ${RUNS})`);
@@ -92,7 +100,9 @@ try {
     const warm = new OsvApiClient({ url: server.url, cache });
     await warm.lookup(queries);
     const expected = Math.ceil(queries.length / 1000) + records.length;
-    console.log(`HTTP requests for N=${queries.length} unique packages: cold ${cold.requests} (${cold.batchRequests} querybatch + ${cold.vulnRequests} GET; expected ${expected}), warm ${warm.requests} (${warm.vulnRequests} GET)`);
+    console.log(
+      `HTTP requests for N=${queries.length} unique packages: cold ${cold.requests} (${cold.batchRequests} querybatch + ${cold.vulnRequests} GET; expected ${expected}), warm ${warm.requests} (${warm.vulnRequests} GET)`,
+    );
     const many = Array.from({ length: 2500 }, (_, i) => ({ ecosystem: 'npm', name: `bench-${i}`, version: '1.0.0' }));
     const big = new OsvApiClient({ url: server.url });
     await big.lookup([...many, ...queries]);

@@ -70,7 +70,9 @@ export function measureQuality(rules: SecretRule[] = BUILTIN_RULES): QualityRepo
 /** Never print a labelled secret in full, even a fake one: show where it starts. */
 function preview(line: string): string {
   const trimmed = line.trim();
-  return trimmed.length > 70 ? `${trimmed.slice(0, 40)}…(${trimmed.length} chars)` : trimmed.replace(/([A-Za-z0-9_+/=-]{12})[A-Za-z0-9_+/=-]{8,}/g, '$1****');
+  return trimmed.length > 70
+    ? `${trimmed.slice(0, 40)}…(${trimmed.length} chars)`
+    : trimmed.replace(/([A-Za-z0-9_+/=-]{12})[A-Za-z0-9_+/=-]{8,}/g, '$1****');
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -80,7 +82,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
   console.log(`rules: ${BUILTIN_RULES.length}, providers: ${new Set(BUILTIN_RULES.map((rule) => rule.provider)).size}`);
   console.log(`positives: ${report.positives}, recall: ${percent(report.recall)} (${report.missed.length} missed)`);
-  console.log(`negatives: ${report.negatives}, false-positive rate: ${percent(report.falsePositiveRate)} (${report.falseAlarms.length} flagged)`);
+  console.log(
+    `negatives: ${report.negatives}, false-positive rate: ${percent(report.falsePositiveRate)} (${report.falseAlarms.length} flagged)`,
+  );
   console.log(`scored in ${elapsed.toFixed(0)} ms`);
   console.log('\nworst providers:');
   for (const row of report.byProvider.filter((row) => row.found < row.total).slice(0, 10)) {

@@ -29,12 +29,44 @@ const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.le
 const chars = (length: number, alphabet: string): string =>
   Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
 
-const WORDS = ['user', 'order', 'invoice', 'account', 'session', 'cache', 'queue', 'payment', 'report', 'token', 'config', 'client', 'server', 'request', 'response', 'item', 'price', 'total', 'status', 'event', 'handler', 'service', 'record', 'result', 'value', 'index', 'count', 'limit', 'offset', 'page'];
+const WORDS = [
+  'user',
+  'order',
+  'invoice',
+  'account',
+  'session',
+  'cache',
+  'queue',
+  'payment',
+  'report',
+  'token',
+  'config',
+  'client',
+  'server',
+  'request',
+  'response',
+  'item',
+  'price',
+  'total',
+  'status',
+  'event',
+  'handler',
+  'service',
+  'record',
+  'result',
+  'value',
+  'index',
+  'count',
+  'limit',
+  'offset',
+  'page',
+];
 const name = (): string => pick(WORDS) + pick(WORDS).replace(/^./, (c) => c.toUpperCase());
 const CODE_LINES: (() => string)[] = [
   () => `  const ${name()} = await ${name()}.find({ id: ${name()}.id, status: '${pick(WORDS)}' });`,
   () => `  if (${name()}.length > ${Math.floor(random() * 100)}) return ${name()}.slice(0, ${Math.floor(random() * 50)});`,
-  () => `export function ${name()}(${name()}: ${pick(['string', 'number', 'Options', 'Request'])}): ${pick(['void', 'boolean', 'Promise<void>'])} {`,
+  () =>
+    `export function ${name()}(${name()}: ${pick(['string', 'number', 'Options', 'Request'])}): ${pick(['void', 'boolean', 'Promise<void>'])} {`,
   () => `  // ${pick(WORDS)} the ${pick(WORDS)} before the ${pick(WORDS)} is sent to the ${pick(WORDS)}`,
   () => `import { ${name()}, ${name()} } from './${pick(WORDS)}/${pick(WORDS)}.js';`,
   () => `  logger.info(\`${pick(WORDS)} \${${name()}.id} took \${Date.now() - started}ms\`);`,
@@ -52,8 +84,7 @@ const CONFIG_LINES: (() => string)[] = [
   () => `  image: registry.example.com/${pick(WORDS)}:${Math.floor(random() * 9)}.${Math.floor(random() * 20)}.${Math.floor(random() * 9)}`,
   () => `  token: \${{ secrets.${pick(WORDS).toUpperCase()}_TOKEN }}`,
 ];
-const lines = (count: number, kinds: (() => string)[]): string =>
-  `${Array.from({ length: count }, () => pick(kinds)()).join('\n')}\n`;
+const lines = (count: number, kinds: (() => string)[]): string => `${Array.from({ length: count }, () => pick(kinds)()).join('\n')}\n`;
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const SECRETS: (() => string)[] = [

@@ -48834,22 +48834,20 @@ function toPackages(file2, ecosystem, graph) {
     }
     return names.reverse();
   };
-  const packages = graph.nodes.map(
-    (node3) => ({
-      ecosystem,
-      name: node3.name,
-      version: node3.version,
-      lockfile: file2,
-      ...node3.line !== void 0 && { line: node3.line },
-      // A node unreachable from any direct dependency is counted as prod: unknown is not "dev only".
-      dev: node3.dev ?? (!prod.has(node3.id) && fromDev.has(node3.id)),
-      direct: graph.direct.has(node3.id),
-      // Unreachable from every direct dependency (an orphan entry): the package alone.
-      path: parents.has(node3.id) ? pathOf(node3.id) : [node3.name],
-      source: node3.source,
-      ...node3.note !== void 0 ? { note: node3.note } : node3.source !== "registry" && { note: `${node3.source} dependency: not matched by version` }
-    })
-  );
+  const packages = graph.nodes.map((node3) => ({
+    ecosystem,
+    name: node3.name,
+    version: node3.version,
+    lockfile: file2,
+    ...node3.line !== void 0 && { line: node3.line },
+    // A node unreachable from any direct dependency is counted as prod: unknown is not "dev only".
+    dev: node3.dev ?? (!prod.has(node3.id) && fromDev.has(node3.id)),
+    direct: graph.direct.has(node3.id),
+    // Unreachable from every direct dependency (an orphan entry): the package alone.
+    path: parents.has(node3.id) ? pathOf(node3.id) : [node3.name],
+    source: node3.source,
+    ...node3.note !== void 0 ? { note: node3.note } : node3.source !== "registry" && { note: `${node3.source} dependency: not matched by version` }
+  }));
   return dedupePackages(packages);
 }
 function dedupePackages(packages) {
@@ -49085,7 +49083,8 @@ var bunLock = {
     } catch (error62) {
       throw new LockfileError(file2, jsonErrorLine(json2, error62), jsonErrorDetail(error62));
     }
-    if (!isObject2(lock) || !("lockfileVersion" in lock)) throw new LockfileError(file2, 1, 'not a bun.lock: expected an object with "lockfileVersion"');
+    if (!isObject2(lock) || !("lockfileVersion" in lock))
+      throw new LockfileError(file2, 1, 'not a bun.lock: expected an object with "lockfileVersion"');
     const packages = isObject2(lock.packages) ? lock.packages : {};
     const workspaces = isObject2(lock.workspaces) ? lock.workspaces : {};
     const locate = new JsonKeyLocator(json2);
@@ -49094,7 +49093,8 @@ var bunLock = {
     const infoOf = /* @__PURE__ */ new Map();
     for (const [key2, value] of Object.entries(packages)) {
       const line = locate.next(key2, "[");
-      if (!Array.isArray(value) || typeof value[0] !== "string") throw new LockfileError(file2, line, `packages entry "${key2}" is not an array starting with the resolved "name@version"`);
+      if (!Array.isArray(value) || typeof value[0] !== "string")
+        throw new LockfileError(file2, line, `packages entry "${key2}" is not an array starting with the resolved "name@version"`);
       const [name, reference] = splitAtVersion(value[0]);
       if (reference.startsWith("workspace:")) continue;
       const version2 = reference.startsWith("npm:") ? reference.slice("npm:".length) : reference;
@@ -49113,7 +49113,10 @@ var bunLock = {
     const edges = /* @__PURE__ */ new Map();
     for (const [id, info] of infoOf) {
       const targets = PACKAGE_GROUPS.flatMap((group) => stringEntries(info[group]).map(([name]) => resolve5(id, name)));
-      edges.set(id, targets.filter((target) => target !== void 0));
+      edges.set(
+        id,
+        targets.filter((target) => target !== void 0)
+      );
     }
     const direct = /* @__PURE__ */ new Set();
     const prodDirect = /* @__PURE__ */ new Set();
@@ -49216,7 +49219,10 @@ function fromPackages(packages, text3, file2) {
   for (const node3 of nodes) {
     const entry = packages[node3.id];
     const targets = PACKAGE_GROUPS2.flatMap((group) => stringEntries(entry[group]).map(([name]) => resolve5(node3.id, name)));
-    edges.set(node3.id, targets.filter((id) => id !== void 0));
+    edges.set(
+      node3.id,
+      targets.filter((id) => id !== void 0)
+    );
   }
   const direct = /* @__PURE__ */ new Set();
   for (const project of projects) {
@@ -49246,7 +49252,14 @@ function fromDependencyTree(tree, text3, file2, manifest) {
       let name = key2;
       let version2 = typeof entry.version === "string" ? entry.version : "";
       if (version2.startsWith("npm:")) [name, version2] = splitAtVersion(version2.slice("npm:".length));
-      nodes.push({ id, name, version: version2, ...line !== void 0 && { line }, dev: entry.dev === true, source: sourceOf(name, version2, entry.resolved) });
+      nodes.push({
+        id,
+        name,
+        version: version2,
+        ...line !== void 0 && { line },
+        dev: entry.dev === true,
+        source: sourceOf(name, version2, entry.resolved)
+      });
       if (!outer.length) topLevel.add(id);
       const children = isObject2(entry.dependencies) ? entry.dependencies : {};
       const childScope = new Map(Object.keys(children).map((child2) => [child2, `${id}/node_modules/${child2}`]));
@@ -49258,10 +49271,15 @@ function fromDependencyTree(tree, text3, file2, manifest) {
   const edges = /* @__PURE__ */ new Map();
   for (const { id, scopes, requires } of pending) {
     const targets = requires.map((required2) => scopes.find((scope) => scope.has(required2))?.get(required2));
-    edges.set(id, targets.filter((target) => target !== void 0));
+    edges.set(
+      id,
+      targets.filter((target) => target !== void 0)
+    );
   }
   const declared = manifest && PROJECT_GROUPS.flatMap((group) => stringEntries(manifest[group]).map(([name]) => `node_modules/${name}`));
-  const direct = new Set(declared ? declared.filter((id) => topLevel.has(id)) : [...unreferenced(nodes, edges)].filter((id) => topLevel.has(id)));
+  const direct = new Set(
+    declared ? declared.filter((id) => topLevel.has(id)) : [...unreferenced(nodes, edges)].filter((id) => topLevel.has(id))
+  );
   return toPackages(file2, "npm", { nodes, edges, direct });
 }
 
@@ -49314,7 +49332,14 @@ var pnpmLock = {
       ids.add(id);
       const line = keyLines.get(key2);
       const dev = major < 9 ? entry.dev === true : void 0;
-      nodes.push({ id, name, version: version2, ...line !== void 0 && { line }, ...dev !== void 0 && { dev }, source: sourceOf2(entry, version2) });
+      nodes.push({
+        id,
+        name,
+        version: version2,
+        ...line !== void 0 && { line },
+        ...dev !== void 0 && { dev },
+        source: sourceOf2(entry, version2)
+      });
     }
     const resolve5 = (name, reference) => {
       const ref = isObject2(reference) ? reference.version : reference;
@@ -49418,7 +49443,10 @@ function parseYarnLock(text3, file2, manifest) {
     const id = idOf.get(specifiers[0]);
     if (id === void 0) continue;
     const targets = DEPENDENCY_GROUPS.flatMap((group) => stringEntries(entry[group]).map(([name, range2]) => resolve5(name, range2)));
-    edges.set(id, targets.filter((target) => target !== void 0));
+    edges.set(
+      id,
+      targets.filter((target) => target !== void 0)
+    );
   }
   const resolveAll2 = (groups) => groups.flatMap((group) => stringEntries(group).map(([name, range2]) => resolve5(name, range2))).filter((id) => id !== void 0);
   const prod = /* @__PURE__ */ new Set();
@@ -50421,7 +50449,10 @@ var composerLock = {
     const { value, lineOf: lineOf2 } = parseJsonWithLines(text3, file2);
     if (!isObject3(value)) throw new LockfileError(file2, 1, "composer.lock must be a JSON object");
     const packages = [];
-    for (const [section, dev] of [["packages", false], ["packages-dev", true]]) {
+    for (const [section, dev] of [
+      ["packages", false],
+      ["packages-dev", true]
+    ]) {
       const entries = value[section] ?? [];
       if (!Array.isArray(entries)) throw new LockfileError(file2, lineOf2([section]), `"${section}" must be an array`);
       entries.forEach((entry, index2) => {
@@ -50516,7 +50547,13 @@ var goMod = {
       else if (replace2.newVersion === void 0) {
         packages.push({ ...base, name: path2, version: "", source: "file", note: `replaced by local directory ${replace2.newPath}` });
       } else {
-        packages.push({ ...base, name: replace2.newPath, path: [replace2.newPath], version: withoutV(replace2.newVersion), source: "registry" });
+        packages.push({
+          ...base,
+          name: replace2.newPath,
+          path: [replace2.newPath],
+          version: withoutV(replace2.newVersion),
+          source: "registry"
+        });
       }
     }
     const stdlib = toolchainPackage(statements, file2);
@@ -50651,7 +50688,8 @@ var nugetLock = {
     }
     const packages = /* @__PURE__ */ new Map();
     for (const [framework, entries] of Object.entries(value.dependencies)) {
-      if (!isObject3(entries)) throw new LockfileError(file2, lineOf2(["dependencies", framework]), `framework "${framework}" must be an object`);
+      if (!isObject3(entries))
+        throw new LockfileError(file2, lineOf2(["dependencies", framework]), `framework "${framework}" must be an object`);
       for (const [name, entry] of Object.entries(entries)) {
         const line = lineOf2(["dependencies", framework, name]);
         if (!isObject3(entry) || typeof entry.type !== "string") throw new LockfileError(file2, line, `package "${name}" needs a "type"`);
@@ -50662,7 +50700,17 @@ var nugetLock = {
         const direct = entry.type === "Direct";
         if (existing) existing.direct ||= direct;
         else {
-          packages.set(key2, { ecosystem: "NuGet", name, version: entry.resolved, lockfile: file2, line, dev: false, direct, path: [name], source: "registry" });
+          packages.set(key2, {
+            ecosystem: "NuGet",
+            name,
+            version: entry.resolved,
+            lockfile: file2,
+            line,
+            dev: false,
+            direct,
+            path: [name],
+            source: "registry"
+          });
         }
       }
     }
@@ -50706,7 +50754,10 @@ var pipfileLock = {
     const { value, lineOf: lineOf2 } = parseJsonWithLines(text3, file2);
     if (!isObject3(value)) throw new LockfileError(file2, 1, "Pipfile.lock must be a JSON object");
     const packages = /* @__PURE__ */ new Map();
-    for (const [section, dev] of [["default", false], ["develop", true]]) {
+    for (const [section, dev] of [
+      ["default", false],
+      ["develop", true]
+    ]) {
       const entries = value[section] ?? {};
       if (!isObject3(entries)) throw new LockfileError(file2, lineOf2([section]), `"${section}" must be an object`);
       for (const [rawName, entry] of Object.entries(entries)) {
@@ -50855,9 +50906,24 @@ var pomXml = {
       const name = `${groupId}:${artifactId}`;
       const version2 = resolve5(childText(dependency, "version")) ?? managed.get(name);
       const scope = resolve5(childText(dependency, "scope"));
-      const base = { ecosystem: "Maven", name, lockfile: file2, line: dependency.line, dev: scope === "test", direct: true, path: [name] };
-      if (version2 === void 0) return { ...base, version: "", source: "registry", note: "version comes from a parent or BOM, not matched" };
-      if (version2.includes("${")) return { ...base, version: "", source: "registry", note: `version ${version2} uses a property not defined in this file, not matched` };
+      const base = {
+        ecosystem: "Maven",
+        name,
+        lockfile: file2,
+        line: dependency.line,
+        dev: scope === "test",
+        direct: true,
+        path: [name]
+      };
+      if (version2 === void 0)
+        return { ...base, version: "", source: "registry", note: "version comes from a parent or BOM, not matched" };
+      if (version2.includes("${"))
+        return {
+          ...base,
+          version: "",
+          source: "registry",
+          note: `version ${version2} uses a property not defined in this file, not matched`
+        };
       if (/^[[(]|,/.test(version2)) return { ...base, version: "", source: "registry", note: `version range ${version2}, not matched` };
       return { ...base, version: version2, source: scope === "system" ? "file" : "registry" };
     });
@@ -51004,7 +51070,8 @@ function parseOne(text3, file2) {
 var NAME = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(\[[^\]]*\])?\s*/;
 var SPECIFIER = /^(~=|===|==|!=|<=|>=|<|>)\s*([^\s,;]+)$/;
 function parseRequirement(content3, file2, line) {
-  if (/^(\.{0,2}\/|[a-z][a-z0-9+.-]*:\/\/)/i.test(content3) || !content3.includes("@") && /\.(whl|zip|tar\.gz)$/i.test(content3)) return void 0;
+  if (/^(\.{0,2}\/|[a-z][a-z0-9+.-]*:\/\/)/i.test(content3) || !content3.includes("@") && /\.(whl|zip|tar\.gz)$/i.test(content3))
+    return void 0;
   const requirement = content3.replace(/\s--?[A-Za-z][\s\S]*$/, "");
   const [spec] = splitMarker(requirement);
   const name = NAME.exec(spec);
@@ -51105,7 +51172,9 @@ var uvLock = {
       edges.set(entry.name, [...edges.get(entry.name) ?? [], ...names]);
     }
     const projects = entries.filter((entry) => isProject(entry.source));
-    const prodRoots = projects.flatMap((p) => [p.table.dependencies, ...groupLists(p.table["optional-dependencies"])].flatMap(dependencyNames));
+    const prodRoots = projects.flatMap(
+      (p) => [p.table.dependencies, ...groupLists(p.table["optional-dependencies"])].flatMap(dependencyNames)
+    );
     const devRoots = projects.flatMap((p) => groupLists(p.table["dev-dependencies"]).flatMap(dependencyNames));
     const prodPaths = walk(prodRoots, edges);
     const devPaths = walk(devRoots, edges);
@@ -51234,7 +51303,15 @@ async function withoutIgnored(root, files) {
   if (!files.length) return files;
   const ignored = /* @__PURE__ */ new Set();
   try {
-    for await (const line of gitLines(root, ["-c", "core.quotePath=off", "ls-files", "--others", "--ignored", "--exclude-standard", "--directory"])) {
+    for await (const line of gitLines(root, [
+      "-c",
+      "core.quotePath=off",
+      "ls-files",
+      "--others",
+      "--ignored",
+      "--exclude-standard",
+      "--directory"
+    ])) {
       ignored.add(line);
     }
   } catch (error62) {
@@ -51279,7 +51356,11 @@ async function collectOne(root, file2, format, read, inventory) {
   try {
     text3 = await read(file2);
   } catch (error62) {
-    inventory.errors.push({ check: "deps", path: file2, message: `cannot read the file: ${error62 instanceof Error ? error62.message : String(error62)}` });
+    inventory.errors.push({
+      check: "deps",
+      path: file2,
+      message: `cannot read the file: ${error62 instanceof Error ? error62.message : String(error62)}`
+    });
     return;
   }
   if (text3 === void 0) return;
@@ -51373,7 +51454,12 @@ function renderText(verdict, options) {
     for (const error62 of verdict.errors) lines.push(...errorLines(error62, paint));
   }
   const hidden = options.verbose ? 0 : verdict.counts.ignored;
-  if (hidden) paragraph(lines).push(paint.dim(`${hidden} ignored finding${hidden === 1 ? " is" : "s are"} not listed; --verbose shows ${hidden === 1 ? "it" : "them"} with the reason.`));
+  if (hidden)
+    paragraph(lines).push(
+      paint.dim(
+        `${hidden} ignored finding${hidden === 1 ? " is" : "s are"} not listed; --verbose shows ${hidden === 1 ? "it" : "them"} with the reason.`
+      )
+    );
   paragraph(lines).push(lastLine(verdict, paint));
   return neutraliseCommands(lines.join("\n") + "\n");
 }
@@ -51389,7 +51475,9 @@ function headerLines(verdict, paint) {
   return [
     paint.bold(`security-gate \u2014 ${oneLine(verdict.range)}, fail-on ${verdict.failOn}`),
     ...verdict.checks.map((check2) => {
-      const stats = Object.entries(check2.stats).map(([key2, value]) => `${key2} ${typeof value === "number" ? value.toLocaleString("en-US") : oneLine(String(value))}`);
+      const stats = Object.entries(check2.stats).map(
+        ([key2, value]) => `${key2} ${typeof value === "number" ? value.toLocaleString("en-US") : oneLine(String(value))}`
+      );
       return `  ${check2.check.padEnd(width)}  ${paint.dim(stats.join(", ") || "ran")}`;
     })
   ];
@@ -51414,7 +51502,8 @@ function lastLine(verdict, paint) {
   const { fail, warn, ignored } = verdict.counts;
   const fatal = verdict.errors.filter((error62) => error62.fatal).length;
   const parts = [`${fail} failing`, `${warn} warning${warn === 1 ? "" : "s"}`, `${ignored} ignored`];
-  if (verdict.errors.length) parts.push(`${verdict.errors.length} error${verdict.errors.length === 1 ? "" : "s"}${fatal ? ` (${fatal} fatal)` : ""}`);
+  if (verdict.errors.length)
+    parts.push(`${verdict.errors.length} error${verdict.errors.length === 1 ? "" : "s"}${fatal ? ` (${fatal} fatal)` : ""}`);
   const word = verdict.verdict === "pass" ? paint.green(paint.bold("PASS")) : paint.red(paint.bold("FAIL"));
   return `security-gate: ${word} \u2014 ${parts.join(", ")} (fail-on: ${verdict.failOn})`;
 }
@@ -51429,7 +51518,15 @@ function stripControl(value) {
 }
 function painter(color) {
   const sgr = (open2, close) => color ? (text3) => `\x1B[${open2}m${text3}\x1B[${close}m` : (text3) => text3;
-  return { red: sgr(31, 39), yellow: sgr(33, 39), green: sgr(32, 39), cyan: sgr(36, 39), magenta: sgr(35, 39), bold: sgr(1, 22), dim: sgr(2, 22) };
+  return {
+    red: sgr(31, 39),
+    yellow: sgr(33, 39),
+    green: sgr(32, 39),
+    cyan: sgr(36, 39),
+    magenta: sgr(35, 39),
+    bold: sgr(1, 22),
+    dim: sgr(2, 22)
+  };
 }
 function severityPaint(severity, paint) {
   if (severity === "critical") return (text3) => paint.bold(paint.magenta(text3));
@@ -51479,7 +51576,12 @@ function renderInventoryText(packages, options) {
       note: pkg.note ? clean(pkg.note) : ""
     }));
     const width = (pick2) => Math.max(0, ...rows.map((row) => pick2(row).length));
-    const widths = { name: width((row) => row.name), version: width((row) => row.version), line: width((row) => row.line), flags: width((row) => row.flags) };
+    const widths = {
+      name: width((row) => row.name),
+      version: width((row) => row.version),
+      line: width((row) => row.line),
+      flags: width((row) => row.flags)
+    };
     for (const row of rows) {
       const columns = [
         `  ${row.name.padEnd(widths.name)}`,
@@ -51676,7 +51778,10 @@ function renderNotification(error62) {
 function physicalLocation(path2, line, endLine) {
   if (!path2) return void 0;
   const startLine = line !== void 0 && Number.isInteger(line) && line >= 1 ? line : void 0;
-  const region = startLine ? withoutUndefined({ startLine, endLine: endLine !== void 0 && Number.isInteger(endLine) && endLine >= startLine ? endLine : void 0 }) : void 0;
+  const region = startLine ? withoutUndefined({
+    startLine,
+    endLine: endLine !== void 0 && Number.isInteger(endLine) && endLine >= startLine ? endLine : void 0
+  }) : void 0;
   return withoutUndefined({ artifactLocation: { uri: relativeUri(path2), uriBaseId: "%SRCROOT%" }, region });
 }
 function relativeUri(path2) {
@@ -51974,7 +52079,18 @@ function normalizeComposerVersion(input2) {
   }
   return version2;
 }
-var SPECIAL_FORMS = [["dev", 0], ["alpha", 1], ["a", 1], ["beta", 2], ["b", 2], ["RC", 3], ["rc", 3], ["#", 4], ["pl", 5], ["p", 5]];
+var SPECIAL_FORMS = [
+  ["dev", 0],
+  ["alpha", 1],
+  ["a", 1],
+  ["beta", 2],
+  ["b", 2],
+  ["RC", 3],
+  ["rc", 3],
+  ["#", 4],
+  ["pl", 5],
+  ["p", 5]
+];
 function specialForm(part) {
   for (const [name, order] of SPECIAL_FORMS) if (part.startsWith(name)) return order;
   return -1;
@@ -52269,7 +52385,10 @@ var OsvApiClient = class {
       this.batchRequests += 1;
       const response = await this.request("POST", "/v1/querybatch", body);
       if (!Array.isArray(response?.results) || response.results.length !== pending.length) {
-        throw new OsvSourceError(this.base, `${this.base}/v1/querybatch answered ${pending.length} queries with ${response?.results?.length ?? "no"} results`);
+        throw new OsvSourceError(
+          this.base,
+          `${this.base}/v1/querybatch answered ${pending.length} queries with ${response?.results?.length ?? "no"} results`
+        );
       }
       const next = [];
       response.results.forEach((result2, position2) => {
@@ -52340,7 +52459,8 @@ function parseRetryAfter(value) {
   return Number.isNaN(date5) ? void 0 : Math.max(0, date5 - Date.now());
 }
 function describeFetchError(error62, timeoutMs) {
-  if (error62 instanceof Error && (error62.name === "TimeoutError" || error62.name === "AbortError")) return `no answer within ${timeoutMs / 1e3} s`;
+  if (error62 instanceof Error && (error62.name === "TimeoutError" || error62.name === "AbortError"))
+    return `no answer within ${timeoutMs / 1e3} s`;
   const cause = error62 instanceof Error && error62.cause instanceof Error ? `: ${error62.cause.message}` : "";
   return `${error62 instanceof Error ? error62.message : String(error62)}${cause}`;
 }
@@ -52878,7 +52998,10 @@ async function loadAdvisoryDatabase(path2, options = {}) {
   try {
     isFolder = (await stat2(path2)).isDirectory();
   } catch {
-    throw new OsvSourceError(path2, `the advisory database ${path2} does not exist: set deps.advisory-db to a folder of OSV records or an OSV all.zip`);
+    throw new OsvSourceError(
+      path2,
+      `the advisory database ${path2} does not exist: set deps.advisory-db to a folder of OSV records or an OSV all.zip`
+    );
   }
   const wanted = options.wanted ? new Set([...options.wanted].map(looseName)) : void 0;
   const index2 = new AdvisoryIndex();
@@ -52906,7 +53029,10 @@ async function loadAdvisoryDatabase(path2, options = {}) {
     try {
       entries = unzipSync(await readFile3(path2), { filter: (entry) => /\.(json|ya?ml)$/i.test(entry.name) });
     } catch (error62) {
-      throw new OsvSourceError(path2, `cannot read the advisory database ${path2} as a zip (${error62.message}): give a folder of OSV records or an OSV all.zip`);
+      throw new OsvSourceError(
+        path2,
+        `cannot read the advisory database ${path2} as a zip (${error62.message}): give a folder of OSV records or an OSV all.zip`
+      );
     }
     const decoder = new TextDecoder();
     for (const name of Object.keys(entries).sort()) addText(decoder.decode(entries[name]), `${display(path2)}!${name}`);
@@ -53145,10 +53271,7 @@ function pathFilter(globs, regexes = []) {
   const matchers = globs.flatMap((glob) => {
     const trimmed = glob.replace(/^\.\//, "").replace(/\/$/, "");
     const options = { dot: true, matchBase: !trimmed.includes("/") };
-    return [
-      (path2) => minimatch(path2, trimmed, options),
-      (path2) => minimatch(path2, `${trimmed}/**`, { dot: true })
-    ];
+    return [(path2) => minimatch(path2, trimmed, options), (path2) => minimatch(path2, `${trimmed}/**`, { dot: true })];
   });
   return (path2) => !matchers.some((matches) => matches(path2)) && !regexes.some((regex) => regex.test(path2));
 }
@@ -53214,7 +53337,14 @@ function fromGitleaksToml(text3, file2) {
     return {
       rules: [],
       allowPaths: [],
-      errors: [{ check: "secrets", path: file2, ...line ? { line } : {}, message: `not valid TOML, its rules were not loaded: ${firstLine2(error62)}` }]
+      errors: [
+        {
+          check: "secrets",
+          path: file2,
+          ...line ? { line } : {},
+          message: `not valid TOML, its rules were not loaded: ${firstLine2(error62)}`
+        }
+      ]
     };
   }
   const rules = [];
@@ -54234,10 +54364,7 @@ var CLOUD_RULES = [
     allow: [/EXAMPLE$/],
     remediation: "Deactivate and delete the key in AWS IAM (Security credentials), then check CloudTrail for its use.",
     examples: {
-      secret: [
-        `aws_access_key_id = AKIA${fake(16, BASE32_UPPER, "akia")}`,
-        `"AccessKeyId": "ASIA${fake(16, BASE32_UPPER, "asia")}",`
-      ],
+      secret: [`aws_access_key_id = AKIA${fake(16, BASE32_UPPER, "akia")}`, `"AccessKeyId": "ASIA${fake(16, BASE32_UPPER, "asia")}",`],
       notSecret: ["aws_access_key_id = AKIAIOSFODNN7EXAMPLE", `key = "AKIA${fake(12, UPPER_ALNUM, "akia")}"`]
     }
   },
@@ -54276,7 +54403,10 @@ var CLOUD_RULES = [
     minEntropy: 4,
     remediation: "Session tokens expire on their own; revoke the role session (IAM > Roles > Revoke active sessions) if it is still valid.",
     examples: {
-      secret: [`AWS_SESSION_TOKEN=IQoJb3JpZ2luX2Vj${fake(300, BASE64, "sts")}`, `aws_session_token = FwoGZXIvYXdzE${fake(280, BASE64, "sts2")}`],
+      secret: [
+        `AWS_SESSION_TOKEN=IQoJb3JpZ2luX2Vj${fake(300, BASE64, "sts")}`,
+        `aws_session_token = FwoGZXIvYXdzE${fake(280, BASE64, "sts2")}`
+      ],
       notSecret: ["AWS_SESSION_TOKEN=IQoJb3JpZ2luX2Vj", "aws_session_token = ${AWS_SESSION_TOKEN}"]
     }
   },
@@ -54440,7 +54570,9 @@ var CLOUD_RULES = [
     minEntropy: 4,
     remediation: "Revoke the SAS by rotating the account key or deleting its stored access policy.",
     examples: {
-      secret: [`url = "https://acct.blob.core.windows.net/c/f.zip?sv=2022-11-02&ss=b&srt=sco&sp=rl&se=2027-01-01T00:00:00Z&sig=${fake(43, ALNUM, "sas")}%3D"`],
+      secret: [
+        `url = "https://acct.blob.core.windows.net/c/f.zip?sv=2022-11-02&ss=b&srt=sco&sp=rl&se=2027-01-01T00:00:00Z&sig=${fake(43, ALNUM, "sas")}%3D"`
+      ],
       notSecret: ['url = "https://acct.blob.core.windows.net/c/f.zip?sv=2022-11-02&sig=<signature>"']
     }
   },
@@ -54821,10 +54953,7 @@ function gitHubToken(id, prefix, kind, severity = "critical") {
     minEntropy: 3,
     remediation: rotateGitHub,
     examples: {
-      secret: [
-        `const token = "${prefix}${fake(36, ALNUM, prefix)}";`,
-        `GITHUB_TOKEN=${prefix}${fake(36, ALNUM, prefix + "2")}`
-      ],
+      secret: [`const token = "${prefix}${fake(36, ALNUM, prefix)}";`, `GITHUB_TOKEN=${prefix}${fake(36, ALNUM, prefix + "2")}`],
       notSecret: [`token = "${prefix}${fake(30, ALNUM, prefix)}"`, `# tokens start with ${prefix} followed by 36 characters`]
     }
   };
@@ -54864,18 +54993,67 @@ var CODE_HOST_RULES = [
       notSecret: ["GH_TOKEN=github_pat_<your-token>", `github_pat_${fake(22, ALNUM, "fg1")}_${fake(20, ALNUM, "fg2")}`]
     }
   },
-  gitLabToken("pat", "personal, project or group access token", "glpat-", "[A-Za-z0-9_-]{20}(?:[A-Za-z0-9_.-]{0,40})", fake(20, BASE64URL, "glpat"), "GITLAB_TOKEN"),
+  gitLabToken(
+    "pat",
+    "personal, project or group access token",
+    "glpat-",
+    "[A-Za-z0-9_-]{20}(?:[A-Za-z0-9_.-]{0,40})",
+    fake(20, BASE64URL, "glpat"),
+    "GITLAB_TOKEN"
+  ),
   gitLabToken("deploy-token", "deploy token", "gldt-", "[A-Za-z0-9_-]{20}", fake(20, BASE64URL, "gldt"), "CI_DEPLOY_PASSWORD"),
   gitLabToken("runner-token", "runner authentication token", "glrt-", "[A-Za-z0-9_.-]{20,60}", fake(20, BASE64URL, "glrt"), "RUNNER_TOKEN"),
   gitLabToken("pipeline-trigger-token", "pipeline trigger token", "glptt-", "[a-f0-9]{40}", fake(40, HEX, "glptt"), "TRIGGER_TOKEN"),
-  gitLabToken("runner-registration-token", "runner registration token", "GR1348941", "[A-Za-z0-9_-]{20}", fake(20, BASE64URL, "gr134"), "REGISTRATION_TOKEN"),
-  gitLabToken("oauth-app-secret", "OAuth application secret", "gloas-", "[A-Za-z0-9_-]{64}", fake(64, BASE64URL, "gloas"), "GITLAB_OAUTH_SECRET"),
+  gitLabToken(
+    "runner-registration-token",
+    "runner registration token",
+    "GR1348941",
+    "[A-Za-z0-9_-]{20}",
+    fake(20, BASE64URL, "gr134"),
+    "REGISTRATION_TOKEN"
+  ),
+  gitLabToken(
+    "oauth-app-secret",
+    "OAuth application secret",
+    "gloas-",
+    "[A-Za-z0-9_-]{64}",
+    fake(64, BASE64URL, "gloas"),
+    "GITLAB_OAUTH_SECRET"
+  ),
   gitLabToken("scim-token", "SCIM OAuth token", "glsoat-", "[A-Za-z0-9_-]{20}", fake(20, BASE64URL, "glsoat"), "GITLAB_SCIM_TOKEN"),
   gitLabToken("feed-token", "feed token", "glft-", "[A-Za-z0-9_-]{20}", fake(20, BASE64URL, "glft"), "GITLAB_FEED_TOKEN"),
-  gitLabToken("incoming-mail-token", "incoming mail token", "glimt-", "[A-Za-z0-9_-]{25}", fake(25, BASE64URL, "glimt"), "GITLAB_MAIL_TOKEN"),
-  gitLabToken("agent-token", "Kubernetes agent token", "glagent-", "[A-Za-z0-9_-]{50}", fake(50, BASE64URL, "glagent"), "GITLAB_AGENT_TOKEN"),
-  gitLabToken("cicd-job-token", "CI/CD job token", "glcbt-", "[A-Za-z0-9]{1,5}_[A-Za-z0-9_-]{20}", `${fake(2, ALNUM, "glcbt")}_${fake(20, BASE64URL, "glcbt")}`, "CI_JOB_TOKEN"),
-  gitLabToken("feature-flag-client-token", "feature flags client token", "glffct-", "[A-Za-z0-9_-]{20}", fake(20, BASE64URL, "glffct"), "UNLEASH_INSTANCE_ID"),
+  gitLabToken(
+    "incoming-mail-token",
+    "incoming mail token",
+    "glimt-",
+    "[A-Za-z0-9_-]{25}",
+    fake(25, BASE64URL, "glimt"),
+    "GITLAB_MAIL_TOKEN"
+  ),
+  gitLabToken(
+    "agent-token",
+    "Kubernetes agent token",
+    "glagent-",
+    "[A-Za-z0-9_-]{50}",
+    fake(50, BASE64URL, "glagent"),
+    "GITLAB_AGENT_TOKEN"
+  ),
+  gitLabToken(
+    "cicd-job-token",
+    "CI/CD job token",
+    "glcbt-",
+    "[A-Za-z0-9]{1,5}_[A-Za-z0-9_-]{20}",
+    `${fake(2, ALNUM, "glcbt")}_${fake(20, BASE64URL, "glcbt")}`,
+    "CI_JOB_TOKEN"
+  ),
+  gitLabToken(
+    "feature-flag-client-token",
+    "feature flags client token",
+    "glffct-",
+    "[A-Za-z0-9_-]{20}",
+    fake(20, BASE64URL, "glffct"),
+    "UNLEASH_INSTANCE_ID"
+  ),
   prefixedRule({
     id: "bitbucket-app-password",
     title: "Bitbucket app password",
@@ -55064,7 +55242,10 @@ var CHAT_RULES = [
     minEntropy: 3.8,
     remediation: "Revoke the token with @BotFather (/revoke) and update the bot.",
     examples: {
-      secret: [`TELEGRAM_BOT_TOKEN=${digits(10, "tg")}:AA${fake(33, BASE64URL, "tg")}`, `bot = Bot(token="${digits(9, "tg2")}:AA${fake(33, BASE64URL, "tg2")}")`],
+      secret: [
+        `TELEGRAM_BOT_TOKEN=${digits(10, "tg")}:AA${fake(33, BASE64URL, "tg")}`,
+        `bot = Bot(token="${digits(9, "tg2")}:AA${fake(33, BASE64URL, "tg2")}")`
+      ],
       notSecret: ["TELEGRAM_BOT_TOKEN=123456789:AAxxxxxxxx", "time: 12:AA"]
     }
   },
@@ -55392,7 +55573,9 @@ var PAYMENT_RULES = [
     prefix: "access-production-",
     body: "[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}",
     sample: `${fake(8, HEX, "pl1")}-${fake(4, HEX, "pl2")}-${fake(4, HEX, "pl3")}-${fake(4, HEX, "pl4")}-${fake(12, HEX, "pl5")}`,
-    notSecret: [`PLAID_ACCESS_TOKEN=access-sandbox-${fake(8, HEX, "pl1")}-${fake(4, HEX, "pl2")}-${fake(4, HEX, "pl3")}-${fake(4, HEX, "pl4")}-${fake(12, HEX, "pl5")}`],
+    notSecret: [
+      `PLAID_ACCESS_TOKEN=access-sandbox-${fake(8, HEX, "pl1")}-${fake(4, HEX, "pl2")}-${fake(4, HEX, "pl3")}-${fake(4, HEX, "pl4")}-${fake(12, HEX, "pl5")}`
+    ],
     remediation: "Remove the Item with /item/remove or rotate the access token with /item/access_token/invalidate."
   }),
   contextRule({
@@ -55531,7 +55714,10 @@ var MESSAGING_RULES = [
     minEntropy: 3.2,
     remediation: "Revoke the key in Mailchimp (Account > Extras > API keys).",
     examples: {
-      secret: [`MAILCHIMP_API_KEY=${fake(32, HEX, "mc")}-us12`, `mailchimp.setConfig({ apiKey: "${fake(32, HEX, "mc2")}-us6", server: "us6" });`],
+      secret: [
+        `MAILCHIMP_API_KEY=${fake(32, HEX, "mc")}-us12`,
+        `mailchimp.setConfig({ apiKey: "${fake(32, HEX, "mc2")}-us6", server: "us6" });`
+      ],
       notSecret: [`locale = "en-us"`, `MAILCHIMP_API_KEY=${fake(20, HEX, "mc")}-us12`]
     }
   },
@@ -56071,7 +56257,10 @@ var REGISTRY_RULES = [
     minEntropy: 3.5,
     remediation: "Revoke the token in the registry that issued it and use an environment variable (${NPM_TOKEN}) in .npmrc.",
     examples: {
-      secret: [`//npm.pkg.github.com/:_authToken=${fake(40, ALNUM, "npmrc")}`, `//registry.example.com/:_auth=${fake(44, ALNUM, "npmrc2")}=`],
+      secret: [
+        `//npm.pkg.github.com/:_authToken=${fake(40, ALNUM, "npmrc")}`,
+        `//registry.example.com/:_auth=${fake(44, ALNUM, "npmrc2")}=`
+      ],
       notSecret: ["//registry.npmjs.org/:_authToken=${NPM_TOKEN}", "//registry.npmjs.org/:_authToken=$NPM_TOKEN"]
     }
   },
@@ -56360,7 +56549,10 @@ var INFRA_RULES = [
     minEntropy: 4,
     remediation: "Delete the token in HCP Terraform (User, team or organization settings > Tokens).",
     examples: {
-      secret: [`  token = "${fake(14, ALNUM, "tfc")}.atlasv1.${fake(67, BASE64URL, "tfc2")}"`, `TF_TOKEN_app_terraform_io=${fake(14, ALNUM, "tfc3")}.atlasv1.${fake(67, BASE64URL, "tfc4")}`],
+      secret: [
+        `  token = "${fake(14, ALNUM, "tfc")}.atlasv1.${fake(67, BASE64URL, "tfc2")}"`,
+        `TF_TOKEN_app_terraform_io=${fake(14, ALNUM, "tfc3")}.atlasv1.${fake(67, BASE64URL, "tfc4")}`
+      ],
       notSecret: ['  token = "xxxxxxxxxxxxxx.atlasv1.xxxxxxxx"', "# tokens look like <id>.atlasv1.<secret>"]
     }
   },
@@ -56613,7 +56805,9 @@ var INFRA_RULES = [
     minEntropy: 3.5,
     remediation: "Regenerate the Secret Key in the 1Password account settings and change the account password.",
     examples: {
-      secret: [`OP_SECRET_KEY=A3-${fake(6, UPPER_ALNUM, "a31")}-${fake(6, UPPER_ALNUM, "a32")}-${fake(5, UPPER_ALNUM, "a33")}-${fake(5, UPPER_ALNUM, "a34")}-${fake(5, UPPER_ALNUM, "a35")}-${fake(5, UPPER_ALNUM, "a36")}`],
+      secret: [
+        `OP_SECRET_KEY=A3-${fake(6, UPPER_ALNUM, "a31")}-${fake(6, UPPER_ALNUM, "a32")}-${fake(5, UPPER_ALNUM, "a33")}-${fake(5, UPPER_ALNUM, "a34")}-${fake(5, UPPER_ALNUM, "a35")}-${fake(5, UPPER_ALNUM, "a36")}`
+      ],
       notSecret: ["OP_SECRET_KEY=A3-XXXXXX-XXXXXX-XXXXX-XXXXX-XXXXX-XXXXX", "paper size A3-landscape"]
     }
   },
@@ -56626,7 +56820,10 @@ var INFRA_RULES = [
     pattern: /(?<secret>AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})(?![A-Z0-9])/,
     remediation: "Generate a new identity with age-keygen, re-encrypt the files to it, and drop the old recipient.",
     examples: {
-      secret: [`AGE-SECRET-KEY-1${fake(58, "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L", "age")}`, `export SOPS_AGE_KEY=AGE-SECRET-KEY-1${fake(58, "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L", "age2")}`],
+      secret: [
+        `AGE-SECRET-KEY-1${fake(58, "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L", "age")}`,
+        `export SOPS_AGE_KEY=AGE-SECRET-KEY-1${fake(58, "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L", "age2")}`
+      ],
       notSecret: ["# public key: age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p", "AGE-SECRET-KEY-1..."]
     }
   },
@@ -56918,7 +57115,9 @@ function pemRule(id, title, label, keyword) {
     provider: "Private key",
     severity: "critical",
     keywords: [keyword],
-    pattern: new RegExp(`(?<secret>${header})(?=\\s{0,4}$|(?:(?:(?:\\\\r)?\\\\n){1,2}|\\r?\\n|\\s{0,4})(?:[A-Za-z0-9+/]{16}|Proc-Type:|Version:|Comment:))`),
+    pattern: new RegExp(
+      `(?<secret>${header})(?=\\s{0,4}$|(?:(?:(?:\\\\r)?\\\\n){1,2}|\\r?\\n|\\s{0,4})(?:[A-Za-z0-9+/]{16}|Proc-Type:|Version:|Comment:))`
+    ),
     remediation: rotateKey,
     examples: {
       secret: [
@@ -57058,7 +57257,10 @@ var SAAS_RULES = [
     keywords: ["asana"],
     name: "asana",
     value: "[0-9]/[0-9]{16}(?::|/)[A-Za-z0-9]{32}|[0-9]/[0-9]{16}:[a-f0-9]{32}",
-    sample: `2/${fake(16, DIGITS, "asana")}/${fake(16, DIGITS, "asana2")}:${fake(32, HEX, "asana3")}`.replace(/^2\/(\d{16})\/(\d{16}):/, "2/$1:"),
+    sample: `2/${fake(16, DIGITS, "asana")}/${fake(16, DIGITS, "asana2")}:${fake(32, HEX, "asana3")}`.replace(
+      /^2\/(\d{16})\/(\d{16}):/,
+      "2/$1:"
+    ),
     env: "ASANA_ACCESS_TOKEN",
     minEntropy: 3.2,
     remediation: "Revoke the token in Asana (My settings > Apps > Developer apps)."
@@ -57257,7 +57459,10 @@ var SAAS_RULES = [
     remediation: "Regenerate the bearer token in the X developer portal (Keys and tokens).",
     examples: {
       secret: [`TWITTER_BEARER_TOKEN=AAAAAAAAAAAAAAAAAAAAA${fake(30, ALNUM, "tw1")}%3D${fake(50, ALNUM, "tw2")}`],
-      notSecret: ["TWITTER_BEARER_TOKEN=AAAAAAAAAAAAAAAAAAAAA", 'padding = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"']
+      notSecret: [
+        "TWITTER_BEARER_TOKEN=AAAAAAAAAAAAAAAAAAAAA",
+        'padding = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"'
+      ]
     }
   },
   contextRule({
@@ -57798,7 +58003,10 @@ var DATABASE_RULES = [
     remediation: rotateDb,
     examples: {
       secret: [`spring.datasource.url=jdbc:postgresql://db:5432/app?user=app&password=${fake(20, ALNUM, "jdbc")}`],
-      notSecret: ["spring.datasource.url=jdbc:postgresql://db:5432/app?user=app&password=${DB_PASSWORD}", "url=jdbc:mysql://localhost/test?user=root&password=root"]
+      notSecret: [
+        "spring.datasource.url=jdbc:postgresql://db:5432/app?user=app&password=${DB_PASSWORD}",
+        "url=jdbc:mysql://localhost/test?user=root&password=root"
+      ]
     }
   },
   {
@@ -57825,8 +58033,13 @@ var DATABASE_RULES = [
     allow: [TRIVIAL_PASSWORD, REFERENCE],
     remediation: rotateDb,
     examples: {
-      secret: [`"Default": "Server=tcp:prod.database.windows.net,1433;Database=shop;User ID=app;Password=${fake(20, ALNUM, "adonet")};Encrypt=True;"`],
-      notSecret: ['"Default": "Server=(localdb)\\\\mssqllocaldb;Database=shop;Trusted_Connection=True;"', "Server=db;Database=x;User Id=sa;Password=<YourStrong@Passw0rd>;"]
+      secret: [
+        `"Default": "Server=tcp:prod.database.windows.net,1433;Database=shop;User ID=app;Password=${fake(20, ALNUM, "adonet")};Encrypt=True;"`
+      ],
+      notSecret: [
+        '"Default": "Server=(localdb)\\\\mssqllocaldb;Database=shop;Trusted_Connection=True;"',
+        "Server=db;Database=x;User Id=sa;Password=<YourStrong@Passw0rd>;"
+      ]
     }
   },
   {
@@ -57840,7 +58053,10 @@ var DATABASE_RULES = [
     allow: [TRIVIAL_PASSWORD, REFERENCE, /^\d+$/],
     remediation: "Change the password (or revoke the token) embedded in the URL and pass credentials separately.",
     examples: {
-      secret: [`git clone https://deploy:${fake(24, ALNUM, "urlpw")}@git.internal.example.org/infra.git`.replace(".example", ".acme"), `SMTP_URL=smtps://mailer:${fake(16, ALNUM, "smtp")}@smtp.mailhost.io`],
+      secret: [
+        `git clone https://deploy:${fake(24, ALNUM, "urlpw")}@git.internal.example.org/infra.git`.replace(".example", ".acme"),
+        `SMTP_URL=smtps://mailer:${fake(16, ALNUM, "smtp")}@smtp.mailhost.io`
+      ],
       notSecret: ["https://user:password@host.com/", 'proxy = "http://proxy.corp.local:8080"']
     }
   }
@@ -57917,7 +58133,12 @@ var GENERIC_RULES = [
         `Authorization: Basic ${Buffer.from(`svc:${fake(20, ALNUM, "basic")}`).toString("base64")}`,
         `headers = {"Authorization": "token ${fake(40, ALNUM, "tokenhdr")}"}`
       ],
-      notSecret: ['curl -H "Authorization: Bearer $TOKEN" https://api.acme.io', "Authorization: Bearer <token>", 'headers["Authorization"] = `Bearer ${token}`', 'auth_type = "basic authentication_scheme_default"']
+      notSecret: [
+        'curl -H "Authorization: Bearer $TOKEN" https://api.acme.io',
+        "Authorization: Bearer <token>",
+        'headers["Authorization"] = `Bearer ${token}`',
+        'auth_type = "basic authentication_scheme_default"'
+      ]
     }
   },
   {
@@ -57946,8 +58167,15 @@ var GENERIC_RULES = [
     allow: [...NOT_A_LITERAL, /^-/, /^(?:\.{0,2}\/|~\/)/],
     remediation: "Rotate the credential; pass it through an environment variable or stdin (`--password-stdin`) rather than argv, which is logged and visible in ps.",
     examples: {
-      secret: [`docker login registry.acme.io -u deploy --password ${fake(24, ALNUM, "cli")}`, `vault login --token=${fake(26, ALNUM, "cli2")}`],
-      notSecret: ['docker login -u deploy --password "$REGISTRY_PASSWORD" registry.acme.io', 'echo "$PW" | docker login --password-stdin', "  --token ${{ secrets.NPM_TOKEN }}"]
+      secret: [
+        `docker login registry.acme.io -u deploy --password ${fake(24, ALNUM, "cli")}`,
+        `vault login --token=${fake(26, ALNUM, "cli2")}`
+      ],
+      notSecret: [
+        'docker login -u deploy --password "$REGISTRY_PASSWORD" registry.acme.io',
+        'echo "$PW" | docker login --password-stdin',
+        "  --token ${{ secrets.NPM_TOKEN }}"
+      ]
     }
   },
   {
@@ -58011,7 +58239,12 @@ var GENERIC_RULES = [
     remediation: "Rotate the credential where it was issued and load it from a secret store or environment variable instead of the source.",
     examples: {
       secret: [`OPENAI_KEY=sk-${fake(40, ALNUM, "envkey")}`, `ENV MAPS_KEY=${fake(32, ALNUM, "envkey2")}`],
-      notSecret: ["ENV GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D", "CACHE_KEY=user-profile-v2", `NEXT_PUBLIC_KEY=${fake(32, ALNUM, "envkey3")}`, "OPENAI_KEY=${OPENAI_KEY}"]
+      notSecret: [
+        "ENV GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D",
+        "CACHE_KEY=user-profile-v2",
+        `NEXT_PUBLIC_KEY=${fake(32, ALNUM, "envkey3")}`,
+        "OPENAI_KEY=${OPENAI_KEY}"
+      ]
     }
   },
   {
@@ -58022,7 +58255,10 @@ var GENERIC_RULES = [
     keywords: ["key", "secret", "token", "pass", "pwd", "credential"],
     // Hex keys (32, 40, 48 or 64 digits) carry at most 4 bits per character, so they get their
     // own, lower entropy floor; the name and boundary rules are the generic rule's.
-    pattern: new RegExp(`${NAME2}${ASSIGN}(?:[rbuf]?\\\\?["'\`])?(?<secret>[a-fA-F0-9]{32}|[a-fA-F0-9]{40}|[a-fA-F0-9]{48}|[a-fA-F0-9]{64})${END}`, "i"),
+    pattern: new RegExp(
+      `${NAME2}${ASSIGN}(?:[rbuf]?\\\\?["'\`])?(?<secret>[a-fA-F0-9]{32}|[a-fA-F0-9]{40}|[a-fA-F0-9]{48}|[a-fA-F0-9]{64})${END}`,
+      "i"
+    ),
     minEntropy: 3,
     remediation: "Rotate the credential where it was issued and load it from a secret store or environment variable instead of the source.",
     examples: {
@@ -58081,7 +58317,10 @@ var FRAMEWORK_RULES = [
     minEntropy: 4,
     remediation: "Generate a new SECRET_KEY (it invalidates sessions and signed tokens), load it from the environment, and keep the old one only in SECRET_KEY_FALLBACKS for a rotation window.",
     examples: {
-      secret: [`SECRET_KEY = '${fake(50, DJANGO_ALPHABET, "django")}'`, `SECRET_KEY = "django-insecure-${fake(50, DJANGO_ALPHABET, "django2")}"`],
+      secret: [
+        `SECRET_KEY = '${fake(50, DJANGO_ALPHABET, "django")}'`,
+        `SECRET_KEY = "django-insecure-${fake(50, DJANGO_ALPHABET, "django2")}"`
+      ],
       notSecret: ["SECRET_KEY = os.environ['DJANGO_SECRET_KEY']", "SECRET_KEY = get_random_secret_key()"]
     }
   },
@@ -66298,7 +66537,9 @@ var PREFIX_OPERATORS = [
   [/^(since|from|starting (at|from|with))\s+/i, ">="]
 ];
 var VERSION = String.raw`[vV]?\d+(?:\.(?:\d+|[xXyYzZ*]))*(?:-[0-9A-Za-z.-]+)?`;
-var PART = new RegExp(String.raw`^(?<op>[<>]=?|=|~>?|\^)?\s*(?<from>${VERSION})(?:\s*(?:-|–|—|to|through)\s*(?<to>${VERSION}))?(?<rest>.*)$`);
+var PART = new RegExp(
+  String.raw`^(?<op>[<>]=?|=|~>?|\^)?\s*(?<from>${VERSION})(?:\s*(?:-|–|—|to|through)\s*(?<to>${VERSION}))?(?<rest>.*)$`
+);
 function parseVersionCell(cellText) {
   const text3 = cellText.replace(/\s+/g, " ").trim();
   if (text3 === "") return { problem: "the version cell is empty" };
@@ -66636,12 +66877,7 @@ var CHECKS = {
 var import_yaml4 = __toESM(require_dist(), 1);
 import { existsSync, readFileSync } from "node:fs";
 import { isAbsolute as isAbsolute3, join as join6, relative as relative5 } from "node:path";
-var CONFIG_CANDIDATES = [
-  ".github/security-gate.yml",
-  ".github/security-gate.yaml",
-  ".security-gate.yml",
-  ".security-gate.yaml"
-];
+var CONFIG_CANDIDATES = [".github/security-gate.yml", ".github/security-gate.yaml", ".security-gate.yml", ".security-gate.yaml"];
 function findConfigFile(root, explicit) {
   if (explicit) {
     const path2 = isAbsolute3(explicit) ? explicit : join6(root, explicit);
@@ -66681,7 +66917,10 @@ function parseConfigText(text3, file2) {
   const issue2 = result2.error.issues[0];
   const path2 = issue2.code === "unrecognized_keys" ? [...issue2.path, issue2.keys[0]] : issue2.path;
   const key2 = path2.map((part) => typeof part === "string" ? keyForMessage(part) : String(part)).join(".") || void 0;
-  const node3 = nodeAt(doc.contents, path2.map((part) => typeof part === "symbol" ? String(part) : part));
+  const node3 = nodeAt(
+    doc.contents,
+    path2.map((part) => typeof part === "symbol" ? String(part) : part)
+  );
   const line = node3?.range ? lineCounter.linePos(node3.range[0]).line : void 0;
   throw new ConfigError(file2, describeIssue(issue2), key2, line);
 }
@@ -66789,7 +67028,10 @@ async function buildContext(settings) {
     throw new RepositoryError(`mode ${mode} needs a base commit: pass --base REV (or the \`base\` input)`);
   }
   if (!settings.eventName && !await isShallowRepository(root)) {
-    for (const [name, rev2] of [["base", base], ["head", head]]) {
+    for (const [name, rev2] of [
+      ["base", base],
+      ["head", head]
+    ]) {
       if (rev2 && mode !== "full" && !await resolveCommit(root, rev2)) {
         throw new RepositoryError(`${name} revision '${rev2}' is not a commit in ${root}`);
       }
@@ -66829,7 +67071,12 @@ function evaluate(input2) {
       const matching = config2.ignore.map((entry, index2) => ({ entry, index: index2 })).filter(({ entry }) => ignoreMatches(entry, finding2));
       const active = matching.find(({ entry }) => !isExpired(entry, now));
       if (active) {
-        evaluated.push({ ...finding2, status: "ignored", ignoredBy: active.entry, reason: `ignored: ${active.entry.reason} (until ${active.entry.expires})` });
+        evaluated.push({
+          ...finding2,
+          status: "ignored",
+          ignoredBy: active.entry,
+          reason: `ignored: ${active.entry.reason} (until ${active.entry.expires})`
+        });
         continue;
       }
       for (const { index: index2 } of matching) if (!expiredUsed.has(index2)) expiredUsed.set(index2, finding2);

@@ -38,7 +38,8 @@ function rawSecrets(): RawSecret[] {
   for (const rule of BUILTIN_RULES) {
     for (const line of rule.examples.secret) {
       for (const match of scanLine(compiled, line)) {
-        if (match.secret.length >= MIN_SECRET_LENGTH && !byValue.has(match.secret)) byValue.set(match.secret, { rule: rule.id, value: match.secret });
+        if (match.secret.length >= MIN_SECRET_LENGTH && !byValue.has(match.secret))
+          byValue.set(match.secret, { rule: rule.id, value: match.secret });
       }
     }
   }
@@ -53,14 +54,14 @@ function exampleFiles(rules: typeof BUILTIN_RULES): Record<string, string> {
 /** Every output a user, a runner or a PR reader can see, from one verdict. */
 function renderAll(verdict: Verdict): Record<string, string> {
   return {
-    'text': renderText(verdict, { color: false, verbose: true }),
+    text: renderText(verdict, { color: false, verbose: true }),
     'text (color)': renderText(verdict, { color: true, verbose: true }),
-    'json': JSON.stringify(renderJson(verdict)),
-    'sarif': JSON.stringify(renderSarif(verdict, { toolVersion: 'test' })),
-    'annotations': renderAnnotations(verdict).join('\n'),
-    'summary': renderSummary(verdict),
+    json: JSON.stringify(renderJson(verdict)),
+    sarif: JSON.stringify(renderSarif(verdict, { toolVersion: 'test' })),
+    annotations: renderAnnotations(verdict).join('\n'),
+    summary: renderSummary(verdict),
     'action outputs': JSON.stringify(actionOutputs(verdict, {})),
-    'comment': renderComment(verdict, {}),
+    comment: renderComment(verdict, {}),
     'verdict (errors included)': JSON.stringify(verdict),
   };
 }
@@ -106,7 +107,7 @@ describe('no raw secret reaches any output (issue 3)', () => {
     const base: Settings = { root: repo.dir, overrides: { checks: ['secrets'] }, git: true };
     const runs: Record<string, Settings> = {
       'full history': base,
-      'pr': { ...base, base: repo.sha(0), head: repo.sha(-1) },
+      pr: { ...base, base: repo.sha(0), head: repo.sha(-1) },
       'working tree': { ...base, git: false },
     };
     for (const [name, settings] of Object.entries(runs)) verdicts[name] = (await run(settings)).verdict;
@@ -126,7 +127,7 @@ describe('no raw secret reaches any output (issue 3)', () => {
   });
 
   describe.each(['full history', 'pr', 'working tree'])('%s scan', (name) => {
-    it('finds most rules\' examples', () => {
+    it("finds most rules' examples", () => {
       const verdict = verdicts[name]!;
       const found = new Set(verdict.findings.filter((finding) => finding.check === 'secrets').map((finding) => finding.rule));
       const missing = BUILTIN_RULES.filter((rule) => !found.has(rule.id)).map((rule) => rule.id);
@@ -141,8 +142,7 @@ describe('no raw secret reaches any output (issue 3)', () => {
     });
 
     it('keeps at most a 4-character prefix and a mask in details.redacted', () => {
-      const bad = verdicts[name]!.findings
-        .filter((finding) => finding.details.kind === 'secrets')
+      const bad = verdicts[name]!.findings.filter((finding) => finding.details.kind === 'secrets')
         .filter((finding) => !REDACTED.test((finding.details as { redacted: string }).redacted))
         .map((finding) => `${finding.rule} at ${finding.location.path}:${finding.location.line ?? '?'}`);
       expect(bad).toEqual([]);
@@ -152,21 +152,25 @@ describe('no raw secret reaches any output (issue 3)', () => {
   describe('the built CLI', () => {
     const invocations: Record<string, { args: () => string[]; env?: Record<string, string> }> = {
       'text (verbose, debug)': { args: () => ['scan', '--checks', 'secrets', '--verbose'], env: { SECURITY_GATE_DEBUG: '1' } },
-      'json': { args: () => ['scan', '--checks', 'secrets', '--format', 'json'] },
-      'sarif': { args: () => ['scan', '--checks', 'secrets', '--format', 'sarif'] },
+      json: { args: () => ['scan', '--checks', 'secrets', '--format', 'json'] },
+      sarif: { args: () => ['scan', '--checks', 'secrets', '--format', 'sarif'] },
       'text --no-git': { args: () => ['scan', '--checks', 'secrets', '--no-git', '--verbose'] },
       'json --base': { args: () => ['scan', '--checks', 'secrets', '--format', 'json', '--base', repo.sha(0)] },
     };
 
-    it.each(Object.keys(invocations))('%s: no raw secret on stdout or stderr', (name) => {
-      const { args, env } = invocations[name]!;
-      const result = cli(args(), repo.dir, env);
-      expect(result.code, result.stderr).toBe(1);
-      // The run reported findings and the broken file, so there was something to leak.
-      expect(result.stdout).toContain('aws-access-key-id');
-      expect(result.stdout).toContain('.gitleaks.toml');
-      expect(leaksIn({ [`${name} stdout`]: result.stdout, [`${name} stderr`]: result.stderr }, secrets)).toEqual([]);
-    }, 60_000);
+    it.each(Object.keys(invocations))(
+      '%s: no raw secret on stdout or stderr',
+      (name) => {
+        const { args, env } = invocations[name]!;
+        const result = cli(args(), repo.dir, env);
+        expect(result.code, result.stderr).toBe(1);
+        // The run reported findings and the broken file, so there was something to leak.
+        expect(result.stdout).toContain('aws-access-key-id');
+        expect(result.stdout).toContain('.gitleaks.toml');
+        expect(leaksIn({ [`${name} stdout`]: result.stdout, [`${name} stderr`]: result.stderr }, secrets)).toEqual([]);
+      },
+      60_000,
+    );
   });
 
   describe('a config error on a line that holds a secret', () => {
@@ -177,18 +181,22 @@ describe('no raw secret reaches any output (issue 3)', () => {
       'wrong type': (value) => `checks: [secrets]\nfail-on: ${value}\n`,
     };
 
-    it.each(Object.keys(configs))('%s: run() rejects, and the CLI says why, without the value', async (name) => {
-      const secret = plainSecret(secrets);
-      const broken = gitRepo().commit('config', { '.security-gate.yml': configs[name]!(secret.value) });
-      const message = await run({ root: broken.dir, overrides: { checks: ['secrets'] }, git: true }).then(
-        () => 'no error',
-        (error: unknown) => (error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error)),
-      );
-      expect(message).toContain('.security-gate.yml');
-      const result = cli(['scan'], broken.dir, { SECURITY_GATE_DEBUG: '1' });
-      expect(result.code).toBe(2);
-      expect(result.stderr).toContain('.security-gate.yml');
-      expect(leaksIn({ 'run() error': message, 'CLI stdout': result.stdout, 'CLI stderr': result.stderr }, [secret])).toEqual([]);
-    }, 60_000);
+    it.each(Object.keys(configs))(
+      '%s: run() rejects, and the CLI says why, without the value',
+      async (name) => {
+        const secret = plainSecret(secrets);
+        const broken = gitRepo().commit('config', { '.security-gate.yml': configs[name]!(secret.value) });
+        const message = await run({ root: broken.dir, overrides: { checks: ['secrets'] }, git: true }).then(
+          () => 'no error',
+          (error: unknown) => (error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error)),
+        );
+        expect(message).toContain('.security-gate.yml');
+        const result = cli(['scan'], broken.dir, { SECURITY_GATE_DEBUG: '1' });
+        expect(result.code).toBe(2);
+        expect(result.stderr).toContain('.security-gate.yml');
+        expect(leaksIn({ 'run() error': message, 'CLI stdout': result.stdout, 'CLI stderr': result.stderr }, [secret])).toEqual([]);
+      },
+      60_000,
+    );
   });
 });

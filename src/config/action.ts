@@ -74,7 +74,12 @@ export function loadActionSettings(getInput: GetInput, env: Record<string, strin
   };
 }
 
-function githubTarget(input: (name: string) => string | undefined, env: Record<string, string | undefined>, eventName: string | undefined, payload: unknown): GitHubTarget {
+function githubTarget(
+  input: (name: string) => string | undefined,
+  env: Record<string, string | undefined>,
+  eventName: string | undefined,
+  payload: unknown,
+): GitHubTarget {
   const comment = input('comment') ?? 'false';
   if (comment !== 'true' && comment !== 'false' && comment !== 'on-failure') {
     throw new UsageError(`input comment: '${comment}' must be true, false or on-failure`);

@@ -8,12 +8,7 @@ import { configSchema, type Config } from './schema.js';
 import { ConfigError } from './errors.js';
 import { redact } from '../finding.js';
 
-export const CONFIG_CANDIDATES = [
-  '.github/security-gate.yml',
-  '.github/security-gate.yaml',
-  '.security-gate.yml',
-  '.security-gate.yaml',
-];
+export const CONFIG_CANDIDATES = ['.github/security-gate.yml', '.github/security-gate.yaml', '.security-gate.yml', '.security-gate.yaml'];
 
 export interface LoadedConfig {
   config: Config;
@@ -67,7 +62,10 @@ export function parseConfigText(text: string, file: string): { config: Config; i
   const issue = result.error.issues[0]!;
   const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
   const key = path.map((part) => (typeof part === 'string' ? keyForMessage(part) : String(part))).join('.') || undefined;
-  const node = nodeAt(doc.contents, path.map((part) => (typeof part === 'symbol' ? String(part) : part)));
+  const node = nodeAt(
+    doc.contents,
+    path.map((part) => (typeof part === 'symbol' ? String(part) : part)),
+  );
   const line = node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
   throw new ConfigError(file, describeIssue(issue), key, line);
 }

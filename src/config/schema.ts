@@ -49,7 +49,11 @@ export const customRuleSchema = z.strictObject({
 
 export const configSchema = z
   .strictObject({
-    checks: z.array(z.enum(CHECK_NAMES)).min(1).default([...CHECK_NAMES]).describe('Which checks run.'),
+    checks: z
+      .array(z.enum(CHECK_NAMES))
+      .min(1)
+      .default([...CHECK_NAMES])
+      .describe('Which checks run.'),
     'fail-on': failOnSchema.default('high').describe('Lowest severity that fails the build.'),
     ignore: z.array(ignoreEntrySchema).default([]),
     baseline: z.string().min(1).optional().describe('A JSON report of an earlier run: its findings warn instead of failing.'),

@@ -34,7 +34,10 @@ export async function buildContext(settings: Settings): Promise<Context> {
   // event may be missing for good reasons (a force push's `before`, a shallow clone): checks fetch
   // what they can and report the rest.
   if (!settings.eventName && !(await isShallowRepository(root))) {
-    for (const [name, rev] of [['base', base], ['head', head]] as const) {
+    for (const [name, rev] of [
+      ['base', base],
+      ['head', head],
+    ] as const) {
       if (rev && mode !== 'full' && !(await resolveCommit(root, rev))) {
         throw new RepositoryError(`${name} revision '${rev}' is not a commit in ${root}`);
       }

@@ -12,7 +12,10 @@ export interface EventRange {
 }
 
 interface Payload {
-  pull_request?: { base?: { sha?: string; repo?: { full_name?: string } }; head?: { sha?: string; repo?: { full_name?: string; fork?: boolean } } };
+  pull_request?: {
+    base?: { sha?: string; repo?: { full_name?: string } };
+    head?: { sha?: string; repo?: { full_name?: string; fork?: boolean } };
+  };
   before?: string;
   after?: string;
   merge_group?: { base_sha?: string; head_sha?: string };

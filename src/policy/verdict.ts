@@ -55,12 +55,15 @@ export function evaluate(input: PolicyInput): Verdict {
 
   for (const result of input.results) {
     for (const finding of result.findings) {
-      const matching = config.ignore
-        .map((entry, index) => ({ entry, index }))
-        .filter(({ entry }) => ignoreMatches(entry, finding));
+      const matching = config.ignore.map((entry, index) => ({ entry, index })).filter(({ entry }) => ignoreMatches(entry, finding));
       const active = matching.find(({ entry }) => !isExpired(entry, now));
       if (active) {
-        evaluated.push({ ...finding, status: 'ignored', ignoredBy: active.entry, reason: `ignored: ${active.entry.reason} (until ${active.entry.expires})` });
+        evaluated.push({
+          ...finding,
+          status: 'ignored',
+          ignoredBy: active.entry,
+          reason: `ignored: ${active.entry.reason} (until ${active.entry.expires})`,
+        });
         continue;
       }
       for (const { index } of matching) if (!expiredUsed.has(index)) expiredUsed.set(index, finding);

@@ -58,7 +58,11 @@ function findingAnnotation(finding: EvaluatedFinding): Annotation[] {
 function errorAnnotation(error: CheckError): Annotation {
   return {
     level: error.fatal ? 'error' : 'warning',
-    properties: { file: error.path || undefined, line: error.line, title: `security-gate: ${error.check} check could not ${error.fatal ? 'finish' : 'read a file'}` },
+    properties: {
+      file: error.path || undefined,
+      line: error.line,
+      title: `security-gate: ${error.check} check could not ${error.fatal ? 'finish' : 'read a file'}`,
+    },
     message: error.message,
   };
 }

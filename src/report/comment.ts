@@ -179,7 +179,10 @@ function fitSections(sections: Section[], budget: number): string {
     }
     pending = pending.filter((index) => !small.includes(index));
   }
-  return sections.map((section, index) => fitRows(section, shares[index]! - 1)).filter(Boolean).join('\n');
+  return sections
+    .map((section, index) => fitRows(section, shares[index]! - 1))
+    .filter(Boolean)
+    .join('\n');
 }
 
 function fitRows(section: Section, budget: number): string {

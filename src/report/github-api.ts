@@ -109,7 +109,11 @@ interface RestComment {
 export function createGitHubApi(options: GitHubApiOptions): GitHubApi {
   const baseUrl = (options.baseUrl || DEFAULT_API_URL).replace(/\/+$/, '');
   if (!options.token) {
-    throw new GitHubApiError('call the GitHub API', undefined, 'no token was given (the `token` input defaults to `${{ github.token }}`; keep it or pass one)');
+    throw new GitHubApiError(
+      'call the GitHub API',
+      undefined,
+      'no token was given (the `token` input defaults to `${{ github.token }}`; keep it or pass one)',
+    );
   }
   // baseUrl is passed explicitly: @actions/github captured GITHUB_API_URL when it was imported.
   const octokit: Octokit = getOctokit(options.token, { baseUrl });

@@ -46,18 +46,28 @@ async function talkBack(verdict: Verdict, github: GitHubTarget): Promise<void> {
   const wantsIssue = github.issue && github.scheduled;
   if (!wantsComment && !wantsIssue) return;
   if (wantsComment && github.fork) {
-    core.warning('security-gate: this pull request comes from a fork, whose token is read-only: the PR comment is skipped. Annotations, the job summary and the SARIF file still report everything.');
+    core.warning(
+      'security-gate: this pull request comes from a fork, whose token is read-only: the PR comment is skipped. Annotations, the job summary and the SARIF file still report everything.',
+    );
     return;
   }
   if (!github.token || !github.owner || !github.repo) {
-    core.warning('security-gate: no token or repository to comment with (set the `token` input): the PR comment / nightly issue is skipped.');
+    core.warning(
+      'security-gate: no token or repository to comment with (set the `token` input): the PR comment / nightly issue is skipped.',
+    );
     return;
   }
   const api = createGitHubApi({ token: github.token, baseUrl: github.apiUrl });
   const repo = { owner: github.owner, repo: github.repo };
   try {
     if (wantsComment) {
-      const result = await syncPullRequestComment(api, { ...repo, issueNumber: github.pullRequest!, verdict, setting: github.comment, runUrl: github.runUrl });
+      const result = await syncPullRequestComment(api, {
+        ...repo,
+        issueNumber: github.pullRequest!,
+        verdict,
+        setting: github.comment,
+        runUrl: github.runUrl,
+      });
       core.info(`security-gate: PR comment ${result.action}${'url' in result ? ` (${result.url})` : ''}`);
     }
     if (wantsIssue) {

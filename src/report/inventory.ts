@@ -65,7 +65,12 @@ export function renderInventoryText(packages: Package[], options: InventoryTextO
       note: pkg.note ? clean(pkg.note) : '',
     }));
     const width = (pick: (row: (typeof rows)[number]) => string): number => Math.max(0, ...rows.map((row) => pick(row).length));
-    const widths = { name: width((row) => row.name), version: width((row) => row.version), line: width((row) => row.line), flags: width((row) => row.flags) };
+    const widths = {
+      name: width((row) => row.name),
+      version: width((row) => row.version),
+      line: width((row) => row.line),
+      flags: width((row) => row.flags),
+    };
     for (const row of rows) {
       const columns = [
         `  ${row.name.padEnd(widths.name)}`,
@@ -92,9 +97,7 @@ export function renderInventoryText(packages: Package[], options: InventoryTextO
   return neutraliseCommands(lines.join('\n') + '\n'); // lockfile text may reach a workflow log
 }
 
-
 /** Lockfile content is untrusted: no terminal escape sequences or line breaks reach the terminal. */
 function clean(value: string): string {
   return value.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 }
-

@@ -4,13 +4,15 @@
 
 /** Plain text as inline markdown: one line, no raw HTML, no emphasis or links, no @mentions. */
 export function text(value: string): string {
-  return oneLine(value)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]~#])/g, '\\$1')
-    // An @mention in a finding (npm scopes, author emails) would ping people from a comment.
-    .replace(/@(?=[A-Za-z0-9])/g, '@\u200b');
+  return (
+    oneLine(value)
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/([\\`*_[\]~#])/g, '\\$1')
+      // An @mention in a finding (npm scopes, author emails) would ping people from a comment.
+      .replace(/@(?=[A-Za-z0-9])/g, '@\u200b')
+  );
 }
 
 /** Plain text as an inline code span; a backtick run inside gets a longer fence (CommonMark §6.1). */

@@ -122,7 +122,10 @@ function physicalLocation(path: string, line?: number, endLine?: number): Json |
   if (!path) return undefined;
   const startLine = line !== undefined && Number.isInteger(line) && line >= 1 ? line : undefined;
   const region = startLine
-    ? withoutUndefined({ startLine, endLine: endLine !== undefined && Number.isInteger(endLine) && endLine >= startLine ? endLine : undefined })
+    ? withoutUndefined({
+        startLine,
+        endLine: endLine !== undefined && Number.isInteger(endLine) && endLine >= startLine ? endLine : undefined,
+      })
     : undefined;
   return withoutUndefined({ artifactLocation: { uri: relativeUri(path), uriBaseId: '%SRCROOT%' }, region });
 }

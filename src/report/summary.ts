@@ -37,12 +37,7 @@ export function renderSummary(verdict: Verdict, options: SummaryOptions = {}): s
 function headline(verdict: Verdict): string[] {
   const { fail, warn, ignored, errors } = verdict.counts;
   const mark = verdict.verdict === 'pass' ? '✅' : '❌';
-  const counts = [
-    `${fail} failing`,
-    plural(warn, 'warning'),
-    `${ignored} ignored`,
-    ...(errors ? [plural(errors, 'check error')] : []),
-  ];
+  const counts = [`${fail} failing`, plural(warn, 'warning'), `${ignored} ignored`, ...(errors ? [plural(errors, 'check error')] : [])];
   const fatal = verdict.errors.filter((error) => error.fatal).length;
   return [
     `## ${mark} security-gate: ${verdict.verdict.toUpperCase()}`,
@@ -50,7 +45,9 @@ function headline(verdict: Verdict): string[] {
     `${counts.join(' · ')}`,
     '',
     `fail-on: ${code(verdict.failOn)} · mode: ${code(verdict.mode)} · range: ${code(verdict.range)}`,
-    ...(fatal ? ['', `> [!WARNING]`, `> ${plural(fatal, 'check error')} left part of the scan undone: the result is incomplete (see Errors below).`] : []),
+    ...(fatal
+      ? ['', `> [!WARNING]`, `> ${plural(fatal, 'check error')} left part of the scan undone: the result is incomplete (see Errors below).`]
+      : []),
   ];
 }
 
@@ -86,7 +83,9 @@ function findingSections(findings: EvaluatedFinding[], budget: Budget): string[]
         code(finding.rule),
         location(finding),
         text(finding.title),
-        ...(ignored ? [text(finding.ignoredBy?.reason ?? finding.reason), finding.ignoredBy?.expires ?? ''] : [text(shorten(finding.message, MESSAGE_CHARS))]),
+        ...(ignored
+          ? [text(finding.ignoredBy?.reason ?? finding.reason), finding.ignoredBy?.expires ?? '']
+          : [text(shorten(finding.message, MESSAGE_CHARS))]),
       ]);
       if (!budget.take(line + '\n')) break;
       lines.push(line);

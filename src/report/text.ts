@@ -37,7 +37,12 @@ export function renderText(verdict: Verdict, options: TextOptions): string {
     for (const error of verdict.errors) lines.push(...errorLines(error, paint));
   }
   const hidden = options.verbose ? 0 : verdict.counts.ignored;
-  if (hidden) paragraph(lines).push(paint.dim(`${hidden} ignored finding${hidden === 1 ? ' is' : 's are'} not listed; --verbose shows ${hidden === 1 ? 'it' : 'them'} with the reason.`));
+  if (hidden)
+    paragraph(lines).push(
+      paint.dim(
+        `${hidden} ignored finding${hidden === 1 ? ' is' : 's are'} not listed; --verbose shows ${hidden === 1 ? 'it' : 'them'} with the reason.`,
+      ),
+    );
   paragraph(lines).push(lastLine(verdict, paint));
   return neutraliseCommands(lines.join('\n') + '\n');
 }
@@ -63,7 +68,9 @@ function headerLines(verdict: Verdict, paint: Painter): string[] {
   return [
     paint.bold(`security-gate — ${oneLine(verdict.range)}, fail-on ${verdict.failOn}`),
     ...verdict.checks.map((check) => {
-      const stats = Object.entries(check.stats).map(([key, value]) => `${key} ${typeof value === 'number' ? value.toLocaleString('en-US') : oneLine(String(value))}`);
+      const stats = Object.entries(check.stats).map(
+        ([key, value]) => `${key} ${typeof value === 'number' ? value.toLocaleString('en-US') : oneLine(String(value))}`,
+      );
       return `  ${check.check.padEnd(width)}  ${paint.dim(stats.join(', ') || 'ran')}`;
     }),
   ];
@@ -91,7 +98,8 @@ function lastLine(verdict: Verdict, paint: Painter): string {
   const { fail, warn, ignored } = verdict.counts;
   const fatal = verdict.errors.filter((error) => error.fatal).length;
   const parts = [`${fail} failing`, `${warn} warning${warn === 1 ? '' : 's'}`, `${ignored} ignored`];
-  if (verdict.errors.length) parts.push(`${verdict.errors.length} error${verdict.errors.length === 1 ? '' : 's'}${fatal ? ` (${fatal} fatal)` : ''}`);
+  if (verdict.errors.length)
+    parts.push(`${verdict.errors.length} error${verdict.errors.length === 1 ? '' : 's'}${fatal ? ` (${fatal} fatal)` : ''}`);
   const word = verdict.verdict === 'pass' ? paint.green(paint.bold('PASS')) : paint.red(paint.bold('FAIL'));
   return `security-gate: ${word} — ${parts.join(', ')} (fail-on: ${verdict.failOn})`;
 }
@@ -124,7 +132,15 @@ export interface Painter {
 
 export function painter(color: boolean): Painter {
   const sgr = (open: number, close: number): Paint => (color ? (text) => `\u001b[${open}m${text}\u001b[${close}m` : (text) => text);
-  return { red: sgr(31, 39), yellow: sgr(33, 39), green: sgr(32, 39), cyan: sgr(36, 39), magenta: sgr(35, 39), bold: sgr(1, 22), dim: sgr(2, 22) };
+  return {
+    red: sgr(31, 39),
+    yellow: sgr(33, 39),
+    green: sgr(32, 39),
+    cyan: sgr(36, 39),
+    magenta: sgr(35, 39),
+    bold: sgr(1, 22),
+    dim: sgr(2, 22),
+  };
 }
 
 function severityPaint(severity: Severity, paint: Painter): Paint {

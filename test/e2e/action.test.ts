@@ -9,7 +9,9 @@ import { nodeBinaries, runAction } from '../support/dist.js';
 
 // The official SARIF 2.1.0 schema (draft-04), as @microsoft/jest-sarif ships it.
 const sarifSchema = createRequire(import.meta.url)('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
-const validateSarif = new (Ajv as unknown as typeof Ajv.default)({ allErrors: true, strict: false, unicodeRegExp: false }).compile(sarifSchema);
+const validateSarif = new (Ajv as unknown as typeof Ajv.default)({ allErrors: true, strict: false, unicodeRegExp: false }).compile(
+  sarifSchema,
+);
 
 const SCALEBOX = readFileSync(new URL('../fixtures/scalebox-SECURITY.md', import.meta.url), 'utf8');
 
@@ -36,7 +38,12 @@ describe.each(nodeBinaries())('dist/index.js under Node $version', ({ bin }) => 
   it('passes a clean pull request: outputs, summary and SARIF file, exit 0', async () => {
     const repo = releasedRepo();
     repo.commit('docs', { 'README.md': '# hi\n' });
-    const run = await runAction(bin, { workspace: repo.dir, eventName: 'pull_request', event: pullRequest(repo.sha(-2), repo.sha(-1)), inputs: { checks: 'versions' } });
+    const run = await runAction(bin, {
+      workspace: repo.dir,
+      eventName: 'pull_request',
+      event: pullRequest(repo.sha(-2), repo.sha(-1)),
+      inputs: { checks: 'versions' },
+    });
     expect(run.code).toBe(0);
     expect(run.outputs).toMatchObject({ verdict: 'pass', failures: '0' });
     expect(run.summary).toContain('security-gate');
@@ -46,7 +53,12 @@ describe.each(nodeBinaries())('dist/index.js under Node $version', ({ bin }) => 
 
   it('fails a scheduled run when the newest release has no supported row: annotation on the row, outputs, exit 1', async () => {
     const repo = releasedRepo().commit('0.2', { VERSION: 'v0.2.0' }).tag('v0.2.0');
-    const run = await runAction(bin, { workspace: repo.dir, eventName: 'schedule', event: { schedule: '0 3 * * *' }, inputs: { checks: 'versions' } });
+    const run = await runAction(bin, {
+      workspace: repo.dir,
+      eventName: 'schedule',
+      event: { schedule: '0 3 * * *' },
+      inputs: { checks: 'versions' },
+    });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^::error file=SECURITY\.md,line=9,.*title=.*::/m);
     expect(run.stdout).toMatch(/^::error::security-gate: 1 finding fails the policy/m);
@@ -63,12 +75,22 @@ describe.each(nodeBinaries())('dist/index.js under Node $version', ({ bin }) => 
     const repo = releasedRepo().commit('0.2', { VERSION: 'v0.2.0' }).tag('v0.2.0');
     const base = repo.sha(-1);
     repo.commit('unrelated', { 'src/a.js': 'x\n' });
-    const untouched = await runAction(bin, { workspace: repo.dir, eventName: 'pull_request', event: pullRequest(base, repo.sha(-1)), inputs: { checks: 'versions' } });
+    const untouched = await runAction(bin, {
+      workspace: repo.dir,
+      eventName: 'pull_request',
+      event: pullRequest(base, repo.sha(-1)),
+      inputs: { checks: 'versions' },
+    });
     expect(untouched.code).toBe(0);
     expect(untouched.stdout).toMatch(/^::warning file=SECURITY\.md,line=9/m);
 
     repo.commit('edit policy', { 'SECURITY.md': SCALEBOX.replace('We release patches', 'We publish patches') });
-    const touched = await runAction(bin, { workspace: repo.dir, eventName: 'pull_request', event: pullRequest(base, repo.sha(-1)), inputs: { checks: 'versions' } });
+    const touched = await runAction(bin, {
+      workspace: repo.dir,
+      eventName: 'pull_request',
+      event: pullRequest(base, repo.sha(-1)),
+      inputs: { checks: 'versions' },
+    });
     expect(touched.code).toBe(1);
     expect(touched.outputs.verdict).toBe('fail');
   });
@@ -82,7 +104,12 @@ describe.each(nodeBinaries())('dist/index.js under Node $version', ({ bin }) => 
   });
 
   it('fails the step clearly when the workspace is not a git repository', async () => {
-    const run = await runAction(bin, { workspace: join(releasedRepo().dir, '.git'), eventName: 'schedule', event: {}, inputs: { checks: 'versions' } });
+    const run = await runAction(bin, {
+      workspace: join(releasedRepo().dir, '.git'),
+      eventName: 'schedule',
+      event: {},
+      inputs: { checks: 'versions' },
+    });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/::error::security-gate: .*not a git repository/);
   });

@@ -9,7 +9,7 @@ const SCALEBOX = readFileSync(new URL('../fixtures/scalebox-SECURITY.md', import
 
 function scaleboxRepo() {
   const repo = gitRepo().commit('policy', { 'SECURITY.md': SCALEBOX, 'README.md': '# ScaleBox\n' });
-  for (const tag of ['v0.1.0', 'v0.1.1', 'v0.1.2', 'v0.1.3']) repo.commit(`release ${tag}`, { 'VERSION': tag }).tag(tag);
+  for (const tag of ['v0.1.0', 'v0.1.1', 'v0.1.2', 'v0.1.3']) repo.commit(`release ${tag}`, { VERSION: tag }).tag(tag);
   return repo;
 }
 
@@ -36,7 +36,12 @@ describe.each(nodes)('dist/cli.js under Node $version', ({ bin }) => {
     const report = JSON.parse(json.stdout);
     expect(report).toMatchObject({ version: 1, verdict: 'fail' });
     expect(report.findings).toContainEqual(
-      expect.objectContaining({ check: 'versions', rule: 'latest-release-unsupported', status: 'fail', location: expect.objectContaining({ path: 'SECURITY.md', line: 9 }) }),
+      expect.objectContaining({
+        check: 'versions',
+        rule: 'latest-release-unsupported',
+        status: 'fail',
+        location: expect.objectContaining({ path: 'SECURITY.md', line: 9 }),
+      }),
     );
 
     const out = join(tempDir(), 'report.sarif');
@@ -92,15 +97,22 @@ describe.each(nodes)('dist/cli.js under Node $version', ({ bin }) => {
     const run = runCli(bin, ['scan', repo.dir, '--checks', 'deps', '--advisory-db', 'test/fixtures/osv', '--format', 'json'], projectRoot);
     const report = JSON.parse(run.stdout);
     expect(report.errors).toEqual([]);
-    expect(report.findings).toContainEqual(expect.objectContaining({ rule: 'PYSEC-2023-62', location: expect.objectContaining({ path: 'requirements.txt', line: 1 }) }));
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ rule: 'PYSEC-2023-62', location: expect.objectContaining({ path: 'requirements.txt', line: 1 }) }),
+    );
   });
 
   it('lists unreadable lockfiles in the inventory JSON and still lists the rest', () => {
-    const repo = gitRepo().commit('deps', { 'app/requirements.txt': 'flask==1.0.0\n', 'tool/package-lock.json': '{"lockfileVersion": 3, "packages": {' });
+    const repo = gitRepo().commit('deps', {
+      'app/requirements.txt': 'flask==1.0.0\n',
+      'tool/package-lock.json': '{"lockfileVersion": 3, "packages": {',
+    });
     const run = runCli(bin, ['inventory', '.', '--format', 'json'], repo.dir);
     expect(run.code).toBe(1);
     const inventory = JSON.parse(run.stdout);
-    expect(inventory.packages).toContainEqual(expect.objectContaining({ ecosystem: 'PyPI', name: 'flask', version: '1.0.0', lockfile: 'app/requirements.txt', line: 1 }));
+    expect(inventory.packages).toContainEqual(
+      expect.objectContaining({ ecosystem: 'PyPI', name: 'flask', version: '1.0.0', lockfile: 'app/requirements.txt', line: 1 }),
+    );
     expect(inventory.errors).toEqual([expect.objectContaining({ path: 'tool/package-lock.json' })]);
     expect(run.stderr).toContain('tool/package-lock.json');
   });

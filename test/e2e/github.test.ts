@@ -85,7 +85,13 @@ describe.each(nodeBinaries())('GitHub events, dist/index.js under Node $version'
 
     // Fixing the file does not clean history: the key is still in the PR's commits and must be rotated.
     repo.commit('remove key', { 'deploy/settings.env': 'REGION=eu-west-1\n' });
-    const second = await runAction(bin, { workspace: repo.dir, eventName: 'pull_request', event: pullRequestEvent(repo, base, repo.sha(-1), { number: 1 }), inputs, env: runnerEnv(server) });
+    const second = await runAction(bin, {
+      workspace: repo.dir,
+      eventName: 'pull_request',
+      event: pullRequestEvent(repo, base, repo.sha(-1), { number: 1 }),
+      inputs,
+      env: runnerEnv(server),
+    });
     expect(second.code).toBe(1);
     expect(server.commentsOn(1)).toHaveLength(1); // updated, not duplicated
     expect(server.requests.filter((request) => request.method === 'PATCH')).toHaveLength(1);
@@ -117,7 +123,13 @@ describe.each(nodeBinaries())('GitHub events, dist/index.js under Node $version'
     const repo = appRepo();
     const base = repo.sha(-1);
     repo.commit('docs', { 'docs/a.md': 'hello\n' });
-    const run = await runAction(bin, { workspace: repo.dir, eventName: 'pull_request', event: pullRequestEvent(repo, base, repo.sha(-1), { number: 1 }), inputs: { checks: 'secrets', comment: 'true', token: 't' }, env: runnerEnv(server) });
+    const run = await runAction(bin, {
+      workspace: repo.dir,
+      eventName: 'pull_request',
+      event: pullRequestEvent(repo, base, repo.sha(-1), { number: 1 }),
+      inputs: { checks: 'secrets', comment: 'true', token: 't' },
+      env: runnerEnv(server),
+    });
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^::warning::security-gate: .*403/m);
     expect(run.outputs.verdict).toBe('pass');
@@ -130,7 +142,13 @@ describe.each(nodeBinaries())('GitHub events, dist/index.js under Node $version'
     repo.commit('leak', { 'ci/publish.yml': `env:\n  TOKEN: ${GITHUB_TOKEN_VALUE}\n` });
     for (let i = 0; i < 5; i++) repo.commit(`later ${i}`, { [`docs/${i}.md`]: `${i}\n` });
 
-    const failing = await runAction(bin, { workspace: repo.dir, eventName: 'schedule', event: { schedule: '17 3 * * *' }, inputs: { checks: 'secrets', issue: 'true', token: 't' }, env: runnerEnv(server) });
+    const failing = await runAction(bin, {
+      workspace: repo.dir,
+      eventName: 'schedule',
+      event: { schedule: '17 3 * * *' },
+      inputs: { checks: 'secrets', issue: 'true', token: 't' },
+      env: runnerEnv(server),
+    });
     expect(failing.code).toBe(1);
     expect(failing.stdout).toMatch(/^::error file=ci\/publish\.yml,line=2,/m);
     const opened = [...server.issues.values()].filter((issue) => issue.state === 'open' && !issue.isPullRequest);
@@ -140,7 +158,13 @@ describe.each(nodeBinaries())('GitHub events, dist/index.js under Node $version'
 
     // A clean nightly run (the leak was rewritten out of history) closes the issue with a comment.
     const clean = appRepo();
-    const passing = await runAction(bin, { workspace: clean.dir, eventName: 'schedule', event: {}, inputs: { checks: 'secrets', issue: 'true', token: 't' }, env: runnerEnv(server) });
+    const passing = await runAction(bin, {
+      workspace: clean.dir,
+      eventName: 'schedule',
+      event: {},
+      inputs: { checks: 'secrets', issue: 'true', token: 't' },
+      env: runnerEnv(server),
+    });
     expect(passing.code).toBe(0);
     expect(opened[0]!.state).toBe('closed');
     expect(server.commentsOn(opened[0]!.number).at(-1)!.body).toContain('clean');
@@ -168,7 +192,13 @@ describe.each(nodeBinaries())('GitHub events, dist/index.js under Node $version'
     repo.commit('old leak', { 'legacy.env': `AWS_ACCESS_KEY_ID=${AWS_KEY}\n` });
     const before = repo.sha(-1);
     repo.commit('new leak', { 'ci/deploy.sh': `curl -H "Authorization: token ${GITHUB_TOKEN_VALUE}" https://api.github.com\n` });
-    const run = await runAction(bin, { workspace: repo.dir, eventName: 'push', event: { ref: 'refs/heads/main', before, after: repo.sha(-1) }, inputs: { checks: 'secrets' }, env: runnerEnv() });
+    const run = await runAction(bin, {
+      workspace: repo.dir,
+      eventName: 'push',
+      event: { ref: 'refs/heads/main', before, after: repo.sha(-1) },
+      inputs: { checks: 'secrets' },
+      env: runnerEnv(),
+    });
     expect(run.code).toBe(1);
     const report = JSON.parse(readFileSync(run.outputs['json-file']!, 'utf8'));
     expect(report.findings.map((finding: { location: { path: string; commit: string } }) => finding.location)).toEqual([
@@ -182,8 +212,17 @@ describe.each(nodeBinaries())('GitHub events, dist/index.js under Node $version'
     const repo = appRepo();
     const base = repo.sha(-1);
     repo.commit('queued change', { 'app/config.py': `GITHUB_TOKEN = "${GITHUB_TOKEN_VALUE}"\n` });
-    const event = { action: 'checks_requested', merge_group: { base_sha: base, head_sha: repo.sha(-1), head_ref: 'refs/heads/gh-readonly-queue/main/pr-1' } };
-    const run = await runAction(bin, { workspace: repo.dir, eventName: 'merge_group', event, inputs: { checks: 'secrets' }, env: runnerEnv() });
+    const event = {
+      action: 'checks_requested',
+      merge_group: { base_sha: base, head_sha: repo.sha(-1), head_ref: 'refs/heads/gh-readonly-queue/main/pr-1' },
+    };
+    const run = await runAction(bin, {
+      workspace: repo.dir,
+      eventName: 'merge_group',
+      event,
+      inputs: { checks: 'secrets' },
+      env: runnerEnv(),
+    });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^::error file=app\/config\.py,line=1,/m);
     expectNoRawSecret(everything(run));
@@ -192,7 +231,13 @@ describe.each(nodeBinaries())('GitHub events, dist/index.js under Node $version'
   it('push whose before equals after scans nothing and passes', async () => {
     const repo = appRepo();
     repo.commit('old leak', { 'legacy.env': `AWS_ACCESS_KEY_ID=${AWS_KEY}\n` });
-    const run = await runAction(bin, { workspace: repo.dir, eventName: 'push', event: { before: repo.sha(-1), after: repo.sha(-1) }, inputs: { checks: 'secrets' }, env: runnerEnv() });
+    const run = await runAction(bin, {
+      workspace: repo.dir,
+      eventName: 'push',
+      event: { before: repo.sha(-1), after: repo.sha(-1) },
+      inputs: { checks: 'secrets' },
+      env: runnerEnv(),
+    });
     expect(run.code).toBe(0);
     expect(run.outputs.verdict).toBe('pass');
   });
@@ -200,9 +245,18 @@ describe.each(nodeBinaries())('GitHub events, dist/index.js under Node $version'
   it('a shallow clone deepens itself from origin to read the PR range', async () => {
     const origin = appRepo();
     const base = origin.sha(-1);
-    origin.commit('a', { 'a.txt': 'a\n' }).commit('leak', { 'b.env': `AWS_ACCESS_KEY_ID=${AWS_KEY}\n` }).commit('c', { 'c.txt': 'c\n' });
+    origin
+      .commit('a', { 'a.txt': 'a\n' })
+      .commit('leak', { 'b.env': `AWS_ACCESS_KEY_ID=${AWS_KEY}\n` })
+      .commit('c', { 'c.txt': 'c\n' });
     const clone = origin.shallowClone(1);
-    const run = await runAction(bin, { workspace: clone.dir, eventName: 'pull_request', event: pullRequestEvent(origin, base, origin.sha(-1)), inputs: { checks: 'secrets' }, env: runnerEnv() });
+    const run = await runAction(bin, {
+      workspace: clone.dir,
+      eventName: 'pull_request',
+      event: pullRequestEvent(origin, base, origin.sha(-1)),
+      inputs: { checks: 'secrets' },
+      env: runnerEnv(),
+    });
     expect(run.stdout).toMatch(/^::error file=b\.env,line=1,/m);
     expect(run.code).toBe(1);
   });
@@ -213,7 +267,13 @@ describe.each(nodeBinaries())('GitHub events, dist/index.js under Node $version'
     origin.commit('a', { 'a.txt': 'a\n' }).commit('b', { 'b.txt': 'b\n' });
     const clone = origin.shallowClone(1);
     rmSync(origin.dir, { recursive: true, force: true });
-    const run = await runAction(bin, { workspace: clone.dir, eventName: 'pull_request', event: pullRequestEvent(origin, base, clone.git('rev-parse', 'HEAD').trim()), inputs: { checks: 'secrets' }, env: runnerEnv() });
+    const run = await runAction(bin, {
+      workspace: clone.dir,
+      eventName: 'pull_request',
+      event: pullRequestEvent(origin, base, clone.git('rev-parse', 'HEAD').trim()),
+      inputs: { checks: 'secrets' },
+      env: runnerEnv(),
+    });
     expect(run.code).toBe(1);
     expect(run.outputs.verdict).toBe('fail');
     expect(run.stdout).toContain('fetch-depth: 0');

@@ -35,7 +35,9 @@ const LOCKFILES = Object.keys(LAYOUT).filter((path) => !path.endsWith('go.sum'))
 
 /** Lines `line`..`line + count - 1` of a lockfile, to check what a reported line declares. */
 function linesAt(path: string, line: number, count = 1): string {
-  return FILES[path]!.split('\n').slice(line - 1, line - 1 + count).join('\n');
+  return FILES[path]!.split('\n')
+    .slice(line - 1, line - 1 + count)
+    .join('\n');
 }
 
 interface Expected {
@@ -61,14 +63,81 @@ interface Expected {
 // - bun (has-flag, wrappy), Gemfile.lock (no rack), composer.lock (no guzzle), poetry (urllib3 2.5.0), go/go.mod
 //   (go 1.23) and rust/Cargo.lock have nothing the database covers.
 const EXPECTED: Expected[] = [
-  { rule: 'GHSA-jfh8-c2jp-5v3q', ecosystem: 'Maven', name: 'org.apache.logging.log4j:log4j-core', version: '2.14.1', path: 'services/api/gradle.lockfile', line: 6, declares: /^org\.apache\.logging\.log4j:log4j-core:2\.14\.1=runtimeClasspath$/ },
-  { rule: 'GHSA-jfh8-c2jp-5v3q', ecosystem: 'Maven', name: 'org.apache.logging.log4j:log4j-core', version: '2.14.1', path: 'services/legacy/pom.xml', line: 33, declares: /^\s*<dependency>\n\s*<groupId>org\.apache\.logging\.log4j<\/groupId>\n\s*<artifactId>log4j-core<\/artifactId>$/, span: 3 },
-  { rule: 'RUSTSEC-2022-0013', ecosystem: 'crates.io', name: 'regex', version: '1.5.4', path: 'rust-cli/Cargo.lock', line: 22, declares: /^\[\[package\]\]\nname = "regex"\nversion = "1\.5\.4"$/, span: 3 },
-  { rule: 'GO-2024-2887', ecosystem: 'Go', name: 'stdlib', version: '1.22.3', path: 'gateway/go.mod', line: 5, declares: /^toolchain go1\.22\.3$/ },
-  { rule: 'GO-2023-1737', ecosystem: 'Go', name: 'github.com/gin-gonic/gin', version: '1.9.0', path: 'gateway/go.mod', line: 8, declares: /^\tgithub\.com\/gin-gonic\/gin v1\.9\.0$/ },
-  { rule: 'PYSEC-2023-62', ecosystem: 'PyPI', name: 'flask', version: '1.0.0', path: 'scripts/requirements.txt', line: 1, declares: /^flask==1\.0\.0$/ },
-  { rule: 'PYSEC-2023-74', ecosystem: 'PyPI', name: 'requests', version: '2.20.0', path: 'scripts/requirements.txt', line: 3, declares: /^requests==2\.20\.0$/ },
-  { rule: 'GHSA-c2qf-rxjj-qqgw', ecosystem: 'npm', name: 'semver', version: '4.3.6', path: 'web/package-lock.json', line: 724, declares: /^\s*"node_modules\/semver": \{\n\s*"version": "4\.3\.6",$/, span: 2 },
+  {
+    rule: 'GHSA-jfh8-c2jp-5v3q',
+    ecosystem: 'Maven',
+    name: 'org.apache.logging.log4j:log4j-core',
+    version: '2.14.1',
+    path: 'services/api/gradle.lockfile',
+    line: 6,
+    declares: /^org\.apache\.logging\.log4j:log4j-core:2\.14\.1=runtimeClasspath$/,
+  },
+  {
+    rule: 'GHSA-jfh8-c2jp-5v3q',
+    ecosystem: 'Maven',
+    name: 'org.apache.logging.log4j:log4j-core',
+    version: '2.14.1',
+    path: 'services/legacy/pom.xml',
+    line: 33,
+    declares: /^\s*<dependency>\n\s*<groupId>org\.apache\.logging\.log4j<\/groupId>\n\s*<artifactId>log4j-core<\/artifactId>$/,
+    span: 3,
+  },
+  {
+    rule: 'RUSTSEC-2022-0013',
+    ecosystem: 'crates.io',
+    name: 'regex',
+    version: '1.5.4',
+    path: 'rust-cli/Cargo.lock',
+    line: 22,
+    declares: /^\[\[package\]\]\nname = "regex"\nversion = "1\.5\.4"$/,
+    span: 3,
+  },
+  {
+    rule: 'GO-2024-2887',
+    ecosystem: 'Go',
+    name: 'stdlib',
+    version: '1.22.3',
+    path: 'gateway/go.mod',
+    line: 5,
+    declares: /^toolchain go1\.22\.3$/,
+  },
+  {
+    rule: 'GO-2023-1737',
+    ecosystem: 'Go',
+    name: 'github.com/gin-gonic/gin',
+    version: '1.9.0',
+    path: 'gateway/go.mod',
+    line: 8,
+    declares: /^\tgithub\.com\/gin-gonic\/gin v1\.9\.0$/,
+  },
+  {
+    rule: 'PYSEC-2023-62',
+    ecosystem: 'PyPI',
+    name: 'flask',
+    version: '1.0.0',
+    path: 'scripts/requirements.txt',
+    line: 1,
+    declares: /^flask==1\.0\.0$/,
+  },
+  {
+    rule: 'PYSEC-2023-74',
+    ecosystem: 'PyPI',
+    name: 'requests',
+    version: '2.20.0',
+    path: 'scripts/requirements.txt',
+    line: 3,
+    declares: /^requests==2\.20\.0$/,
+  },
+  {
+    rule: 'GHSA-c2qf-rxjj-qqgw',
+    ecosystem: 'npm',
+    name: 'semver',
+    version: '4.3.6',
+    path: 'web/package-lock.json',
+    line: 724,
+    declares: /^\s*"node_modules\/semver": \{\n\s*"version": "4\.3\.6",$/,
+    span: 2,
+  },
 ];
 
 /** gateway/go.mod: `replace github.com/old/lib => github.com/new/lib v1.2.3`. */
@@ -136,7 +205,8 @@ it('the fixtures say what the expectations claim, at the lines claimed', () => {
 });
 
 describe.each(nodeBinaries())('dist/cli.js under Node $version', ({ bin }) => {
-  const scan = (dir: string, format: string) => runCli(bin, ['scan', '.', '--checks', 'deps', '--advisory-db', OSV, '--format', format], dir);
+  const scan = (dir: string, format: string) =>
+    runCli(bin, ['scan', '.', '--checks', 'deps', '--advisory-db', OSV, '--format', format], dir);
 
   it('scans every lockfile of every folder in one run, each finding at the line declaring its package', () => {
     const run = scan(repo.dir, 'json');
@@ -155,7 +225,12 @@ describe.each(nodeBinaries())('dist/cli.js under Node $version', ({ bin }) => {
       expect(linesAt(finding.location.path, finding.location.line!, e.span)).toMatch(e.declares);
     }
     // The policy still applies per finding: critical log4j and high regex fail, unscored/medium ones warn.
-    expect(deps.filter((f) => f.status === 'fail').map((f) => f.location.path).sort()).toEqual(['rust-cli/Cargo.lock', 'services/api/gradle.lockfile', 'services/legacy/pom.xml']);
+    expect(
+      deps
+        .filter((f) => f.status === 'fail')
+        .map((f) => f.location.path)
+        .sort(),
+    ).toEqual(['rust-cli/Cargo.lock', 'services/api/gradle.lockfile', 'services/legacy/pom.xml']);
   });
 
   it('names path:line of each finding in the text report', () => {
@@ -168,8 +243,13 @@ describe.each(nodeBinaries())('dist/cli.js under Node $version', ({ bin }) => {
     const run = scan(repo.dir, 'sarif');
     expect(run.code).toBe(1);
     const log = JSON.parse(run.stdout);
-    const results = log.runs[0].results as { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[];
-    const placed = results.map((r) => key(r.ruleId, r.locations[0]!.physicalLocation.artifactLocation.uri, r.locations[0]!.physicalLocation.region.startLine));
+    const results = log.runs[0].results as {
+      ruleId: string;
+      locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+    }[];
+    const placed = results.map((r) =>
+      key(r.ruleId, r.locations[0]!.physicalLocation.artifactLocation.uri, r.locations[0]!.physicalLocation.region.startLine),
+    );
     expect(placed.sort()).toEqual(EXPECTED_KEYS);
   });
 
@@ -179,8 +259,24 @@ describe.each(nodeBinaries())('dist/cli.js under Node $version', ({ bin }) => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
     const report = JSON.parse(run.stdout) as Report;
     expect(report.errors).toHaveLength(2);
-    expect(report.errors).toContainEqual(expect.objectContaining({ check: 'deps', path: 'broken/package-lock.json', line: BROKEN_JSON.line, fatal: false, message: expect.stringMatching(/JSON/) }));
-    expect(report.errors).toContainEqual(expect.objectContaining({ check: 'deps', path: 'broken2/Cargo.lock', line: BROKEN_TOML.line, fatal: false, message: expect.stringMatching(/TOML/) }));
+    expect(report.errors).toContainEqual(
+      expect.objectContaining({
+        check: 'deps',
+        path: 'broken/package-lock.json',
+        line: BROKEN_JSON.line,
+        fatal: false,
+        message: expect.stringMatching(/JSON/),
+      }),
+    );
+    expect(report.errors).toContainEqual(
+      expect.objectContaining({
+        check: 'deps',
+        path: 'broken2/Cargo.lock',
+        line: BROKEN_TOML.line,
+        fatal: false,
+        message: expect.stringMatching(/TOML/),
+      }),
+    );
     const deps = report.findings.filter((f) => f.check === 'deps');
     expect(deps.map((f) => key(f.rule, f.location.path, f.location.line!)).sort()).toEqual(EXPECTED_KEYS);
 
@@ -195,27 +291,60 @@ describe.each(nodeBinaries())('dist/cli.js under Node $version', ({ bin }) => {
     expect(run.code).toBe(0);
     const { packages } = JSON.parse(run.stdout) as { packages: Package[] };
 
-    expect(new Set(packages.map((p) => p.ecosystem))).toEqual(new Set(['npm', 'PyPI', 'Maven', 'RubyGems', 'Packagist', 'Go', 'crates.io']));
+    expect(new Set(packages.map((p) => p.ecosystem))).toEqual(
+      new Set(['npm', 'PyPI', 'Maven', 'RubyGems', 'Packagist', 'Go', 'crates.io']),
+    );
     expect(new Set(packages.map((p) => p.lockfile))).toEqual(new Set(LOCKFILES));
     for (const p of packages) {
-      expect(p).toMatchObject({ ecosystem: expect.any(String), name: expect.any(String), version: expect.any(String), lockfile: expect.any(String), dev: expect.any(Boolean), direct: expect.any(Boolean) });
+      expect(p).toMatchObject({
+        ecosystem: expect.any(String),
+        name: expect.any(String),
+        version: expect.any(String),
+        lockfile: expect.any(String),
+        dev: expect.any(Boolean),
+        direct: expect.any(Boolean),
+      });
       expect(p.path.every((step) => typeof step === 'string')).toBe(true);
       expect(p.line, `${p.name} in ${p.lockfile}`).toBeGreaterThan(0);
       expect(p.line).toBeLessThanOrEqual(FILES[p.lockfile]!.split('\n').length);
       // The line (or the two after it, for block formats: Cargo/poetry tables, pom <dependency>) names the
       // package; Go's stdlib is the go/toolchain directive; a `replace` target sits at the require it replaces.
       if (p.ecosystem === 'Go' && p.name === 'stdlib') expect(linesAt(p.lockfile, p.line)).toMatch(/^(go |toolchain go)\d/);
-      else expect(linesAt(p.lockfile, p.line, 3), `${p.name} at ${p.lockfile}:${p.line}`).toContain(REPLACED[p.name] ?? p.name.split(':').at(-1));
+      else
+        expect(linesAt(p.lockfile, p.line, 3), `${p.name} at ${p.lockfile}:${p.line}`).toContain(
+          REPLACED[p.name] ?? p.name.split(':').at(-1),
+        );
     }
 
     const entry = (lockfile: string, name: string) => packages.find((p) => p.lockfile === lockfile && p.name === name);
-    expect(entry('scripts/requirements.txt', 'flask')).toEqual(expect.objectContaining({ ecosystem: 'PyPI', version: '1.0.0', line: 1, dev: false, direct: true, path: ['flask'] }));
-    expect(entry('services/api/gradle.lockfile', 'org.apache.logging.log4j:log4j-core')).toEqual(expect.objectContaining({ ecosystem: 'Maven', version: '2.14.1', line: 6, dev: false }));
-    expect(entry('services/legacy/pom.xml', 'org.apache.logging.log4j:log4j-core')).toEqual(expect.objectContaining({ ecosystem: 'Maven', version: '2.14.1', line: 33, direct: true }));
-    expect(entry('web/package-lock.json', 'semver')).toEqual(expect.objectContaining({ ecosystem: 'npm', version: '4.3.6', line: 724, dev: false, direct: false, path: ['npm-registry-client', 'semver'] }));
-    expect(entry('tools/bun.lock', 'has-flag')).toEqual(expect.objectContaining({ ecosystem: 'npm', version: '4.0.0', line: 13, direct: true }));
-    expect(entry('ruby/Gemfile.lock', 'addressable')).toEqual(expect.objectContaining({ ecosystem: 'RubyGems', version: '2.9.0', line: 4 }));
-    expect(entry('php/composer.lock', 'drupal/core')).toEqual(expect.objectContaining({ ecosystem: 'Packagist', version: '10.4.5', line: 10 }));
+    expect(entry('scripts/requirements.txt', 'flask')).toEqual(
+      expect.objectContaining({ ecosystem: 'PyPI', version: '1.0.0', line: 1, dev: false, direct: true, path: ['flask'] }),
+    );
+    expect(entry('services/api/gradle.lockfile', 'org.apache.logging.log4j:log4j-core')).toEqual(
+      expect.objectContaining({ ecosystem: 'Maven', version: '2.14.1', line: 6, dev: false }),
+    );
+    expect(entry('services/legacy/pom.xml', 'org.apache.logging.log4j:log4j-core')).toEqual(
+      expect.objectContaining({ ecosystem: 'Maven', version: '2.14.1', line: 33, direct: true }),
+    );
+    expect(entry('web/package-lock.json', 'semver')).toEqual(
+      expect.objectContaining({
+        ecosystem: 'npm',
+        version: '4.3.6',
+        line: 724,
+        dev: false,
+        direct: false,
+        path: ['npm-registry-client', 'semver'],
+      }),
+    );
+    expect(entry('tools/bun.lock', 'has-flag')).toEqual(
+      expect.objectContaining({ ecosystem: 'npm', version: '4.0.0', line: 13, direct: true }),
+    );
+    expect(entry('ruby/Gemfile.lock', 'addressable')).toEqual(
+      expect.objectContaining({ ecosystem: 'RubyGems', version: '2.9.0', line: 4 }),
+    );
+    expect(entry('php/composer.lock', 'drupal/core')).toEqual(
+      expect.objectContaining({ ecosystem: 'Packagist', version: '10.4.5', line: 10 }),
+    );
     expect(entry('gateway/go.mod', 'golang.org/x/net')).toEqual(expect.objectContaining({ ecosystem: 'Go', version: '0.17.0', line: 9 }));
     expect(entry('py/poetry.lock', 'urllib3')).toEqual(expect.objectContaining({ ecosystem: 'PyPI', version: '2.5.0', line: 2 }));
     // Each of those lines is where the lockfile declares the package.

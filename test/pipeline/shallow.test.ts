@@ -26,7 +26,9 @@ describe('a shallow clone without tags', () => {
     const clone = releasedOrigin().shallowClone(1);
     clone.git('remote', 'remove', 'origin');
     const { verdict } = await run({ root: clone.dir, overrides: { checks: ['versions'] }, git: true });
-    expect(verdict.errors).toContainEqual(expect.objectContaining({ check: 'versions', message: expect.stringContaining('fetch-depth: 0') }));
+    expect(verdict.errors).toContainEqual(
+      expect.objectContaining({ check: 'versions', message: expect.stringContaining('fetch-depth: 0') }),
+    );
     expect(verdict.findings.filter((finding) => finding.rule === 'latest-release-unsupported')).toEqual([]);
   });
 
@@ -34,7 +36,14 @@ describe('a shallow clone without tags', () => {
     const origin = releasedOrigin();
     const base = origin.sha(1);
     const clone = origin.shallowClone(1);
-    const { verdict } = await run({ root: clone.dir, overrides: { checks: ['secrets'] }, git: true, base, head: origin.sha(-1), mode: 'pr' });
+    const { verdict } = await run({
+      root: clone.dir,
+      overrides: { checks: ['secrets'] },
+      git: true,
+      base,
+      head: origin.sha(-1),
+      mode: 'pr',
+    });
     expect(clone.git('rev-parse', '--is-shallow-repository').trim()).toBe('false');
     expect(verdict.errors).toEqual([]);
     expect(verdict.verdict).toBe('pass');

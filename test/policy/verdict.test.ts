@@ -68,7 +68,9 @@ describe('policy: ignores', () => {
 
   it('limits an id ignore to one package', () => {
     const minimist = findingOf({ details: depsDetails({ package: 'minimist' }), location: { line: 7 } });
-    const verdict = verdictOf([lodash, minimist], { config: { ignore: [{ id: 'GHSA-29mw-wpgm-hmr9', package: 'Lodash', ...until('2026-12-31') }] } });
+    const verdict = verdictOf([lodash, minimist], {
+      config: { ignore: [{ id: 'GHSA-29mw-wpgm-hmr9', package: 'Lodash', ...until('2026-12-31') }] },
+    });
     expect(verdict.findings.map((f) => [(f.details as { package: string }).package, f.status])).toEqual([
       ['minimist', 'fail'],
       ['lodash', 'ignored'],
@@ -78,7 +80,9 @@ describe('policy: ignores', () => {
   it('limits an id ignore to a path glob (dotfiles included)', () => {
     const inTests = findingOf({ check: 'secrets', location: { path: 'test/.fixtures/key.txt', line: 1 } });
     const inSrc = findingOf({ check: 'secrets', location: { path: 'src/key.ts', line: 1 } });
-    const verdict = verdictOf([inTests, inSrc], { config: { ignore: [{ id: 'aws-access-key-id', path: 'test/**', ...until('2026-12-31') }] } });
+    const verdict = verdictOf([inTests, inSrc], {
+      config: { ignore: [{ id: 'aws-access-key-id', path: 'test/**', ...until('2026-12-31') }] },
+    });
     expect(verdict.findings.map((f) => [f.location.path, f.status])).toEqual([
       ['src/key.ts', 'fail'],
       ['test/.fixtures/key.txt', 'ignored'],
@@ -119,7 +123,12 @@ describe('policy: ignores', () => {
 
   it('prefers an active ignore over an expired one for the same finding, and reports nothing expired', () => {
     const verdict = verdictOf([lodash], {
-      config: { ignore: [{ id: 'GHSA-29mw-wpgm-hmr9', ...until('2026-01-01') }, { id: 'CVE-2020-28500', ...until('2027-01-01') }] },
+      config: {
+        ignore: [
+          { id: 'GHSA-29mw-wpgm-hmr9', ...until('2026-01-01') },
+          { id: 'CVE-2020-28500', ...until('2027-01-01') },
+        ],
+      },
     });
     expect(verdict.verdict).toBe('pass');
     expect(verdict.findings).toHaveLength(1);
@@ -136,7 +145,10 @@ describe('policy: existing findings warn', () => {
 
   it('warns for a finding that was there before this change (introduced: false), fails the introduced one', () => {
     const verdict = verdictOf(
-      [findingOf({ introduced: false, severity: 'critical', location: { line: 1 } }), findingOf({ introduced: true, severity: 'high', location: { line: 2 } })],
+      [
+        findingOf({ introduced: false, severity: 'critical', location: { line: 1 } }),
+        findingOf({ introduced: true, severity: 'high', location: { line: 2 } }),
+      ],
       { mode: 'pr', range: 'a1b2c3d..e4f5a6b' },
     );
     expect(verdict.findings.map((f) => [f.introduced, f.status])).toEqual([

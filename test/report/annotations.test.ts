@@ -6,7 +6,8 @@ import { errorOf, findingOf, verdictOf } from '../support/verdict.js';
 function parse(line: string) {
   const match = /^::(\w+)(?: ([^:]*))?::(.*)$/.exec(line);
   if (!match) throw new Error(`not a workflow command: ${line}`);
-  const unescape = (text: string) => text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+  const unescape = (text: string) =>
+    text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
   const properties = Object.fromEntries(
     (match[2] ?? '')
       .split(',')
@@ -25,7 +26,12 @@ describe('renderAnnotations', () => {
     expect(lines).toHaveLength(1);
     expect(parse(lines[0]!)).toEqual({
       level: 'error',
-      properties: { file: 'package-lock.json', line: '120', endLine: '124', title: 'security-gate: lodash 4.17.20: Regular Expression Denial of Service in lodash' },
+      properties: {
+        file: 'package-lock.json',
+        line: '120',
+        endLine: '124',
+        title: 'security-gate: lodash 4.17.20: Regular Expression Denial of Service in lodash',
+      },
       message: 'lodash 4.17.20 is affected by GHSA-29mw-wpgm-hmr9; upgrade to 4.17.21.\n(high is at or above fail-on high)',
     });
     // The colon in the title is escaped in the property, not left to end the properties.
@@ -55,7 +61,11 @@ describe('renderAnnotations', () => {
   it('escapes %, CR and LF in messages, and also : and , in properties', () => {
     expect(escapeData('100% done\r\nnext: a,b')).toBe('100%25 done%0D%0Anext: a,b');
     expect(escapeProperty('a:b,c%d\ne')).toBe('a%3Ab%2Cc%25d%0Ae');
-    const tricky = findingOf({ title: 'x,y::error title=evil', message: 'line one\nline two %0A', location: { path: 'dir,with:colon/a.lock', line: 2 } });
+    const tricky = findingOf({
+      title: 'x,y::error title=evil',
+      message: 'line one\nline two %0A',
+      location: { path: 'dir,with:colon/a.lock', line: 2 },
+    });
     const lines = renderAnnotations(verdictOf([tricky]));
     expect(lines).toHaveLength(1);
     expect(lines[0]).not.toMatch(/\n/);
@@ -67,18 +77,29 @@ describe('renderAnnotations', () => {
 
   it('reports check errors: fatal ones as errors, others as warnings, with file and line', () => {
     const verdict = verdictOf([], {
-      errors: [errorOf({ path: 'frontend/yarn.lock', line: 212 }), errorOf({ check: 'deps', path: '', line: undefined, fatal: true, message: 'OSV API unreachable' })],
+      errors: [
+        errorOf({ path: 'frontend/yarn.lock', line: 212 }),
+        errorOf({ check: 'deps', path: '', line: undefined, fatal: true, message: 'OSV API unreachable' }),
+      ],
     });
     const parsed = renderAnnotations(verdict).map(parse);
     expect(parsed).toEqual([
-      { level: 'warning', properties: { file: 'frontend/yarn.lock', line: '212', title: 'security-gate: deps check could not read a file' }, message: "unknown entry key 'resolutoin'" },
+      {
+        level: 'warning',
+        properties: { file: 'frontend/yarn.lock', line: '212', title: 'security-gate: deps check could not read a file' },
+        message: "unknown entry key 'resolutoin'",
+      },
       { level: 'error', properties: { title: 'security-gate: deps check could not finish' }, message: 'OSV API unreachable' },
     ]);
   });
 
   it('emits at most 10 per level, the most important first, then one notice counting the rest per level', () => {
-    const failing = Array.from({ length: 14 }, (_, i) => findingOf({ severity: i < 2 ? 'critical' : 'high', location: { path: `f${String(i).padStart(2, '0')}.lock`, line: 1 } }));
-    const warning = Array.from({ length: 11 }, (_, i) => findingOf({ severity: 'low', location: { path: `w${String(i).padStart(2, '0')}.lock`, line: 1 } }));
+    const failing = Array.from({ length: 14 }, (_, i) =>
+      findingOf({ severity: i < 2 ? 'critical' : 'high', location: { path: `f${String(i).padStart(2, '0')}.lock`, line: 1 } }),
+    );
+    const warning = Array.from({ length: 11 }, (_, i) =>
+      findingOf({ severity: 'low', location: { path: `w${String(i).padStart(2, '0')}.lock`, line: 1 } }),
+    );
     // Critical findings listed last must still come first: the verdict's order is what counts.
     const verdict = verdictOf([...warning, ...failing.slice(2), ...failing.slice(0, 2)]);
     const parsed = renderAnnotations(verdict).map(parse);
@@ -88,12 +109,18 @@ describe('renderAnnotations', () => {
     const notices = parsed.filter((a) => a.level === 'notice');
     expect(notices).toHaveLength(1);
     expect(parsed.at(-1)).toBe(notices[0]);
-    expect(notices[0]!.message).toBe('4 more errors and 1 more warning not shown as annotations (GitHub shows 10 per level); see the job summary and the SARIF report.');
+    expect(notices[0]!.message).toBe(
+      '4 more errors and 1 more warning not shown as annotations (GitHub shows 10 per level); see the job summary and the SARIF report.',
+    );
   });
 
   it('adds no notice when everything fits', () => {
     const verdict = verdictOf(Array.from({ length: 10 }, (_, i) => findingOf({ location: { line: i + 1 } })));
-    expect(renderAnnotations(verdict).map(parse).map((a) => a.level)).toEqual(Array(10).fill('error'));
+    expect(
+      renderAnnotations(verdict)
+        .map(parse)
+        .map((a) => a.level),
+    ).toEqual(Array(10).fill('error'));
   });
 
   it('prints nothing for a clean verdict', () => {

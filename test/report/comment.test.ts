@@ -9,13 +9,22 @@ const RUN = 'https://github.com/acme/app/actions/runs/4242';
 const awsKey = () => findingOf({ check: 'secrets' });
 const lodash = () => findingOf();
 const lowDep = () =>
-  findingOf({ rule: 'GHSA-jf85-cpcp-j695', severity: 'low', title: 'minimist 1.2.5: Prototype Pollution', location: { path: 'package-lock.json', line: 300 } });
+  findingOf({
+    rule: 'GHSA-jf85-cpcp-j695',
+    severity: 'low',
+    title: 'minimist 1.2.5: Prototype Pollution',
+    location: { path: 'package-lock.json', line: 300 },
+  });
 const unsupported = () => findingOf({ check: 'versions' });
 
 /** `count` distinct failing deps findings. */
 function manyFindings(count: number): Finding[] {
   return Array.from({ length: count }, (_, index) =>
-    findingOf({ rule: `GHSA-0000-0000-${String(index).padStart(4, '0')}`, title: `pkg-${index} 1.0.0: Advisory number ${index}`, location: { path: `services/s${index % 50}/package-lock.json`, line: index + 1 } }),
+    findingOf({
+      rule: `GHSA-0000-0000-${String(index).padStart(4, '0')}`,
+      title: `pkg-${index} 1.0.0: Advisory number ${index}`,
+      location: { path: `services/s${index % 50}/package-lock.json`, line: index + 1 },
+    }),
   );
 }
 
@@ -52,7 +61,11 @@ describe('renderComment', () => {
   });
 
   it('escapes table cells so a pipe or markup in a finding cannot break the table', () => {
-    const tricky = findingOf({ title: 'evil | title <img src=x onerror=alert(1)> @octocat', message: 'line one\nline | two', location: { path: 'a|b/package-lock.json', line: 1 } });
+    const tricky = findingOf({
+      title: 'evil | title <img src=x onerror=alert(1)> @octocat',
+      message: 'line one\nline | two',
+      location: { path: 'a|b/package-lock.json', line: 1 },
+    });
     const body = renderComment(verdictOf([tricky]));
     const [row] = tableRows(body, '#### Failing (1)');
 
@@ -104,7 +117,9 @@ describe('renderComment', () => {
 
   it('does not count a finding as fixed when it is now ignored', () => {
     const previous = renderComment(verdictOf([lodash()]));
-    const ignored = verdictOf([lodash()], { config: { ignore: [{ id: 'GHSA-29mw-wpgm-hmr9', reason: 'not reachable', expires: '2027-01-31' }] } });
+    const ignored = verdictOf([lodash()], {
+      config: { ignore: [{ id: 'GHSA-29mw-wpgm-hmr9', reason: 'not reachable', expires: '2027-01-31' }] },
+    });
     expect(ignored.counts.ignored).toBe(1);
     expect(renderComment(ignored, { previous })).not.toContain('Fixed since the last run');
   });
@@ -187,7 +202,13 @@ describe('renderComment on arbitrary findings', () => {
     fc.assert(
       fc.property(fc.array(arbitraryFinding, { maxLength: 150 }), fc.integer({ min: 1_500, max: 30_000 }), (specs, maxChars) => {
         const findings = specs.map((spec, index) =>
-          findingOf({ rule: `GHSA-${index}`, title: spec.title, message: spec.message, severity: spec.severity, location: { path: spec.path, line: index + 1 } }),
+          findingOf({
+            rule: `GHSA-${index}`,
+            title: spec.title,
+            message: spec.message,
+            severity: spec.severity,
+            location: { path: spec.path, line: index + 1 },
+          }),
         );
         const verdict = verdictOf(findings);
         const body = renderComment(verdict, { runUrl: RUN, maxChars });

@@ -86,7 +86,12 @@ describe('createGitHubApi', () => {
     const closed = await api.closeIssue(repo, created.number);
 
     expect(closed.state).toBe('closed');
-    expect(server.issues.get(created.number)).toMatchObject({ body: 'still failing', state: 'closed', stateReason: 'completed', labels: ['security-gate'] });
+    expect(server.issues.get(created.number)).toMatchObject({
+      body: 'still failing',
+      state: 'closed',
+      stateReason: 'completed',
+      labels: ['security-gate'],
+    });
     expect(server.labels.has('security-gate')).toBe(true);
   });
 
@@ -126,7 +131,9 @@ describe('createGitHubApi', () => {
     expect(error).toBeInstanceOf(GitHubApiError);
     expect(error).not.toBeInstanceOf(GitHubPermissionError);
     expect(error).toMatchObject({ status: 502 });
-    expect(error.message).toBe('security-gate could not list the comments of pull request #1 in acme/app: GitHub answered 502: Server Error');
+    expect(error.message).toBe(
+      'security-gate could not list the comments of pull request #1 in acme/app: GitHub answered 502: Server Error',
+    );
   });
 
   it('reports a spent rate limit (a 403 too) as a GitHubApiError with advice', async () => {

@@ -18,13 +18,29 @@ const PACKAGES = [
   pkg({ name: 'express', version: '4.18.2', line: 10, direct: true, path: ['express'] }),
   pkg({ name: 'qs', version: '6.11.0', line: 420, path: ['express', 'body-parser', 'qs'] }),
   pkg({ name: 'jest', version: '29.7.0', lockfile: 'web/yarn.lock', line: 5, direct: true, dev: true, path: ['jest'] }),
-  pkg({ name: 'tool', version: 'github:o/tool#abc1234', lockfile: 'web/yarn.lock', source: 'git', note: 'git dependency: not matched by version' }),
+  pkg({
+    name: 'tool',
+    version: 'github:o/tool#abc1234',
+    lockfile: 'web/yarn.lock',
+    source: 'git',
+    note: 'git dependency: not matched by version',
+  }),
 ];
 
 describe('renderInventoryJson', () => {
   it('gives every field of every package, line null when unknown', () => {
     const json = renderInventoryJson(PACKAGES);
-    expect(json.packages[1]).toEqual({ ecosystem: 'npm', name: 'qs', version: '6.11.0', lockfile: 'package-lock.json', line: 420, dev: false, direct: false, path: ['express', 'body-parser', 'qs'], source: 'registry' });
+    expect(json.packages[1]).toEqual({
+      ecosystem: 'npm',
+      name: 'qs',
+      version: '6.11.0',
+      lockfile: 'package-lock.json',
+      line: 420,
+      dev: false,
+      direct: false,
+      path: ['express', 'body-parser', 'qs'],
+      source: 'registry',
+    });
     expect(json.packages[3]).toMatchObject({ line: null, source: 'git', note: 'git dependency: not matched by version' });
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
   });

@@ -6,9 +6,21 @@ import { errorOf, findingOf, verdictOf } from '../support/verdict.js';
 describe('renderJson', () => {
   it('writes the version 1 contract: verdict, findings with every listed key, errors', () => {
     const key = findingOf({ check: 'secrets' });
-    const verdict = verdictOf([key], { errors: [errorOf({ fatal: true })], mode: 'pr', range: 'a1b2c3d..e4f5a6b', stats: { secrets: { commits: 3 } } });
+    const verdict = verdictOf([key], {
+      errors: [errorOf({ fatal: true })],
+      mode: 'pr',
+      range: 'a1b2c3d..e4f5a6b',
+      stats: { secrets: { commits: 3 } },
+    });
     const report = JSON.parse(JSON.stringify(renderJson(verdict)));
-    expect(report).toMatchObject({ version: 1, verdict: 'fail', failOn: 'high', mode: 'pr', range: 'a1b2c3d..e4f5a6b', counts: { fail: 1, warn: 0, ignored: 0, errors: 1 } });
+    expect(report).toMatchObject({
+      version: 1,
+      verdict: 'fail',
+      failOn: 'high',
+      mode: 'pr',
+      range: 'a1b2c3d..e4f5a6b',
+      counts: { fail: 1, warn: 0, ignored: 0, errors: 1 },
+    });
     expect(report.findings).toEqual([
       {
         check: 'secrets',
@@ -24,7 +36,9 @@ describe('renderJson', () => {
         details: { kind: 'secrets', redacted: 'AKIA************', author: 'dev@example.com', date: '2026-11-20T10:00:00Z', entropy: 3.9 },
       },
     ]);
-    expect(report.errors).toEqual([{ check: 'deps', path: 'frontend/yarn.lock', line: 212, message: "unknown entry key 'resolutoin'", fatal: true }]);
+    expect(report.errors).toEqual([
+      { check: 'deps', path: 'frontend/yarn.lock', line: 212, message: "unknown entry key 'resolutoin'", fatal: true },
+    ]);
     expect(report.checks).toEqual([
       { check: 'deps', stats: {}, findings: 0, errors: 1 },
       { check: 'secrets', stats: { commits: 3 }, findings: 1, errors: 0 },

@@ -36,7 +36,11 @@ describe('markdown escaping', () => {
         const [first, second] = cellsOf([text(a), code(b)]);
         // Cells are trimmed by GFM; a code span keeps its text (CommonMark strips one padding space
         // each side) and needs no defused mentions: GitHub does not notify from code.
-        expect(first).toBe(flat(a).replace(/@(?=[A-Za-z0-9])/g, '@\u200b').trim());
+        expect(first).toBe(
+          flat(a)
+            .replace(/@(?=[A-Za-z0-9])/g, '@\u200b')
+            .trim(),
+        );
         expect(second!.trim()).toBe(flat(b).trim());
       }),
       { numRuns: 200 },

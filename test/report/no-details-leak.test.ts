@@ -14,8 +14,16 @@ const CANARIES = ['CANARY-REDACTED', 'canary-author@example.com', 'CANARY-DATE',
 function verdictWithCanaryDetails() {
   return verdictOf(
     [
-      findingOf({ check: 'secrets', details: { kind: 'secrets', redacted: CANARIES[0]!, author: CANARIES[1], date: CANARIES[2], entropy: 4.25 } }),
-      findingOf({ check: 'secrets', rule: 'generic-api-key', severity: 'low', details: { kind: 'secrets', redacted: CANARIES[0]!, author: CANARIES[1] } }),
+      findingOf({
+        check: 'secrets',
+        details: { kind: 'secrets', redacted: CANARIES[0]!, author: CANARIES[1], date: CANARIES[2], entropy: 4.25 },
+      }),
+      findingOf({
+        check: 'secrets',
+        rule: 'generic-api-key',
+        severity: 'low',
+        details: { kind: 'secrets', redacted: CANARIES[0]!, author: CANARIES[1] },
+      }),
       findingOf({ details: depsDetails({ ecosystem: CANARIES[3], dependencyPath: [CANARIES[4]!] }) }),
       findingOf({ check: 'versions', details: { kind: 'versions', row: CANARIES[5] } }),
     ],
@@ -40,7 +48,13 @@ describe('details stay out of every reporter but JSON', () => {
   it('the JSON report carries the details as the check gave them, and only there', () => {
     const report = renderJson(verdict);
     const secret = report.findings.find((f) => f.rule === 'aws-access-key-id')!;
-    expect(secret.details).toEqual({ kind: 'secrets', redacted: 'CANARY-REDACTED', author: 'canary-author@example.com', date: 'CANARY-DATE', entropy: 4.25 });
+    expect(secret.details).toEqual({
+      kind: 'secrets',
+      redacted: 'CANARY-REDACTED',
+      author: 'canary-author@example.com',
+      date: 'CANARY-DATE',
+      entropy: 4.25,
+    });
     const withoutDetails = JSON.stringify(report.findings.map(({ details: _details, ...rest }) => rest));
     for (const canary of CANARIES) expect(withoutDetails).not.toContain(canary);
   });

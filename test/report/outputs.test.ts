@@ -24,6 +24,13 @@ describe('actionOutputs', () => {
   });
 
   it('gives empty paths for reports not written', () => {
-    expect(actionOutputs(verdictOf([]), {})).toEqual({ verdict: 'pass', findings: '0', failures: '0', warnings: '0', 'sarif-file': '', 'json-file': '' });
+    expect(actionOutputs(verdictOf([]), {})).toEqual({
+      verdict: 'pass',
+      findings: '0',
+      failures: '0',
+      warnings: '0',
+      'sarif-file': '',
+      'json-file': '',
+    });
   });
 });

@@ -25,15 +25,35 @@ function fullVerdict() {
     [
       findingOf({ check: 'deps', severity: 'critical', location: { path: 'web app/package-lock.json', line: 120, endLine: 131 } }),
       findingOf({ check: 'deps', severity: 'low', location: { path: 'web app/package-lock.json', line: 140 } }),
-      findingOf({ check: 'deps', rule: 'GHSA-aaaa-bbbb-cccc', severity: 'medium', details: depsDetails({ advisory: 'GHSA-aaaa-bbbb-cccc', aliases: [], package: 'minimist' }), location: { path: 'go.sum', line: undefined } }),
+      findingOf({
+        check: 'deps',
+        rule: 'GHSA-aaaa-bbbb-cccc',
+        severity: 'medium',
+        details: depsDetails({ advisory: 'GHSA-aaaa-bbbb-cccc', aliases: [], package: 'minimist' }),
+        location: { path: 'go.sum', line: undefined },
+      }),
       findingOf({ check: 'secrets', introduced: true }),
-      findingOf({ check: 'secrets', rule: 'generic-api-key', severity: 'high', introduced: false, location: { path: 'config/#1.env', line: 4, commit: 'b'.repeat(40) } }),
+      findingOf({
+        check: 'secrets',
+        rule: 'generic-api-key',
+        severity: 'high',
+        introduced: false,
+        location: { path: 'config/#1.env', line: 4, commit: 'b'.repeat(40) },
+      }),
       findingOf({ check: 'versions', severity: 'medium' }),
     ],
     {
-      config: { ignore: [{ id: 'generic-api-key', reason: 'test fixture, not a real key', expires: '2027-01-01' }, { id: 'GHSA-aaaa-bbbb-cccc', reason: 'old', expires: '2026-01-01' }] },
+      config: {
+        ignore: [
+          { id: 'generic-api-key', reason: 'test fixture, not a real key', expires: '2027-01-01' },
+          { id: 'GHSA-aaaa-bbbb-cccc', reason: 'old', expires: '2026-01-01' },
+        ],
+      },
       ignoreLines: [4, 7],
-      errors: [errorOf({ check: 'deps', path: 'frontend/yarn.lock', line: 212 }), errorOf({ check: 'secrets', path: '', line: undefined, fatal: true, message: 'shallow clone: fetch-depth: 0' })],
+      errors: [
+        errorOf({ check: 'deps', path: 'frontend/yarn.lock', line: 212 }),
+        errorOf({ check: 'secrets', path: '', line: undefined, fatal: true, message: 'shallow clone: fetch-depth: 0' }),
+      ],
       stats: { deps: { lockfiles: 2 } },
     },
   );
@@ -62,7 +82,11 @@ describe('renderSarif', () => {
 
   it('describes each distinct rule once, with severity for code scanning, and points results at it by index', () => {
     const deps = sarifOf(fullVerdict()).runs[0];
-    expect(deps.tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual(['GHSA-29mw-wpgm-hmr9', 'ignore-expired', 'GHSA-aaaa-bbbb-cccc']);
+    expect(deps.tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual([
+      'GHSA-29mw-wpgm-hmr9',
+      'ignore-expired',
+      'GHSA-aaaa-bbbb-cccc',
+    ]);
     const [lodash, expired] = deps.tool.driver.rules;
     expect(lodash).toMatchObject({
       shortDescription: { text: 'lodash 4.17.20: Regular Expression Denial of Service in lodash' },
@@ -93,12 +117,20 @@ describe('renderSarif', () => {
   it('locates results by relative, encoded URI under %SRCROOT%, with a region only for a known line', () => {
     const [deps, secrets] = sarifOf(fullVerdict()).runs;
     expect(deps.results[0].locations).toEqual([
-      { physicalLocation: { artifactLocation: { uri: 'web%20app/package-lock.json', uriBaseId: '%SRCROOT%' }, region: { startLine: 120, endLine: 131 } } },
+      {
+        physicalLocation: {
+          artifactLocation: { uri: 'web%20app/package-lock.json', uriBaseId: '%SRCROOT%' },
+          region: { startLine: 120, endLine: 131 },
+        },
+      },
     ]);
     const noLine = deps.results.find((r: { ruleId: string }) => r.ruleId === 'GHSA-aaaa-bbbb-cccc');
     expect(noLine.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'go.sum', uriBaseId: '%SRCROOT%' } });
     const expired = deps.results.find((r: { ruleId: string }) => r.ruleId === 'ignore-expired');
-    expect(expired.locations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: '.github/security-gate.yml' }, region: { startLine: 7 } });
+    expect(expired.locations[0].physicalLocation).toMatchObject({
+      artifactLocation: { uri: '.github/security-gate.yml' },
+      region: { startLine: 7 },
+    });
     expect(secrets.results[1].locations[0].physicalLocation.artifactLocation.uri).toBe('config/%231.env');
   });
 
@@ -129,12 +161,16 @@ describe('renderSarif', () => {
           {
             level: 'warning',
             message: { text: "unknown entry key 'resolutoin'" },
-            locations: [{ physicalLocation: { artifactLocation: { uri: 'frontend/yarn.lock', uriBaseId: '%SRCROOT%' }, region: { startLine: 212 } } }],
+            locations: [
+              { physicalLocation: { artifactLocation: { uri: 'frontend/yarn.lock', uriBaseId: '%SRCROOT%' }, region: { startLine: 212 } } },
+            ],
           },
         ],
       },
     ]);
-    expect(secrets.invocations).toEqual([{ executionSuccessful: false, toolExecutionNotifications: [{ level: 'error', message: { text: 'shallow clone: fetch-depth: 0' } }] }]);
+    expect(secrets.invocations).toEqual([
+      { executionSuccessful: false, toolExecutionNotifications: [{ level: 'error', message: { text: 'shallow clone: fetch-depth: 0' } }] },
+    ]);
     expect(versions.invocations).toEqual([{ executionSuccessful: true, toolExecutionNotifications: [] }]);
   });
 

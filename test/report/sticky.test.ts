@@ -22,11 +22,24 @@ async function setUp(options: GitHubServerOptions = {}) {
 
 const awsKey = () => findingOf({ check: 'secrets' });
 const lodash = () => findingOf();
-const lowDep = () => findingOf({ rule: 'GHSA-jf85-cpcp-j695', severity: 'low', title: 'minimist 1.2.5: Prototype Pollution', location: { path: 'package-lock.json', line: 300 } });
+const lowDep = () =>
+  findingOf({
+    rule: 'GHSA-jf85-cpcp-j695',
+    severity: 'low',
+    title: 'minimist 1.2.5: Prototype Pollution',
+    location: { path: 'package-lock.json', line: 300 },
+  });
 const manyFindings = (count: number): Finding[] =>
-  Array.from({ length: count }, (_, index) => findingOf({ rule: `GHSA-${index}`, title: `pkg-${index} 1.0.0: advisory ${index}`, location: { path: 'package-lock.json', line: index + 1 } }));
+  Array.from({ length: count }, (_, index) =>
+    findingOf({
+      rule: `GHSA-${index}`,
+      title: `pkg-${index} 1.0.0: advisory ${index}`,
+      location: { path: 'package-lock.json', line: index + 1 },
+    }),
+  );
 
-const stickyComments = (server: GitHubServer, pr: number) => server.commentsOn(pr).filter((comment) => comment.body.startsWith(COMMENT_MARKER));
+const stickyComments = (server: GitHubServer, pr: number) =>
+  server.commentsOn(pr).filter((comment) => comment.body.startsWith(COMMENT_MARKER));
 const writes = (server: GitHubServer) => server.requests.filter((request) => request.method !== 'GET');
 
 describe('shouldComment', () => {
@@ -53,14 +66,21 @@ describe('the sticky pull request comment', () => {
     }
     const sticky = stickyComments(server, pr)[0]!;
 
-    const result = await upsertStickyComment(api, { owner: 'acme', repo: 'app', issueNumber: pr, body: renderComment(verdictOf([lodash()])) });
+    const result = await upsertStickyComment(api, {
+      owner: 'acme',
+      repo: 'app',
+      issueNumber: pr,
+      body: renderComment(verdictOf([lodash()])),
+    });
 
     expect(result).toMatchObject({ action: 'updated', commentId: sticky.id });
     expect(server.commentsOn(pr)).toHaveLength(250);
     expect(stickyComments(server, pr)).toHaveLength(1);
     expect(stickyComments(server, pr)[0]!.body).toContain('lodash 4.17.20');
     expect(server.requests.some((request) => request.method === 'GET' && request.query.page === '3')).toBe(true);
-    expect(writes(server).map((request) => `${request.method} ${request.path}`)).toEqual([`PATCH /repos/acme/app/issues/comments/${sticky.id}`]);
+    expect(writes(server).map((request) => `${request.method} ${request.path}`)).toEqual([
+      `PATCH /repos/acme/app/issues/comments/${sticky.id}`,
+    ]);
   });
 
   it('does not take a reply quoting the comment for the comment itself', async () => {
@@ -68,7 +88,12 @@ describe('the sticky pull request comment', () => {
     const pr = server.addIssue({ isPullRequest: true });
     server.addComment(pr, `> ${COMMENT_MARKER}\n> ### ❌ security-gate\n\nIs this real?`);
 
-    const result = await upsertStickyComment(api, { owner: 'acme', repo: 'app', issueNumber: pr, body: renderComment(verdictOf([lodash()])) });
+    const result = await upsertStickyComment(api, {
+      owner: 'acme',
+      repo: 'app',
+      issueNumber: pr,
+      body: renderComment(verdictOf([lodash()])),
+    });
 
     expect(result.action).toBe('created');
     expect(server.commentsOn(pr)[0]!.body).toContain('Is this real?');
@@ -110,14 +135,26 @@ describe('the sticky pull request comment', () => {
   it('leaves a clean pull request without a comment alone (comment: on-failure)', async () => {
     const { server, api } = await setUp();
     const pr = server.addIssue({ isPullRequest: true });
-    const result = await syncPullRequestComment(api, { owner: 'acme', repo: 'app', issueNumber: pr, setting: 'on-failure', verdict: verdictOf([lowDep()]) });
+    const result = await syncPullRequestComment(api, {
+      owner: 'acme',
+      repo: 'app',
+      issueNumber: pr,
+      setting: 'on-failure',
+      verdict: verdictOf([lowDep()]),
+    });
     expect(result.action).toBe('skipped');
     expect(writes(server)).toHaveLength(0);
   });
 
   it('makes no call at all with comment: false', async () => {
     const { server, api } = await setUp();
-    const result = await syncPullRequestComment(api, { owner: 'acme', repo: 'app', issueNumber: 1, setting: 'false', verdict: verdictOf([lodash()]) });
+    const result = await syncPullRequestComment(api, {
+      owner: 'acme',
+      repo: 'app',
+      issueNumber: 1,
+      setting: 'false',
+      verdict: verdictOf([lodash()]),
+    });
     expect(result.action).toBe('skipped');
     expect(server.requests).toHaveLength(0);
   });
@@ -126,10 +163,18 @@ describe('the sticky pull request comment', () => {
     const { server, api } = await setUp({ readOnly: true });
     const pr = server.addIssue({ isPullRequest: true });
 
-    const outcome = syncPullRequestComment(api, { owner: 'acme', repo: 'app', issueNumber: pr, setting: 'true', verdict: verdictOf([lodash()]) });
+    const outcome = syncPullRequestComment(api, {
+      owner: 'acme',
+      repo: 'app',
+      issueNumber: pr,
+      setting: 'true',
+      verdict: verdictOf([lodash()]),
+    });
 
     await expect(outcome).rejects.toBeInstanceOf(GitHubPermissionError);
-    await expect(outcome).rejects.toThrow(/GitHub answered 403 \(Resource not accessible by integration\)\. The token needs `pull-requests: write`.*normal for pull requests from forks/);
+    await expect(outcome).rejects.toThrow(
+      /GitHub answered 403 \(Resource not accessible by integration\)\. The token needs `pull-requests: write`.*normal for pull requests from forks/,
+    );
     expect(server.commentsOn(pr)).toHaveLength(0);
     expect(server.requests.map((request) => request.method)).toEqual(['GET', 'POST']);
   });
@@ -137,7 +182,14 @@ describe('the sticky pull request comment', () => {
   it('keeps a comment about 20,000 findings under the limit the server enforces', async () => {
     const { server, api } = await setUp();
     const pr = server.addIssue({ isPullRequest: true });
-    await syncPullRequestComment(api, { owner: 'acme', repo: 'app', issueNumber: pr, setting: 'true', runUrl: RUN, verdict: verdictOf(manyFindings(20_000)) });
+    await syncPullRequestComment(api, {
+      owner: 'acme',
+      repo: 'app',
+      issueNumber: pr,
+      setting: 'true',
+      runUrl: RUN,
+      verdict: verdictOf(manyFindings(20_000)),
+    });
     const body = stickyComments(server, pr)[0]!.body;
     expect(body.length).toBeLessThanOrEqual(MAX_BODY);
     expect(body).toMatch(/… and \d+ more failing findings: see the job summary and SARIF/);
@@ -155,7 +207,12 @@ describe('syncNightlyIssue', () => {
     const opened = await syncNightlyIssue(api, { ...repo, runUrl: RUN, verdict: verdictOf([awsKey(), lodash()]) });
     expect(opened.action).toBe('created');
     const [issue] = nightly(server);
-    expect(issue).toMatchObject({ number: opened.issueNumber, title: 'security-gate: nightly scan failures', labels: ['security-gate'], state: 'open' });
+    expect(issue).toMatchObject({
+      number: opened.issueNumber,
+      title: 'security-gate: nightly scan failures',
+      labels: ['security-gate'],
+      state: 'open',
+    });
     expect(issue!.body).toContain('### ❌ security-gate: 2 failing findings');
 
     const updated = await syncNightlyIssue(api, { ...repo, runUrl: RUN, verdict: verdictOf([lodash()]) });
@@ -168,7 +225,10 @@ describe('syncNightlyIssue', () => {
     expect(issue).toMatchObject({ state: 'closed', stateReason: 'completed' });
     const [closing] = server.commentsOn(issue!.number);
     expect(closing!.body).toContain(`clean since [this run](${RUN})`);
-    expect([...server.issues.values()].find((other) => other.title.startsWith('Unrelated'))).toMatchObject({ state: 'open', body: 'Please look at the config docs.' });
+    expect([...server.issues.values()].find((other) => other.title.startsWith('Unrelated'))).toMatchObject({
+      state: 'open',
+      body: 'Please look at the config docs.',
+    });
   });
 
   it('does nothing on a clean run when no issue is open', async () => {

@@ -37,7 +37,13 @@ function mixedVerdict() {
       findingOf({ check: 'secrets' }),
       findingOf({ check: 'versions' }),
     ],
-    { config: { ignore: [ignoreKey] }, errors: [errorOf()], mode: 'pr', range: 'a1b2c3d..e4f5a6b', stats: { deps: { lockfiles: 3, packages: 812 } } },
+    {
+      config: { ignore: [ignoreKey] },
+      errors: [errorOf()],
+      mode: 'pr',
+      range: 'a1b2c3d..e4f5a6b',
+      stats: { deps: { lockfiles: 3, packages: 812 } },
+    },
   );
 }
 
@@ -52,7 +58,9 @@ describe('renderSummary', () => {
   });
 
   it('has a table of the checks with what they ran and their stats', () => {
-    const [checks] = tables(renderSummary(verdictOf([findingOf()], { checks: ['deps', 'versions'], stats: { deps: { lockfiles: 3, packages: 812 } } })));
+    const [checks] = tables(
+      renderSummary(verdictOf([findingOf()], { checks: ['deps', 'versions'], stats: { deps: { lockfiles: 3, packages: 812 } } })),
+    );
     expect(checks).toEqual([
       ['Check', 'Ran', 'Findings', 'Errors', 'Stats'],
       ['deps', '✅', '1', '0', 'lockfiles: 3, packages: 812'],
@@ -155,7 +163,11 @@ describe('renderSummary', () => {
 
   it('never exceeds the budget and always accounts for every finding, whatever the budget', () => {
     const findings = Array.from({ length: 300 }, (_, i) =>
-      findingOf({ severity: (['critical', 'high', 'low'] as const)[i % 3], check: i % 2 ? 'deps' : 'secrets', location: { path: `p${i}.lock`, line: i + 1 } }),
+      findingOf({
+        severity: (['critical', 'high', 'low'] as const)[i % 3],
+        check: i % 2 ? 'deps' : 'secrets',
+        location: { path: `p${i}.lock`, line: i + 1 },
+      }),
     );
     const verdict = verdictOf(findings, { errors: Array.from({ length: 50 }, (_, i) => errorOf({ line: i + 1 })) });
     for (let maxBytes = 3_000; maxBytes <= 60_000; maxBytes += 3_300) {

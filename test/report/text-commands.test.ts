@@ -2,11 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { neutraliseCommands, renderText } from '../../src/report/text.js';
 import { findingOf, verdictOf } from '../support/verdict.js';
 
-const startsACommand = (line: string) => line.replace(/\u001b\[[0-9;]*m/g, '').trimStart().startsWith('::');
+const startsACommand = (line: string) =>
+  line
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .trimStart()
+    .startsWith('::');
 
 describe('the text report in a workflow log', () => {
   it('breaks any line that would start a workflow command', () => {
-    const safe = neutraliseCommands('security-gate\n    ::add-mask::x\n::stop-commands::token\n\u001b[2m::warning::y\u001b[22m\nkeeps a::b inside lines\n');
+    const safe = neutraliseCommands(
+      'security-gate\n    ::add-mask::x\n::stop-commands::token\n\u001b[2m::warning::y\u001b[22m\nkeeps a::b inside lines\n',
+    );
     expect(safe.split('\n').filter(startsACommand)).toEqual([]);
     expect(safe).toContain('keeps a::b inside lines');
   });

@@ -20,10 +20,14 @@ describe('renderText', () => {
   it('prints one linter-like line per finding with its message indented, then errors, then the verdict', () => {
     const text = renderText(mixedVerdict(), { color: false });
     const lines = text.split('\n').slice(text.split('\n').indexOf('') + 1); // after the header
-    expect(lines[0]).toBe('✖  high    deps      GHSA-29mw-wpgm-hmr9  package-lock.json:120  lodash 4.17.20: Regular Expression Denial of Service in lodash');
+    expect(lines[0]).toBe(
+      '✖  high    deps      GHSA-29mw-wpgm-hmr9  package-lock.json:120  lodash 4.17.20: Regular Expression Denial of Service in lodash',
+    );
     expect(lines[1]).toBe('    lodash 4.17.20 is affected by GHSA-29mw-wpgm-hmr9; upgrade to 4.17.21.');
     expect(lines[2]).toBe('    (high is at or above fail-on high)');
-    expect(lines[3]).toBe('!  medium  versions  latest-release-unsupported  SECURITY.md:9  Latest release 0.2.0 is not listed as supported');
+    expect(lines[3]).toBe(
+      '!  medium  versions  latest-release-unsupported  SECURITY.md:9  Latest release 0.2.0 is not listed as supported',
+    );
     expect(text).toContain("! error  deps  frontend/yarn.lock:212\n    unknown entry key 'resolutoin'");
     expect(lines.at(-2)).toBe('security-gate: FAIL — 1 failing, 2 warnings, 1 ignored, 1 error (fail-on: high)');
     expect(text.endsWith('\n')).toBe(true);
@@ -40,7 +44,9 @@ describe('renderText', () => {
   });
 
   it('says PASS on a clean run, in one line after the header of what was scanned', () => {
-    const text = renderText(verdictOf([], { checks: ['deps', 'versions'], stats: { deps: { lockfiles: 2, packages: 1234 } } }), { color: false });
+    const text = renderText(verdictOf([], { checks: ['deps', 'versions'], stats: { deps: { lockfiles: 2, packages: 1234 } } }), {
+      color: false,
+    });
     const lines = text.split('\n');
     expect(lines[0]).toBe('security-gate — whole history, fail-on high');
     expect(lines[1]).toBe('  deps      lockfiles 2, packages 1,234');
@@ -62,7 +68,9 @@ describe('renderText', () => {
   });
 
   it('strips terminal control sequences that come from repository or advisory text', () => {
-    const text = renderText(verdictOf([findingOf({ title: 'evil \u001b[2J\u001b]0;pwned\u0007 title', message: 'msg\u001b[31m red' })]), { color: false });
+    const text = renderText(verdictOf([findingOf({ title: 'evil \u001b[2J\u001b]0;pwned\u0007 title', message: 'msg\u001b[31m red' })]), {
+      color: false,
+    });
     expect(text).not.toContain('\u001b');
     expect(text).not.toContain('\u0007');
     expect(text).toContain('evil [2J]0;pwned title');

@@ -17,7 +17,10 @@ function versionOf(bin: string): string | undefined {
 /** Node binaries by major version: the PATH's (skipping node_modules/.bin, which npm puts first) and node@24's. */
 export function nodeBinaries(): { version: string; bin: string }[] {
   const candidates = [
-    ...(process.env.PATH ?? '').split(delimiter).filter((dir) => !dir.includes('node_modules')).map((dir) => join(dir, 'node')),
+    ...(process.env.PATH ?? '')
+      .split(delimiter)
+      .filter((dir) => !dir.includes('node_modules'))
+      .map((dir) => join(dir, 'node')),
     join(ROOT, 'node_modules/node/bin/node'),
     process.execPath,
   ];
@@ -38,7 +41,13 @@ export interface DistRun {
 }
 
 export function runCli(node: string, args: string[], cwd: string, env: Record<string, string> = {}): DistRun {
-  const result = spawnSync(node, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 120_000, maxBuffer: 1 << 28 });
+  const result = spawnSync(node, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    timeout: 120_000,
+    maxBuffer: 1 << 28,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -52,7 +61,10 @@ export interface ActionRun extends DistRun {
  * Runs dist/index.js with the environment the runner gives: event payload, workspace, output files,
  * INPUT_*. Asynchronous, so a local HTTP server in the test process can answer the action's calls.
  */
-export async function runAction(node: string, options: { workspace: string; eventName: string; event: unknown; inputs?: Record<string, string>; env?: Record<string, string> }): Promise<ActionRun> {
+export async function runAction(
+  node: string,
+  options: { workspace: string; eventName: string; event: unknown; inputs?: Record<string, string>; env?: Record<string, string> },
+): Promise<ActionRun> {
   const tempDir = mkdtempSync(join(tmpdir(), 'sg-runner-'));
   const eventPath = join(tempDir, 'event.json');
   writeFileSync(eventPath, JSON.stringify(options.event));
@@ -102,7 +114,11 @@ function parseOutputFile(text: string): Record<string, string> {
   return outputs;
 }
 
-function spawnAsync(command: string, args: string[], options: { cwd: string; env: Record<string, string> }): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function spawnAsync(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: Record<string, string> },
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
     let stdout = '';

@@ -129,7 +129,9 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     labels: issue.labels.map((name, index) => ({ id: 9000 + index, name, color: 'd73a4a', default: false })),
     user: userJson(issue.user),
     comments: comments.filter((comment) => comment.issueNumber === issue.number).length,
-    ...(issue.isPullRequest ? { pull_request: { url: `${apiRepo}/pulls/${issue.number}`, html_url: `${htmlRepo}/pull/${issue.number}` } } : {}),
+    ...(issue.isPullRequest
+      ? { pull_request: { url: `${apiRepo}/pulls/${issue.number}`, html_url: `${htmlRepo}/pull/${issue.number}` } }
+      : {}),
   });
 
   function handle(request: IncomingMessage, response: ServerResponse, raw: string): void {

@@ -155,7 +155,12 @@ export class OsvServer {
   }
 }
 
-function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }): void {
+function send(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+): void {
   response.writeHead(status, headers);
   response.end(JSON.stringify(body));
 }

@@ -2,7 +2,15 @@
 // instead of hand-writing Verdict objects that could drift from it.
 import { configSchema, defaultConfig, type Config, type ConfigInput } from '../../src/config/schema.js';
 import type { Mode } from '../../src/context/context.js';
-import { makeFingerprint, type CheckError, type CheckName, type CheckResult, type DepsDetails, type Finding, type Location } from '../../src/finding.js';
+import {
+  makeFingerprint,
+  type CheckError,
+  type CheckName,
+  type CheckResult,
+  type DepsDetails,
+  type Finding,
+  type Location,
+} from '../../src/finding.js';
 import { evaluate, type Verdict } from '../../src/policy/verdict.js';
 
 export const NOW = new Date('2026-11-24T12:00:00Z');
@@ -92,7 +100,8 @@ export interface VerdictOptions {
 export function verdictOf(findings: Finding[], options: VerdictOptions = {}): Verdict {
   const errors = options.errors ?? [];
   const used = new Set<CheckName>([...findings.map((f) => f.check), ...errors.map((e) => e.check)]);
-  const checks = options.checks ?? (used.size ? (['deps', 'secrets', 'versions'] as const).filter((c) => used.has(c)) : ['deps', 'secrets', 'versions']);
+  const checks =
+    options.checks ?? (used.size ? (['deps', 'secrets', 'versions'] as const).filter((c) => used.has(c)) : ['deps', 'secrets', 'versions']);
   const results: CheckResult[] = checks.map((check) => ({
     check,
     findings: findings.filter((f) => f.check === check),

@@ -79,7 +79,15 @@ async function withoutIgnored(root: string, files: string[]): Promise<string[]> 
   const ignored = new Set<string>();
   try {
     // gitLines: stdin closed, so a fast exit outside a repository cannot break a pipe.
-    for await (const line of gitLines(root, ['-c', 'core.quotePath=off', 'ls-files', '--others', '--ignored', '--exclude-standard', '--directory'])) {
+    for await (const line of gitLines(root, [
+      '-c',
+      'core.quotePath=off',
+      'ls-files',
+      '--others',
+      '--ignored',
+      '--exclude-standard',
+      '--directory',
+    ])) {
       ignored.add(line);
     }
   } catch (error) {

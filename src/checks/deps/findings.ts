@@ -14,7 +14,11 @@ export interface RecordLookup {
 /** pr/push mode: was this package version absent from the lockfile at the base? Undefined in full mode. */
 export type IntroducedBy = (pkg: Package) => boolean | undefined;
 
-export function findVulnerabilities(packages: Package[], advisories: RecordLookup, introducedBy: IntroducedBy = () => undefined): Finding[] {
+export function findVulnerabilities(
+  packages: Package[],
+  advisories: RecordLookup,
+  introducedBy: IntroducedBy = () => undefined,
+): Finding[] {
   const findings = new Map<string, Finding>();
   for (const pkg of packages) {
     if (!isMatchable(pkg)) continue;
@@ -55,7 +59,11 @@ export function vulnerabilityFinding(record: OsvRecord, pkg: Package, introduced
       ? `Remove ${pkg.name}, and rotate any credentials the machines that installed it could read.`
       : `No fixed version yet: remove or replace ${pkg.name}, or ignore ${record.id} with a reason and an expiry.`;
   const rating =
-    rated.basis === 'cvss' ? ` Severity ${rated.severity} (CVSS ${rated.score}).` : rated.unscored ? ' No severity is published for it (deps.unscored applies).' : '';
+    rated.basis === 'cvss'
+      ? ` Severity ${rated.severity} (CVSS ${rated.score}).`
+      : rated.unscored
+        ? ' No severity is published for it (deps.unscored applies).'
+        : '';
   const message = `${what} ${fix} Dependency path: ${path}.${rating} ${url}`;
 
   return {

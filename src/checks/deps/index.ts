@@ -79,4 +79,3 @@ async function introducedOracle(context: Context, files: string[], errors: Check
 function versionKey(pkg: Package): string {
   return [pkg.lockfile, pkg.ecosystem, pkg.name, pkg.version].join('\u0000');
 }
-

@@ -49,7 +49,11 @@ async function collectOne(root: string, file: string, format: LockfileFormat, re
   try {
     text = await read(file);
   } catch (error) {
-    inventory.errors.push({ check: 'deps', path: file, message: `cannot read the file: ${error instanceof Error ? error.message : String(error)}` });
+    inventory.errors.push({
+      check: 'deps',
+      path: file,
+      message: `cannot read the file: ${error instanceof Error ? error.message : String(error)}`,
+    });
     return;
   }
   if (text === undefined) return;
@@ -87,12 +91,14 @@ async function collectOne(root: string, file: string, format: LockfileFormat, re
 }
 
 /** The package.json beside a lockfile (read the same way, e.g. at the PR base); undefined if absent or unreadable. */
-async function manifestBeside(file: string, read: LockfileReader): Promise<ProjectManifest & Record<string, unknown> | undefined> {
+async function manifestBeside(file: string, read: LockfileReader): Promise<(ProjectManifest & Record<string, unknown>) | undefined> {
   const slash = file.lastIndexOf('/');
   try {
     const text = await read(`${slash === -1 ? '' : file.slice(0, slash + 1)}package.json`);
     const manifest: unknown = text === undefined ? undefined : JSON.parse(text);
-    return typeof manifest === 'object' && manifest !== null && !Array.isArray(manifest) ? (manifest as ProjectManifest & Record<string, unknown>) : undefined;
+    return typeof manifest === 'object' && manifest !== null && !Array.isArray(manifest)
+      ? (manifest as ProjectManifest & Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined; // a broken package.json is npm's error to report, not the lockfile's
   }

@@ -11,10 +11,7 @@ export function pathFilter(globs: string[], regexes: RegExp[] = []): (path: stri
   const matchers = globs.flatMap((glob) => {
     const trimmed = glob.replace(/^\.\//, '').replace(/\/$/, '');
     const options = { dot: true, matchBase: !trimmed.includes('/') };
-    return [
-      (path: string) => minimatch(path, trimmed, options),
-      (path: string) => minimatch(path, `${trimmed}/**`, { dot: true }),
-    ];
+    return [(path: string) => minimatch(path, trimmed, options), (path: string) => minimatch(path, `${trimmed}/**`, { dot: true })];
   });
   return (path) => !matchers.some((matches) => matches(path)) && !regexes.some((regex) => regex.test(path));
 }

@@ -43,7 +43,14 @@ export function fromGitleaksToml(text: string, file: string): RuleSet {
     return {
       rules: [],
       allowPaths: [],
-      errors: [{ check: 'secrets', path: file, ...(line ? { line } : {}), message: `not valid TOML, its rules were not loaded: ${firstLine(error)}` }],
+      errors: [
+        {
+          check: 'secrets',
+          path: file,
+          ...(line ? { line } : {}),
+          message: `not valid TOML, its rules were not loaded: ${firstLine(error)}`,
+        },
+      ],
     };
   }
   const rules: SecretRule[] = [];
@@ -108,7 +115,10 @@ export function fromGoRegex(regex: string): { source: string; flags: string } {
     for (const flag of leading[1]!) if (flag !== 'U' && !flags.includes(flag)) flags += flag;
     source = source.slice(leading[0].length);
   }
-  source = source.replace(/\(\?P</g, '(?<').replace(/\\z/g, '$').replace(/\\A/g, '^');
+  source = source
+    .replace(/\(\?P</g, '(?<')
+    .replace(/\\z/g, '$')
+    .replace(/\\A/g, '^');
   new RegExp(source, flags); // throws SyntaxError for what is left
   return { source, flags };
 }

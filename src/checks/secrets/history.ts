@@ -28,8 +28,7 @@ export class UnreadableRangeError extends Error {
   }
 }
 
-const FETCH_FIX =
-  'Set `fetch-depth: 0` on actions/checkout (or run `git fetch --unshallow`) so the whole range is in the clone.';
+const FETCH_FIX = 'Set `fetch-depth: 0` on actions/checkout (or run `git fetch --unshallow`) so the whole range is in the clone.';
 
 /**
  * The revisions to scan for this context. pr/push: `base..head`; a push that created a branch:

@@ -147,7 +147,7 @@ function secretOf(match: RegExpExecArray): { secret: string; start: number } | u
 function dropOverlaps(matches: SecretMatch[]): SecretMatch[] {
   if (matches.length < 2 || matches.every((match) => match.rule === matches[0]!.rule)) return matches;
   let kept: SecretMatch[] = [];
-  for (let index = 0; index < matches.length; ) {
+  for (let index = 0; index < matches.length;) {
     const rule = matches[index]!.rule;
     const accepted: SecretMatch[] = [];
     for (; index < matches.length && matches[index]!.rule === rule; index++) {

@@ -15,11 +15,7 @@ export interface WorkingTreeOptions {
 const SNIFF_BYTES = 8000;
 
 /** Streams each file's lines as one batch; `stats` fills in as it goes (commits stays 0). */
-export async function* workingTreeLines(
-  root: string,
-  options: WorkingTreeOptions,
-  stats: DiffStats,
-): AsyncGenerator<AddedLine[]> {
+export async function* workingTreeLines(root: string, options: WorkingTreeOptions, stats: DiffStats): AsyncGenerator<AddedLine[]> {
   const paths = await fg('**/*', {
     cwd: root,
     dot: true,

@@ -178,7 +178,7 @@ function releaseFindings(table: SupportTable, releases: Release[], input: Policy
   return findings;
 }
 
-function coversNewest(rows: SupportRow[], newest: Release, rangeRows: (RangeRow)[]): boolean {
+function coversNewest(rows: SupportRow[], newest: Release, rangeRows: RangeRow[]): boolean {
   for (const row of rows) {
     if (row.supported === false || !row.spec) continue;
     // An unreadable support cell is reported on its own; do not guess it into a second finding.
@@ -192,12 +192,12 @@ function coversNewest(rows: SupportRow[], newest: Release, rangeRows: (RangeRow)
 }
 
 /** The newest supported row (the one the maintainer must edit), else the newest row at all. */
-function rowToEdit(table: SupportTable, rangeRows: (RangeRow)[], releases: Release[]): SupportRow | undefined {
+function rowToEdit(table: SupportTable, rangeRows: RangeRow[], releases: Release[]): SupportRow | undefined {
   const top = (row: RangeRow): semver.SemVer =>
     [...releases].reverse().find((release) => satisfies(release, row.spec))?.version ??
     semver.minVersion(row.spec.range) ??
     new semver.SemVer('0.0.0');
-  const pick = (rows: (RangeRow)[]): SupportRow | undefined =>
+  const pick = (rows: RangeRow[]): SupportRow | undefined =>
     rows.reduce<RangeRow | undefined>((best, row) => (best && semver.gte(top(best), top(row)) ? best : row), undefined);
   return (
     pick(rangeRows.filter((row) => row.supported === true)) ??
@@ -209,7 +209,7 @@ function rowToEdit(table: SupportTable, rangeRows: (RangeRow)[], releases: Relea
 
 function unlistedLines(
   table: SupportTable,
-  rangeRows: (RangeRow)[],
+  rangeRows: RangeRow[],
   releases: Release[],
   newestReported: boolean,
   input: PolicyInput,

@@ -110,11 +110,13 @@ interface Columns {
 function columnsOf(header: TableRow | undefined): Columns {
   const names = (header?.children ?? []).map((cell) => plainText(cell).trim());
   const eol = indexWhere(names, (name) => EOL_HEADER.test(name));
-  const support = indexWhere(names, (name, at) => at !== eol && SUPPORT_HEADER.test(name) && !VERSION_HEADER.test(name))
-    ?? indexWhere(names, (name, at) => at !== eol && SUPPORT_HEADER.test(name));
-  const version = indexWhere(names, (name, at) => at !== eol && at !== support && VERSION_HEADER.test(name))
-    ?? indexWhere(names, (_, at) => at !== eol && at !== support)
-    ?? 0;
+  const support =
+    indexWhere(names, (name, at) => at !== eol && SUPPORT_HEADER.test(name) && !VERSION_HEADER.test(name)) ??
+    indexWhere(names, (name, at) => at !== eol && SUPPORT_HEADER.test(name));
+  const version =
+    indexWhere(names, (name, at) => at !== eol && at !== support && VERSION_HEADER.test(name)) ??
+    indexWhere(names, (_, at) => at !== eol && at !== support) ??
+    0;
   // A two-column table with unusual headers ("| | |"): the other column says whether it is supported.
   const fallbackSupport = support ?? (eol === undefined ? indexWhere(names, (_, at) => at !== version) : undefined);
   return { version, support: fallbackSupport, eol };
@@ -134,7 +136,11 @@ function toSupportTable(table: Table, lines: string[], heading: SupportTable['he
 
 function toRow(row: TableRow, columns: Columns, lines: string[], now: Date | undefined): SupportRow | undefined {
   const cell = (index: number | undefined): string =>
-    index === undefined ? '' : plainText(row.children[index] ?? { type: 'text', value: '' }).replace(/\s+/g, ' ').trim();
+    index === undefined
+      ? ''
+      : plainText(row.children[index] ?? { type: 'text', value: '' })
+          .replace(/\s+/g, ' ')
+          .trim();
   const versionText = cell(columns.version);
   const supportText = cell(columns.support);
   const eolText = cell(columns.eol);

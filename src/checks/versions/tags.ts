@@ -24,8 +24,7 @@ export interface TagRef {
 
 // A version at the end of the tag, after a non-version character: `v1.2.3`, `pkg@1.2`, `x-v1.2.3-rc.1`.
 // `1.2` counts as 1.2.0; four-part versions (`1.2.3.4`) are not semver and are skipped.
-const TRAILING_VERSION =
-  /(?:^|[^0-9.])(?<major>\d+)\.(?<minor>\d+)(?:\.(?<patch>\d+))?(?<pre>-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+const TRAILING_VERSION = /(?:^|[^0-9.])(?<major>\d+)\.(?<minor>\d+)(?:\.(?<patch>\d+))?(?<pre>-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 
 /** All tags with the commit each points at: one spawned `git tag --list`. */
 export async function listTags(root: string): Promise<TagRef[]> {

@@ -58,7 +58,9 @@ const PREFIX_OPERATORS: [RegExp, string][] = [
 
 // One version as written: `v2`, `5.1.x`, `28.x.y`, `1.2.3-rc.1`.
 const VERSION = String.raw`[vV]?\d+(?:\.(?:\d+|[xXyYzZ*]))*(?:-[0-9A-Za-z.-]+)?`;
-const PART = new RegExp(String.raw`^(?<op>[<>]=?|=|~>?|\^)?\s*(?<from>${VERSION})(?:\s*(?:-|–|—|to|through)\s*(?<to>${VERSION}))?(?<rest>.*)$`);
+const PART = new RegExp(
+  String.raw`^(?<op>[<>]=?|=|~>?|\^)?\s*(?<from>${VERSION})(?:\s*(?:-|–|—|to|through)\s*(?<to>${VERSION}))?(?<rest>.*)$`,
+);
 
 export function parseVersionCell(cellText: string): VersionCell {
   const text = cellText.replace(/\s+/g, ' ').trim();
@@ -117,8 +119,7 @@ function parseAlternatives(text: string, notes: string[]): { range: semver.Range
 
   const granularity = finest(parts.map((part) => part.granularity));
   // `>= 3.10.8, < 4.0.0` is one range (both ends), not two alternatives.
-  const bothEnds =
-    parts.length === 2 && parts.some((part) => part.bound === 'lower') && parts.some((part) => part.bound === 'upper');
+  const bothEnds = parts.length === 2 && parts.some((part) => part.bound === 'lower') && parts.some((part) => part.bound === 'upper');
   const candidate = parts.map((part) => part.comparator).join(bothEnds ? ' ' : ' || ');
   try {
     const range = new semver.Range(candidate);
@@ -194,7 +195,10 @@ function normaliseVersion(version: string): string {
 }
 
 function granularityOf(version: string): Granularity {
-  const numbers = version.split('-')[0]!.split('.').filter((component) => /^\d+$/.test(component)).length;
+  const numbers = version
+    .split('-')[0]!
+    .split('.')
+    .filter((component) => /^\d+$/.test(component)).length;
   return numbers <= 1 ? 'major' : numbers === 2 ? 'minor' : 'patch';
 }
 

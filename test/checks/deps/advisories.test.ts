@@ -2,7 +2,13 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadAdvisoryDatabase, OsvApiClient, OsvSourceError, RecordCache, type OsvQuery } from '../../../src/checks/deps/advisories/index.js';
+import {
+  loadAdvisoryDatabase,
+  OsvApiClient,
+  OsvSourceError,
+  RecordCache,
+  type OsvQuery,
+} from '../../../src/checks/deps/advisories/index.js';
 import type { OsvRecord } from '../../../src/checks/deps/types.js';
 import { cleanupTempDirs, tempDir } from '../../support/git-repo.js';
 import { fixtureRecords, OSV_FIXTURES, OsvServer, recordedExchange } from '../../support/osv-server.js';
@@ -33,11 +39,15 @@ describe('the OSV API client against a local OSV server', () => {
   it('keeps results in query order over a large recorded batch (98 Debian and PyPI queries)', async () => {
     const exchange = recordedExchange('querybatch-example-1');
     server.recorded.push(exchange);
-    const queries = (exchange.request_body as { queries: { package: { ecosystem: string; name: string }; version: string }[] }).queries.map((query) => q(query.package.name, query.version, query.package.ecosystem));
+    const queries = (exchange.request_body as { queries: { package: { ecosystem: string; name: string }; version: string }[] }).queries.map(
+      (query) => q(query.package.name, query.version, query.package.ecosystem),
+    );
     const results = await new OsvApiClient({ url: server.url, ...fast }).queryBatch(queries);
     const expected = (exchange.response_body as { results: { vulns?: { id: string }[] }[] }).results;
     expect(results).toHaveLength(98);
-    expect(results.map((vulns) => vulns.map((vuln) => vuln.id))).toEqual(expected.map((result) => (result.vulns ?? []).map((vuln) => vuln.id)));
+    expect(results.map((vulns) => vulns.map((vuln) => vuln.id))).toEqual(
+      expected.map((result) => (result.vulns ?? []).map((vuln) => vuln.id)),
+    );
   });
 
   it('fetches each distinct advisory once and returns the full records', async () => {
@@ -111,7 +121,22 @@ describe('the OSV API client against a local OSV server', () => {
 
   it('skips an advisory the API lists but no longer serves (404 on GET)', async () => {
     server.setRecords(fixtureRecords().filter((record) => record.id !== 'GHSA-jf85-cpcp-j695'));
-    server.recorded.push({ method: 'POST', url: '', request_body: { queries: [{ package: { ecosystem: 'npm', name: 'lodash' }, version: '4.17.11' }] }, response_status: 200, response_body: { results: [{ vulns: [{ id: 'GHSA-jf85-cpcp-j695', modified: 'x' }, { id: 'GHSA-35jh-r3h4-6jhm', modified: 'y' }] }] } });
+    server.recorded.push({
+      method: 'POST',
+      url: '',
+      request_body: { queries: [{ package: { ecosystem: 'npm', name: 'lodash' }, version: '4.17.11' }] },
+      response_status: 200,
+      response_body: {
+        results: [
+          {
+            vulns: [
+              { id: 'GHSA-jf85-cpcp-j695', modified: 'x' },
+              { id: 'GHSA-35jh-r3h4-6jhm', modified: 'y' },
+            ],
+          },
+        ],
+      },
+    });
     const records = await new OsvApiClient({ url: server.url, ...fast }).lookup([q('lodash', '4.17.11')]);
     expect(records.map((record) => record.id)).toEqual(['GHSA-35jh-r3h4-6jhm']);
     expect(server.count('vulns')).toBe(2);
@@ -137,7 +162,9 @@ describe('the OSV API client against a local OSV server', () => {
     expect(warm.vulnRequests).toBe(0);
     expect(warm.requests).toBe(1); // the querybatch still runs
 
-    server.setRecords(fixtureRecords().map((record) => (record.id === 'GHSA-hrpp-h998-j3pp' ? { ...record, modified: '2026-11-01T00:00:00Z' } : record)));
+    server.setRecords(
+      fixtureRecords().map((record) => (record.id === 'GHSA-hrpp-h998-j3pp' ? { ...record, modified: '2026-11-01T00:00:00Z' } : record)),
+    );
     const changed = new OsvApiClient({ url: server.url, ...fast, cache });
     const again = await changed.lookup(queries);
     expect(changed.vulnRequests).toBe(1);
@@ -151,9 +178,24 @@ describe('the offline advisory database', () => {
     expect(errors).toEqual([]);
     expect(files).toBe(39);
     expect(index.size).toBe(39);
-    expect(index.recordsFor('npm', 'lodash').map((record) => record.id).sort()).toEqual(['GHSA-35jh-r3h4-6jhm', 'GHSA-jf85-cpcp-j695']);
-    expect(index.recordsFor('npm', 'axios').map((record) => record.id).sort()).toEqual(['GHSA-8hc4-vh64-cxmj', 'GHSA-wf5p-g6vw-rhxx']);
-    expect(index.recordsFor('PyPI', 'Requests').map((record) => record.id).sort()).toEqual(['PYSEC-2018-28', 'PYSEC-2023-74']);
+    expect(
+      index
+        .recordsFor('npm', 'lodash')
+        .map((record) => record.id)
+        .sort(),
+    ).toEqual(['GHSA-35jh-r3h4-6jhm', 'GHSA-jf85-cpcp-j695']);
+    expect(
+      index
+        .recordsFor('npm', 'axios')
+        .map((record) => record.id)
+        .sort(),
+    ).toEqual(['GHSA-8hc4-vh64-cxmj', 'GHSA-wf5p-g6vw-rhxx']);
+    expect(
+      index
+        .recordsFor('PyPI', 'Requests')
+        .map((record) => record.id)
+        .sort(),
+    ).toEqual(['PYSEC-2018-28', 'PYSEC-2023-74']);
     expect(index.recordsFor('Go', 'stdlib')).toHaveLength(3);
     expect(index.recordsFor('PyPI', 'lodash')).toEqual([]);
   });
@@ -161,7 +203,8 @@ describe('the offline advisory database', () => {
   it('reads an OSV all.zip, and names a broken record without losing the others', async () => {
     const dir = tempDir('sg-osv-zip-');
     const entries: Record<string, Uint8Array> = {};
-    for (const record of fixtureRecords().filter((candidate) => candidate.id.startsWith('GHSA-'))) entries[`${record.id}.json`] = strToU8(JSON.stringify(record));
+    for (const record of fixtureRecords().filter((candidate) => candidate.id.startsWith('GHSA-')))
+      entries[`${record.id}.json`] = strToU8(JSON.stringify(record));
     entries['GHSA-broken.json'] = strToU8('{"id": "GHSA-broken", "affected": [');
     entries['not-a-record.json'] = strToU8('[1, 2]');
     const zip = join(dir, 'all.zip');
@@ -171,7 +214,11 @@ describe('the offline advisory database', () => {
     expect(index.size).toBe(21);
     expect(index.recordsFor('npm', 'event-stream').map((record) => record.id)).toEqual(['GHSA-mh6f-8j2x-4483']);
     expect(errors).toEqual([
-      expect.objectContaining({ check: 'deps', path: `${zip}!GHSA-broken.json`, message: expect.stringContaining('cannot parse advisory') }),
+      expect.objectContaining({
+        check: 'deps',
+        path: `${zip}!GHSA-broken.json`,
+        message: expect.stringContaining('cannot parse advisory'),
+      }),
       expect.objectContaining({ path: `${zip}!not-a-record.json`, message: expect.stringContaining('not an OSV record') }),
     ]);
   });
@@ -179,9 +226,14 @@ describe('the offline advisory database', () => {
   it('skips records about other packages before parsing them when told which names matter', async () => {
     const dir = tempDir('sg-osv-dir-');
     mkdirSync(join(dir, 'npm'));
-    const record = JSON.parse(readFileSync(join(OSV_FIXTURES, 'github-advisory-database', 'GHSA-8hc4-vh64-cxmj.json'), 'utf8')) as OsvRecord;
+    const record = JSON.parse(
+      readFileSync(join(OSV_FIXTURES, 'github-advisory-database', 'GHSA-8hc4-vh64-cxmj.json'), 'utf8'),
+    ) as OsvRecord;
     writeFileSync(join(dir, 'npm', 'a.json'), JSON.stringify(record));
-    writeFileSync(join(dir, 'npm', 'b.json'), JSON.stringify({ ...record, id: 'OTHER-1', affected: [{ package: { ecosystem: 'npm', name: 'other' } }] }));
+    writeFileSync(
+      join(dir, 'npm', 'b.json'),
+      JSON.stringify({ ...record, id: 'OTHER-1', affected: [{ package: { ecosystem: 'npm', name: 'other' } }] }),
+    );
     const { index } = await loadAdvisoryDatabase(dir, { wanted: ['axios'] });
     expect(index.recordsFor('npm', 'axios').map((found) => found.id)).toEqual(['GHSA-8hc4-vh64-cxmj']);
     expect(index.size).toBe(1);

@@ -10,7 +10,12 @@ for (const record of fixtureRecords()) index.add(record);
 
 describe('findings from packages and advisories', () => {
   it('says what is affected, what to upgrade to, why it is there and where to read more', () => {
-    const qs = pkg('npm', 'qs', '6.5.2', { lockfile: 'web/package-lock.json', line: 812, direct: false, path: ['express', 'body-parser', 'qs'] });
+    const qs = pkg('npm', 'qs', '6.5.2', {
+      lockfile: 'web/package-lock.json',
+      line: 812,
+      direct: false,
+      path: ['express', 'body-parser', 'qs'],
+    });
     const [finding, ...rest] = findVulnerabilities([qs], index);
     expect(rest).toEqual([]);
     expect(finding).toEqual({
@@ -18,7 +23,9 @@ describe('findings from packages and advisories', () => {
       rule: 'GHSA-hrpp-h998-j3pp',
       severity: 'high',
       title: 'qs@6.5.2: qs vulnerable to Prototype Pollution',
-      message: expect.stringMatching(/^GHSA-hrpp-h998-j3pp \(CVE-2022-24999\) affects qs@6\.5\.2: .* Upgrade qs to 6\.5\.3 or later\. Dependency path: express > body-parser > qs\. https:\/\/osv\.dev\/vulnerability\/GHSA-hrpp-h998-j3pp$/),
+      message: expect.stringMatching(
+        /^GHSA-hrpp-h998-j3pp \(CVE-2022-24999\) affects qs@6\.5\.2: .* Upgrade qs to 6\.5\.3 or later\. Dependency path: express > body-parser > qs\. https:\/\/osv\.dev\/vulnerability\/GHSA-hrpp-h998-j3pp$/,
+      ),
       location: { path: 'web/package-lock.json', line: 812 },
       fingerprint: makeFingerprint('deps', 'GHSA-hrpp-h998-j3pp', 'npm', 'qs', '6.5.2', 'web/package-lock.json'),
       details: {
@@ -60,12 +67,17 @@ describe('findings from packages and advisories', () => {
     expect(atty!.message).toContain('No fixed version yet');
     expect(atty!.details).not.toHaveProperty('fixedVersion');
 
-    const [net] = findVulnerabilities([pkg('Go', 'golang.org/x/net', '0.16.0', { lockfile: 'go.mod' })], index).filter((finding) => finding.rule === 'GO-2023-2102');
+    const [net] = findVulnerabilities([pkg('Go', 'golang.org/x/net', '0.16.0', { lockfile: 'go.mod' })], index).filter(
+      (finding) => finding.rule === 'GO-2023-2102',
+    );
     expect(net!.details).toMatchObject({ unscored: true, fixedVersion: '0.17.0' });
     expect(net!.message).toContain('No severity is published');
 
     const [malware] = findVulnerabilities([pkg('npm', 'flatmap-stream', '0.1.1')], index);
-    expect(malware).toMatchObject({ severity: 'critical', message: expect.stringContaining('flatmap-stream@0.1.1 is a malicious package') });
+    expect(malware).toMatchObject({
+      severity: 'critical',
+      message: expect.stringContaining('flatmap-stream@0.1.1 is a malicious package'),
+    });
     expect(malware!.message).toContain('rotate any credentials');
   });
 

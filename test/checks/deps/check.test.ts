@@ -21,8 +21,16 @@ function packageLock(deps: Record<string, string>, dev: string[] = []): string {
     '': {
       name: 'app',
       version: '1.0.0',
-      dependencies: Object.fromEntries(Object.entries(deps).filter(([name]) => !dev.includes(name)).map(([name, version]) => [name, `^${version}`])),
-      devDependencies: Object.fromEntries(Object.entries(deps).filter(([name]) => dev.includes(name)).map(([name, version]) => [name, `^${version}`])),
+      dependencies: Object.fromEntries(
+        Object.entries(deps)
+          .filter(([name]) => !dev.includes(name))
+          .map(([name, version]) => [name, `^${version}`]),
+      ),
+      devDependencies: Object.fromEntries(
+        Object.entries(deps)
+          .filter(([name]) => dev.includes(name))
+          .map(([name, version]) => [name, `^${version}`]),
+      ),
     },
   };
   for (const [name, version] of Object.entries(deps)) {
@@ -65,19 +73,28 @@ describe('the dependencies check', () => {
     expect(result.stats).toEqual({ lockfiles: 1, packages: 3, advisories: 2, source: 'offline' });
     const ws = result.findings.find((finding) => finding.rule === 'GHSA-3h5v-q93c-6h6q');
     const minimist = result.findings.find((finding) => finding.rule === 'GHSA-xvch-5gv4-984h');
-    expect(ws).toMatchObject({ introduced: true, severity: 'high', location: { path: 'package-lock.json' }, details: { version: '7.5.9', fixedVersion: '7.5.10', direct: true } });
+    expect(ws).toMatchObject({
+      introduced: true,
+      severity: 'high',
+      location: { path: 'package-lock.json' },
+      details: { version: '7.5.9', fixedVersion: '7.5.10', direct: true },
+    });
     expect(ws!.location.line).toBeGreaterThan(1);
     expect(ws!.message).toContain('Upgrade ws to 7.5.10 or later');
     expect(minimist).toMatchObject({ introduced: false, severity: 'critical', details: { fixedVersion: '1.2.6' } });
 
     const verdict = verdictOf(result, cfg);
     expect(verdict.verdict).toBe('fail');
-    expect(verdict.findings.map((finding) => `${finding.rule}:${finding.status}`)).toEqual(['GHSA-3h5v-q93c-6h6q:fail', 'GHSA-xvch-5gv4-984h:warn']);
+    expect(verdict.findings.map((finding) => `${finding.rule}:${finding.status}`)).toEqual([
+      'GHSA-3h5v-q93c-6h6q:fail',
+      'GHSA-xvch-5gv4-984h:warn',
+    ]);
   });
 
   it('passes the same pull request while an ignore for the new advisory holds, and fails once it has expired', async () => {
     const repo = bumpRepo();
-    const ignore = (expires: string) => config({ ignore: [{ id: 'GHSA-3h5v-q93c-6h6q', package: 'ws', reason: 'ws only talks to our own server', expires }] });
+    const ignore = (expires: string) =>
+      config({ ignore: [{ id: 'GHSA-3h5v-q93c-6h6q', package: 'ws', reason: 'ws only talks to our own server', expires }] });
 
     const active = ignore('2026-12-31');
     const held = verdictOf(await depsCheck(prContext(repo), active), active);
@@ -87,7 +104,10 @@ describe('the dependencies check', () => {
     const expired = ignore('2026-11-01');
     const lapsed = verdictOf(await depsCheck(prContext(repo), expired), expired);
     expect(lapsed.verdict).toBe('fail');
-    expect(lapsed.findings.find((finding) => finding.rule === 'ignore-expired')).toMatchObject({ status: 'fail', title: 'Ignore for GHSA-3h5v-q93c-6h6q expired on 2026-11-01' });
+    expect(lapsed.findings.find((finding) => finding.rule === 'ignore-expired')).toMatchObject({
+      status: 'fail',
+      title: 'Ignore for GHSA-3h5v-q93c-6h6q expired on 2026-11-01',
+    });
   });
 
   it('fails on every vulnerability at or above the threshold in full mode', async () => {
@@ -96,7 +116,10 @@ describe('the dependencies check', () => {
     const result = await depsCheck({ root: repo.dir, mode: 'full', head: 'HEAD', git: true, now: NOW }, cfg);
     expect(result.findings.every((finding) => finding.introduced === undefined)).toBe(true);
     const verdict = verdictOf(result, cfg, 'full');
-    expect(verdict.findings.map((finding) => `${finding.rule}:${finding.status}`)).toEqual(['GHSA-xvch-5gv4-984h:fail', 'GHSA-3h5v-q93c-6h6q:warn']);
+    expect(verdict.findings.map((finding) => `${finding.rule}:${finding.status}`)).toEqual([
+      'GHSA-xvch-5gv4-984h:fail',
+      'GHSA-3h5v-q93c-6h6q:warn',
+    ]);
   });
 
   it('counts everything in a lockfile the base did not have as introduced, and everything on a new branch', async () => {
@@ -104,7 +127,9 @@ describe('the dependencies check', () => {
       .commit('base', { 'README.md': 'app\n' })
       .commit('add service', { 'services/api/package-lock.json': packageLock({ minimist: '1.2.5' }) });
     const result = await depsCheck(prContext(repo), config());
-    expect(result.findings.map((finding) => [finding.location.path, finding.introduced])).toEqual([['services/api/package-lock.json', true]]);
+    expect(result.findings.map((finding) => [finding.location.path, finding.introduced])).toEqual([
+      ['services/api/package-lock.json', true],
+    ]);
 
     const fresh = await depsCheck({ root: repo.dir, mode: 'push', newBranch: true, head: repo.sha(1), git: true, now: NOW }, config());
     expect(fresh.findings.map((finding) => finding.introduced)).toEqual([true]);
@@ -116,7 +141,13 @@ describe('the dependencies check', () => {
       .commit('fixed', { 'package-lock.json': packageLock({ minimist: '1.2.5' }) });
     const result = await depsCheck(prContext(repo), config());
     expect(result.findings.map((finding) => finding.introduced)).toEqual([true]);
-    expect(result.errors).toEqual([expect.objectContaining({ path: 'package-lock.json', fatal: false, message: expect.stringMatching(/^at the base .*count as introduced/) })]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        path: 'package-lock.json',
+        fatal: false,
+        message: expect.stringMatching(/^at the base .*count as introduced/),
+      }),
+    ]);
   });
 
   it('leaves out dev dependencies when deps.include-dev is false', async () => {
@@ -147,26 +178,44 @@ describe('the dependencies check', () => {
       'package-lock.json': packageLock({ ws: '7.5.9' }),
       'examples/demo/package-lock.json': packageLock({ minimist: '1.2.5' }),
     });
-    const result = await depsCheck({ root: repo.dir, mode: 'full', head: 'HEAD', git: true, now: NOW }, config({ deps: { exclude: ['examples'] } }));
+    const result = await depsCheck(
+      { root: repo.dir, mode: 'full', head: 'HEAD', git: true, now: NOW },
+      config({ deps: { exclude: ['examples'] } }),
+    );
     expect(result.findings.map((finding) => finding.location.path)).toEqual(['package-lock.json']);
   });
 });
 
 describe('the dependencies check on a real lockfile', () => {
   it('finds the known advisories in the santatracker package-lock.json, each on its line with its path', async () => {
-    const text = readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'lockfiles', 'npm', 'package-lock.v2-large-santatracker.json'), 'utf8');
+    const text = readFileSync(
+      join(import.meta.dirname, '..', '..', 'fixtures', 'lockfiles', 'npm', 'package-lock.v2-large-santatracker.json'),
+      'utf8',
+    );
     const repo = gitRepo().commit('santatracker', { 'package-lock.json': text });
     const result = await depsCheck({ root: repo.dir, mode: 'full', head: 'HEAD', git: true, now: NOW }, config());
     expect(result.errors).toEqual([]);
     expect(result.findings).toHaveLength(15);
     const line = (n: number) => text.split('\n')[n - 1];
     const qs = result.findings.find((finding) => finding.rule === 'GHSA-hrpp-h998-j3pp')!;
-    expect(qs).toMatchObject({ title: expect.stringMatching(/^qs@6\.5\.2: /), location: { path: 'package-lock.json', line: 5585 }, details: { dependencyPath: ['jsdom', 'request', 'qs'], fixedVersion: '6.5.3' } });
+    expect(qs).toMatchObject({
+      title: expect.stringMatching(/^qs@6\.5\.2: /),
+      location: { path: 'package-lock.json', line: 5585 },
+      details: { dependencyPath: ['jsdom', 'request', 'qs'], fixedVersion: '6.5.3' },
+    });
     expect(line(5585)).toContain('"node_modules/qs": {');
     expect(qs.message).toContain('Dependency path: jsdom > request > qs.');
-    const minimist = result.findings.filter((finding) => finding.rule === 'GHSA-xvch-5gv4-984h').map((finding) => (finding.details as { version: string; fixedVersion: string }));
-    expect(minimist.map(({ version, fixedVersion }) => `${version}->${fixedVersion}`).sort()).toEqual(['0.0.8->0.2.4', '1.2.0->1.2.6', '1.2.5->1.2.6']);
-    expect(result.findings.filter((finding) => (finding.details as { dev: boolean }).dev).map((finding) => finding.title)).toEqual([expect.stringMatching(/^node-fetch@2\.6\.6: /)]);
+    const minimist = result.findings
+      .filter((finding) => finding.rule === 'GHSA-xvch-5gv4-984h')
+      .map((finding) => finding.details as { version: string; fixedVersion: string });
+    expect(minimist.map(({ version, fixedVersion }) => `${version}->${fixedVersion}`).sort()).toEqual([
+      '0.0.8->0.2.4',
+      '1.2.0->1.2.6',
+      '1.2.5->1.2.6',
+    ]);
+    expect(result.findings.filter((finding) => (finding.details as { dev: boolean }).dev).map((finding) => finding.title)).toEqual([
+      expect.stringMatching(/^node-fetch@2\.6\.6: /),
+    ]);
   });
 });
 
@@ -179,7 +228,8 @@ describe('the dependencies check against the OSV API', () => {
     await server.close();
   });
 
-  const apiConfig = (input: Partial<Config['deps']> = {}) => configSchema.parse({ deps: { 'osv-url': server.url, 'cache-dir': tempDir('sg-cache-'), ...input } });
+  const apiConfig = (input: Partial<Config['deps']> = {}) =>
+    configSchema.parse({ deps: { 'osv-url': server.url, 'cache-dir': tempDir('sg-cache-'), ...input } });
 
   it('gives the same findings as the offline database, and asks for no record on a warm cache', async () => {
     const repo = bumpRepo();
@@ -199,12 +249,16 @@ describe('the dependencies check against the OSV API', () => {
     server.down = 503;
     const failing = await runDepsCheck(prContext(repo), apiConfig(), { retryDelayMs: 1, attempts: 2 });
     expect(failing.findings).toEqual([]);
-    expect(failing.errors).toEqual([{ check: 'deps', path: server.url, message: expect.stringContaining('deps.advisory-db'), fatal: true }]);
+    expect(failing.errors).toEqual([
+      { check: 'deps', path: server.url, message: expect.stringContaining('deps.advisory-db'), fatal: true },
+    ]);
     expect(verdictOf(failing, apiConfig()).verdict).toBe('fail');
 
     const lenient = apiConfig({ 'on-source-error': 'warn' });
     const warned = await runDepsCheck(prContext(repo), lenient, { retryDelayMs: 1, attempts: 2 });
-    expect(warned.errors).toEqual([expect.objectContaining({ fatal: false, message: expect.stringContaining('dependencies were NOT checked') })]);
+    expect(warned.errors).toEqual([
+      expect.objectContaining({ fatal: false, message: expect.stringContaining('dependencies were NOT checked') }),
+    ]);
     expect(verdictOf(warned, lenient).verdict).toBe('pass');
   });
 
@@ -220,7 +274,12 @@ describe('the dependencies check with a missing offline database', () => {
   it('names the database path', async () => {
     const dir = tempDir('sg-nodb-');
     writeFileSync(join(dir, 'package-lock.json'), packageLock({ ws: '7.5.9' }));
-    const result = await depsCheck({ root: dir, mode: 'full', head: 'HEAD', git: false, now: NOW }, configSchema.parse({ deps: { 'advisory-db': 'osv-db' } }));
-    expect(result.errors).toEqual([{ check: 'deps', path: join(dir, 'osv-db'), message: expect.stringContaining('does not exist'), fatal: true }]);
+    const result = await depsCheck(
+      { root: dir, mode: 'full', head: 'HEAD', git: false, now: NOW },
+      configSchema.parse({ deps: { 'advisory-db': 'osv-db' } }),
+    );
+    expect(result.errors).toEqual([
+      { check: 'deps', path: join(dir, 'osv-db'), message: expect.stringContaining('does not exist'), fatal: true },
+    ]);
   });
 });

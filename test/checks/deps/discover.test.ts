@@ -57,7 +57,10 @@ describe('discoverLockfiles', () => {
       'services/rust/Cargo.lock',
       'tools/bun.lock',
     ]);
-    expect(await discoverLockfiles(root, { include: ['apps/**'], exclude: ['**/yarn.lock'] })).toEqual(['apps/api/requirements-dev.txt', 'apps/web/pnpm-lock.yaml']);
+    expect(await discoverLockfiles(root, { include: ['apps/**'], exclude: ['**/yarn.lock'] })).toEqual([
+      'apps/api/requirements-dev.txt',
+      'apps/web/pnpm-lock.yaml',
+    ]);
   });
 
   it('skips untracked files git ignores, but not a committed one in an ignored folder', async () => {
@@ -67,7 +70,11 @@ describe('discoverLockfiles', () => {
     // `git add -A` in the builder skips the ignored folder: force the one committed file in.
     repo.git('add', '-f', 'generated/kept/yarn.lock');
     repo.git('commit', '-q', '-m', 'force');
-    expect(await discoverLockfiles(repo.dir, { include: [], exclude: [] })).toEqual(['fresh/pnpm-lock.yaml', 'generated/kept/yarn.lock', 'package-lock.json']);
+    expect(await discoverLockfiles(repo.dir, { include: [], exclude: [] })).toEqual([
+      'fresh/pnpm-lock.yaml',
+      'generated/kept/yarn.lock',
+      'package-lock.json',
+    ]);
     expect(await discoverLockfiles(repo.dir, { include: [], exclude: [], gitignore: false })).toContain('generated/other/yarn.lock');
   });
 

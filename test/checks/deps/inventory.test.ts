@@ -46,13 +46,30 @@ describe('collectPackages', () => {
   });
 
   it('reads lockfiles through another reader, e.g. the PR base with git show; absent files are skipped', async () => {
-    const repo = gitRepo().commit('base', { 'package-lock.json': JSON.stringify({ lockfileVersion: 3, packages: { '': { dependencies: { a: '1' } }, 'node_modules/a': { version: '1.0.0' } } }, null, 2) });
-    repo.commit('bump', { 'package-lock.json': JSON.stringify({ lockfileVersion: 3, packages: { '': { dependencies: { a: '2' } }, 'node_modules/a': { version: '2.0.0' } } }, null, 2), 'yarn.lock': '' });
+    const repo = gitRepo().commit('base', {
+      'package-lock.json': JSON.stringify(
+        { lockfileVersion: 3, packages: { '': { dependencies: { a: '1' } }, 'node_modules/a': { version: '1.0.0' } } },
+        null,
+        2,
+      ),
+    });
+    repo.commit('bump', {
+      'package-lock.json': JSON.stringify(
+        { lockfileVersion: 3, packages: { '': { dependencies: { a: '2' } }, 'node_modules/a': { version: '2.0.0' } } },
+        null,
+        2,
+      ),
+      'yarn.lock': '',
+    });
     // yarn.lock did not exist at the base: the reader says undefined and the file is not counted.
     // `git show BASE:path` through the test builder: this test is about the reader hook, not git.ts.
     const atBase = async (file: string) => (file === 'yarn.lock' ? undefined : repo.git('show', `${repo.sha(0)}:${file}`));
     const base = await collectPackages(repo.dir, ['package-lock.json', 'yarn.lock'], atBase);
-    expect(base).toMatchObject({ lockfiles: 1, errors: [], packages: [expect.objectContaining({ name: 'a', version: '1.0.0', line: 9, direct: true })] });
+    expect(base).toMatchObject({
+      lockfiles: 1,
+      errors: [],
+      packages: [expect.objectContaining({ name: 'a', version: '1.0.0', line: 9, direct: true })],
+    });
     const head = await collectPackages(repo.dir, ['package-lock.json']);
     expect(head.packages.map((pkg) => pkg.version)).toEqual(['2.0.0']);
   });
@@ -60,7 +77,11 @@ describe('collectPackages', () => {
   it('reads the package.json beside a yarn.lock for direct and dev flags', async () => {
     const root = workspace(
       { 'web/yarn.lock': 'yarn/yarn.v1-locks-many.lock' },
-      { 'web/package.json': JSON.stringify({ devDependencies: { 'balanced-match': '^1.0.0' } }), 'api/yarn.lock': '# yarn lockfile v1\n\nms@^2:\n  version "2.1.3"\n', 'api/package.json': '{ broken' },
+      {
+        'web/package.json': JSON.stringify({ devDependencies: { 'balanced-match': '^1.0.0' } }),
+        'api/yarn.lock': '# yarn lockfile v1\n\nms@^2:\n  version "2.1.3"\n',
+        'api/package.json': '{ broken',
+      },
     );
     const result = await collectPackages(root, ['api/yarn.lock', 'web/yarn.lock']);
     expect(result.errors).toEqual([]);
@@ -73,13 +94,20 @@ describe('collectPackages', () => {
   it('follows -r includes of requirements files', async () => {
     const root = workspace({}, { 'requirements.txt': '-r base.txt\nflask==2.0.0\n', 'base.txt': 'requests==2.31.0\n' });
     const result = await collectPackages(root, ['requirements.txt']);
-    expect(result.packages.map((pkg) => `${pkg.lockfile}:${pkg.line} ${pkg.name}@${pkg.version}`).sort()).toEqual(['base.txt:1 requests@2.31.0', 'requirements.txt:2 flask@2.0.0']);
+    expect(result.packages.map((pkg) => `${pkg.lockfile}:${pkg.line} ${pkg.name}@${pkg.version}`).sort()).toEqual([
+      'base.txt:1 requests@2.31.0',
+      'requirements.txt:2 flask@2.0.0',
+    ]);
   });
 });
 
 describe('inventoryOf', () => {
   it('searches a folder like the check does', async () => {
-    const root = workspace({ 'package-lock.json': 'npm/package-lock.v2.json', 'node_modules/x/yarn.lock': 'yarn/yarn.v1-locks-many.lock', 'sub/bun.lock': 'bun/bun.insecure.lock' });
+    const root = workspace({
+      'package-lock.json': 'npm/package-lock.v2.json',
+      'node_modules/x/yarn.lock': 'yarn/yarn.v1-locks-many.lock',
+      'sub/bun.lock': 'bun/bun.insecure.lock',
+    });
     const result = await inventoryOf(root, { include: [], exclude: [] });
     expect(result.lockfiles).toBe(2);
     expect(new Set(result.packages.map((pkg) => pkg.lockfile))).toEqual(new Set(['package-lock.json', 'sub/bun.lock']));
@@ -108,7 +136,12 @@ describe('inventoryOf', () => {
   it('gives a clear error for a file of no known format and for a missing path', async () => {
     const root = workspace({}, { 'notes.md': '# hi\n' });
     const unknown = await inventoryOf(join(root, 'notes.md'), { include: [], exclude: [] });
-    expect(unknown.errors).toEqual([expect.objectContaining({ fatal: true, message: expect.stringMatching(/^not a lockfile format security-gate reads; expected one of package-lock.json, yarn.lock/) })]);
+    expect(unknown.errors).toEqual([
+      expect.objectContaining({
+        fatal: true,
+        message: expect.stringMatching(/^not a lockfile format security-gate reads; expected one of package-lock.json, yarn.lock/),
+      }),
+    ]);
     const missing = await inventoryOf(join(root, 'nope'), { include: [], exclude: [] });
     expect(missing.errors).toEqual([expect.objectContaining({ fatal: true, message: expect.stringContaining('no such file or folder') })]);
   });

@@ -61,7 +61,13 @@ describe('matching one version against real advisories', () => {
     const record: OsvRecord = {
       id: 'TEST-1',
       modified: '2024-01-01T00:00:00Z',
-      affected: [{ package: { ecosystem: 'Hex', name: 'plug' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '1.5.0' }] }], versions: ['1.4.0'] }],
+      affected: [
+        {
+          package: { ecosystem: 'Hex', name: 'plug' },
+          ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '1.5.0' }] }],
+          versions: ['1.4.0'],
+        },
+      ],
     };
     const hex = (version: string) => ({ ...pkg('npm', 'plug', version), ecosystem: 'Hex' as never });
     expect(isAffected(record, hex('1.4.0'))).toBe(true);
@@ -104,8 +110,14 @@ describe('matching one version against real advisories', () => {
       id: 'TEST-2',
       modified: '2024-01-01T00:00:00Z',
       affected: [
-        { package: { ecosystem: 'npm', name: 'a' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { last_affected: '1.11.0' }] }] },
-        { package: { ecosystem: 'npm', name: 'b' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '1.0.0' }, { limit: '2.0.0' }] }] },
+        {
+          package: { ecosystem: 'npm', name: 'a' },
+          ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { last_affected: '1.11.0' }] }],
+        },
+        {
+          package: { ecosystem: 'npm', name: 'b' },
+          ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '1.0.0' }, { limit: '2.0.0' }] }],
+        },
       ],
     };
     expect(isAffected(record, pkg('npm', 'a', '1.11.0'))).toBe(true);
@@ -136,7 +148,14 @@ describe('matching one version against real advisories', () => {
   it('ignores GIT ranges alongside ECOSYSTEM ones', () => {
     const record = fixtureRecord('PYSEC-2023-62');
     expect(record.affected?.some((entry) => entry.ranges?.some((range) => range.type === 'GIT'))).toBe(true);
-    const gitOnly: OsvRecord = { ...record, affected: record.affected?.map((entry) => ({ ...entry, versions: [], ranges: entry.ranges?.filter((range) => range.type === 'GIT') })) };
+    const gitOnly: OsvRecord = {
+      ...record,
+      affected: record.affected?.map((entry) => ({
+        ...entry,
+        versions: [],
+        ranges: entry.ranges?.filter((range) => range.type === 'GIT'),
+      })),
+    };
     expect(isAffected(gitOnly, pkg('PyPI', 'flask', '2.2.4'))).toBe(false);
   });
 });

@@ -29,7 +29,12 @@ describe('advisory severity', () => {
       id: 'GHSA-test-v4',
       modified: '2024-01-01T00:00:00Z',
       severity: [{ type: 'CVSS_V3', score: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:L' }],
-      affected: [{ package: { ecosystem: 'npm', name: 'x' }, severity: [{ type: 'CVSS_V4', score: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N' }] }],
+      affected: [
+        {
+          package: { ecosystem: 'npm', name: 'x' },
+          severity: [{ type: 'CVSS_V4', score: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N' }],
+        },
+      ],
     };
     expect(cvssScore('CVSS_V4', 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N')).toBe(9.3);
     expect(severityOf(record)).toMatchObject({ severity: 'critical', basis: 'cvss', score: 9.3 });
@@ -47,7 +52,12 @@ describe('advisory severity', () => {
   });
 
   it('rates RustSec informational notices as info and names their kind', () => {
-    expect(severityOf(fixtureRecord('RUSTSEC-2024-0384'))).toEqual({ severity: 'info', unscored: false, basis: 'informational', informational: 'unmaintained' });
+    expect(severityOf(fixtureRecord('RUSTSEC-2024-0384'))).toEqual({
+      severity: 'info',
+      unscored: false,
+      basis: 'informational',
+      informational: 'unmaintained',
+    });
     expect(severityOf(fixtureRecord('RUSTSEC-2021-0145')).informational).toBe('unsound');
   });
 
@@ -57,6 +67,15 @@ describe('advisory severity', () => {
   });
 
   it('maps scores onto the CVSS rating scale', () => {
-    expect([9.0, 8.9, 7.0, 6.9, 4.0, 3.9, 0.1, 0].map(severityForScore)).toEqual(['critical', 'high', 'high', 'medium', 'medium', 'low', 'low', 'info']);
+    expect([9.0, 8.9, 7.0, 6.9, 4.0, 3.9, 0.1, 0].map(severityForScore)).toEqual([
+      'critical',
+      'high',
+      'high',
+      'medium',
+      'medium',
+      'low',
+      'low',
+      'info',
+    ]);
   });
 });

@@ -72,12 +72,20 @@ describe('secrets in a pull request range', () => {
     const pr = await scan(repo, { mode: 'pr', base: repo.sha(1), head: repo.sha(2) });
     expect(locations(pr)).toEqual([{ path: 'new.env', line: 1, commit: repo.sha(2) }]);
     const full = await scan(repo, { mode: 'full' });
-    expect(locations(full).map((location) => location.path).sort()).toEqual(['new.env', 'old.env']);
+    expect(
+      locations(full)
+        .map((location) => location.path)
+        .sort(),
+    ).toEqual(['new.env', 'old.env']);
     expect(full.findings.every((finding) => finding.introduced === undefined)).toBe(true);
   });
 
   it('scans commits on any ref in full mode, not only the checked-out branch', async () => {
-    const repo = gitRepo().commit('main').branch('feature').commit('feature key', { 'f.env': `KEY=${awsKey(5)}\n` }).checkout('main');
+    const repo = gitRepo()
+      .commit('main')
+      .branch('feature')
+      .commit('feature key', { 'f.env': `KEY=${awsKey(5)}\n` })
+      .checkout('main');
     const full = await scan(repo, { mode: 'full' });
     expect(locations(full)).toEqual([{ path: 'f.env', line: 1, commit: repo.sha(1) }]);
   });
@@ -162,7 +170,9 @@ describe('a push that creates a branch', () => {
   });
 
   it('scans nothing for a new branch that points at a commit another branch has', async () => {
-    const repo = gitRepo().commit('main key', { 'main.env': `KEY=${awsKey(18)}\n` }).branch('copy');
+    const repo = gitRepo()
+      .commit('main key', { 'main.env': `KEY=${awsKey(18)}\n` })
+      .branch('copy');
     const result = await scan(repo, { mode: 'push', newBranch: true, head: repo.sha(0) });
     expect(result.findings).toEqual([]);
     expect(result.errors).toEqual([]);
@@ -184,7 +194,9 @@ describe('a force push', () => {
   it('is an error in a pull request, whose base must exist', async () => {
     const repo = gitRepo().commit('one');
     const result = await scan(repo, { mode: 'pr', base: 'f'.repeat(40), head: repo.sha(0) });
-    expect(result.errors).toEqual([expect.objectContaining({ fatal: true, message: expect.stringContaining('is not in this repository') })]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({ fatal: true, message: expect.stringContaining('is not in this repository') }),
+    ]);
   });
 });
 
@@ -223,10 +235,27 @@ describe('custom rules', () => {
 
   it('runs rules from the config file', async () => {
     const repo = gitRepo().commit('token', { 'app.ts': `const t = "${internal}";\n` });
-    const result = await scan(repo, { mode: 'full' }, {
-      secrets: { rules: [{ id: 'acme-token', title: 'ACME internal token', severity: 'medium', pattern: '(?<secret>acme_[a-z0-9]{32})', keywords: ['acme_'], 'min-entropy': 3 }] },
-    });
-    expect(result.findings).toMatchObject([{ rule: 'acme-token', severity: 'medium', title: 'ACME internal token committed', location: { path: 'app.ts', line: 1 } }]);
+    const result = await scan(
+      repo,
+      { mode: 'full' },
+      {
+        secrets: {
+          rules: [
+            {
+              id: 'acme-token',
+              title: 'ACME internal token',
+              severity: 'medium',
+              pattern: '(?<secret>acme_[a-z0-9]{32})',
+              keywords: ['acme_'],
+              'min-entropy': 3,
+            },
+          ],
+        },
+      },
+    );
+    expect(result.findings).toMatchObject([
+      { rule: 'acme-token', severity: 'medium', title: 'ACME internal token committed', location: { path: 'app.ts', line: 1 } },
+    ]);
   });
 
   it('reads [[rules]] from .gitleaks.toml, converting RE2 syntax, and reports rules that do not compile', async () => {
@@ -248,7 +277,9 @@ describe('custom rules', () => {
     const result = await scan(repo, { mode: 'full' });
     expect(result.findings).toMatchObject([{ rule: 'acme', title: 'ACME token committed', location: { path: 'app.ts', line: 1 } }]);
     expect((result.findings[0]!.details as SecretDetails).redacted).toBe('ACME********************');
-    expect(result.errors).toEqual([expect.objectContaining({ check: 'secrets', path: '.gitleaks.toml', message: expect.stringContaining("'broken'") })]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({ check: 'secrets', path: '.gitleaks.toml', message: expect.stringContaining("'broken'") }),
+    ]);
     expect(result.errors[0]!.fatal).toBeUndefined();
   });
 });
@@ -270,7 +301,10 @@ describe('shallow clones', () => {
   });
 
   it('fails loudly when both ends exist but the commits between them do not', async () => {
-    const origin = gitRepo().commit('base').commit('key', { 'k.env': `KEY=${awsKey(28)}\n` }).commit('head');
+    const origin = gitRepo()
+      .commit('base')
+      .commit('key', { 'k.env': `KEY=${awsKey(28)}\n` })
+      .commit('head');
     const clone = origin.shallowClone(1);
     clone.git('fetch', '-q', '--depth=1', 'origin', origin.sha(0)); // base is there, the key commit is not
     clone.git('remote', 'remove', 'origin');
@@ -280,7 +314,10 @@ describe('shallow clones', () => {
   });
 
   it('fetches the missing history from origin once, then scans the range', async () => {
-    const origin = gitRepo().commit('base').commit('key', { 'k.env': `KEY=${awsKey(29)}\n` }).commit('head');
+    const origin = gitRepo()
+      .commit('base')
+      .commit('key', { 'k.env': `KEY=${awsKey(29)}\n` })
+      .commit('head');
     const clone = origin.shallowClone(1);
     const result = await scan(clone, { base: origin.sha(0), head: origin.sha(2) });
     expect(result.errors).toEqual([]);
@@ -302,7 +339,9 @@ describe('shallow clones of a new branch', () => {
   });
 
   it('in full mode, scans what is there but cannot vouch for the result', async () => {
-    const origin = gitRepo().commit('old').commit('head', { 'k.env': `KEY=${awsKey(49)}\n` });
+    const origin = gitRepo()
+      .commit('old')
+      .commit('head', { 'k.env': `KEY=${awsKey(49)}\n` });
     const clone = origin.shallowClone(1);
     clone.git('remote', 'remove', 'origin');
     const result = await scan(clone, { mode: 'full' });
@@ -315,7 +354,10 @@ describe('--no-git working tree', () => {
   it('scans every line of every text file, skipping .git, node_modules, binaries and big files', async () => {
     const dir = tempDir('sg-tree-');
     writeFileSync(join(dir, 'a.env'), `one\nKEY=${awsKey(30)}\r\n`);
-    const repo = gitRepo().commit('x', { 'node_modules/pkg/k.env': `KEY=${awsKey(31)}\n`, 'big.txt': `KEY=${awsKey(32)}\n${'x'.repeat(5000)}\n` });
+    const repo = gitRepo().commit('x', {
+      'node_modules/pkg/k.env': `KEY=${awsKey(31)}\n`,
+      'big.txt': `KEY=${awsKey(32)}\n${'x'.repeat(5000)}\n`,
+    });
     writeFileSync(join(repo.dir, 'bin.dat'), Buffer.from([0x4b, 0, 0x45]));
     writeFileSync(join(repo.dir, 'sub.env'), `KEY=${awsKey(33)}\n`);
     const tree = await scan(dir, { git: false, mode: 'full' });

@@ -54,7 +54,9 @@ describe('fromGitleaksToml', () => {
   it('reports broken TOML with its line instead of throwing', () => {
     const { rules, errors } = fromGitleaksToml('[[rules]]\nid = \n', '.gitleaks.toml');
     expect(rules).toEqual([]);
-    expect(errors).toEqual([expect.objectContaining({ path: '.gitleaks.toml', line: 2, message: expect.stringContaining('not valid TOML') })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ path: '.gitleaks.toml', line: 2, message: expect.stringContaining('not valid TOML') }),
+    ]);
   });
 });
 

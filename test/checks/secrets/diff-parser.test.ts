@@ -43,7 +43,14 @@ describe('DiffParser', () => {
       parser.end();
       expect(parser.take()).toEqual([
         { path: 'x.txt', line: 3, text: 'new three', commit: 'a'.repeat(40), author: 'Ada Lovelace', date: '2026-01-02T03:04:05+00:00' },
-        { path: 'x.txt', line: 4, text: '+++ four starts with pluses', commit: 'a'.repeat(40), author: 'Ada Lovelace', date: '2026-01-02T03:04:05+00:00' },
+        {
+          path: 'x.txt',
+          line: 4,
+          text: '+++ four starts with pluses',
+          commit: 'a'.repeat(40),
+          author: 'Ada Lovelace',
+          date: '2026-01-02T03:04:05+00:00',
+        },
         { path: 'x.txt', line: 12, text: 'twelve', commit: 'a'.repeat(40), author: 'Ada Lovelace', date: '2026-01-02T03:04:05+00:00' },
         { path: 't\tab ü', line: 1, text: 'x é 密', commit: 'b'.repeat(40), author: 'Bo', date: '2026-01-01T00:00:00+00:00' },
       ]);

@@ -40,7 +40,10 @@ describe('built-in rule table', () => {
   it.each(cases)('%s finds each of its secret examples', (_id, rule) => {
     for (const line of rule.examples.secret) {
       // Without one of its keywords in the line the prefilter would never run the rule.
-      expect(rule.keywords.some((keyword) => line.toLowerCase().includes(keyword)), `keyword in: ${line}`).toBe(true);
+      expect(
+        rule.keywords.some((keyword) => line.toLowerCase().includes(keyword)),
+        `keyword in: ${line}`,
+      ).toBe(true);
       const match = scanLine(compiled, line).find((found) => found.rule === rule);
       expect(match, `no ${rule.id} match in: ${line}`).toBeDefined();
       expect(line.slice(match!.start, match!.end)).toBe(match!.secret);
@@ -51,7 +54,10 @@ describe('built-in rule table', () => {
   it.each(cases)('%s stays quiet on each of its near misses', (_id, rule) => {
     for (const line of rule.examples.notSecret) {
       const found = scanLine(compiled, line).filter((match) => match.rule === rule);
-      expect(found.map((match) => match.secret), `in: ${line}`).toEqual([]);
+      expect(
+        found.map((match) => match.secret),
+        `in: ${line}`,
+      ).toEqual([]);
     }
   });
 });

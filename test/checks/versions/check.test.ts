@@ -24,7 +24,7 @@ function run(root: string, context: Partial<Context> = {}, versions: Partial<Con
 /** A repository whose SECURITY.md is `policy`, with one commit per tag. */
 function released(policy: string, tags: string[]): GitRepo {
   const repo = gitRepo().commit('policy', { 'SECURITY.md': policy });
-  for (const tag of tags) repo.commit(`release ${tag}`, { 'VERSION': tag }).tag(tag);
+  for (const tag of tags) repo.commit(`release ${tag}`, { VERSION: tag }).tag(tag);
   return repo;
 }
 
@@ -32,7 +32,18 @@ const rules = (result: CheckResult) => result.findings.map((finding) => finding.
 const only = (result: CheckResult, rule: string): Finding[] => result.findings.filter((finding) => finding.rule === rule);
 
 const table = (...rows: string[]) =>
-  ['# Security Policy', '', '## Supported Versions', '', '| Version | Supported |', '| ------- | --------- |', ...rows, '', 'Report to security@example.org.', ''].join('\n');
+  [
+    '# Security Policy',
+    '',
+    '## Supported Versions',
+    '',
+    '| Version | Supported |',
+    '| ------- | --------- |',
+    ...rows,
+    '',
+    'Report to security@example.org.',
+    '',
+  ].join('\n');
 
 describe('the ScaleBox policy (0.1.x supported, < 0.1 not)', () => {
   const scalebox = fixture('scalebox-SECURITY.md');
@@ -128,7 +139,9 @@ describe('real-shaped policies', () => {
 
   it('passes a Rails-style table, and an Electron-style one', async () => {
     expect((await run(released(fixture('rails-style-SECURITY.md'), ['v7.0.8', 'v7.1.5', 'v7.2.2', 'v8.0.1']).dir)).findings).toEqual([]);
-    expect((await run(released(fixture('electron-style-SECURITY.md'), ['v36.9.0', 'v37.1.0', 'v38.2.0', 'v39.0.0']).dir)).findings).toEqual([]);
+    expect((await run(released(fixture('electron-style-SECURITY.md'), ['v36.9.0', 'v37.1.0', 'v38.2.0', 'v39.0.0']).dir)).findings).toEqual(
+      [],
+    );
   });
 
   it('reports a Node-style line still marked supported after its end-of-life date', async () => {
@@ -182,7 +195,9 @@ describe('the policy file itself', () => {
   });
 
   it('reads the policy from versions.policy-file', async () => {
-    const repo = gitRepo().commit('policy', { 'meta/policy.md': table('| 1.x | ✅ |') }).tag('v1.0.0');
+    const repo = gitRepo()
+      .commit('policy', { 'meta/policy.md': table('| 1.x | ✅ |') })
+      .tag('v1.0.0');
     expect((await run(repo.dir, {}, { 'policy-file': 'meta/policy.md' })).findings).toEqual([]);
     const missing = await run(repo.dir, {}, { 'policy-file': 'meta/nope.md' });
     expect(missing.findings).toEqual([expect.objectContaining({ rule: 'security-policy-missing', location: { path: 'meta/nope.md' } })]);
@@ -208,7 +223,9 @@ describe('the policy file itself', () => {
   it('reports a policy with no way to report a vulnerability', async () => {
     const policy = '## Supported Versions\n\n| Version | Supported |\n|---|---|\n| 1.x | ✅ |\n\nOpen an issue.\n';
     const result = await run(released(policy, ['v1.0.0']).dir);
-    expect(result.findings).toEqual([expect.objectContaining({ rule: 'security-policy-no-contact', severity: 'low', location: { path: 'SECURITY.md' } })]);
+    expect(result.findings).toEqual([
+      expect.objectContaining({ rule: 'security-policy-no-contact', severity: 'low', location: { path: 'SECURITY.md' } }),
+    ]);
     const advisories = policy.replace('Open an issue.', 'Use [advisories](../../security/advisories/new).');
     expect((await run(released(advisories, ['v1.0.0']).dir)).findings).toEqual([]);
   });

@@ -42,7 +42,11 @@ describe('findPolicyFile', () => {
 
   it('reads the configured file relative to the root, and says when it is missing', async () => {
     const root = tree({ 'policies/security-policy.md': 'mine', 'SECURITY.md': 'default' });
-    expect(await findPolicyFile(root, 'policies/security-policy.md')).toMatchObject({ found: true, path: 'policies/security-policy.md', text: 'mine' });
+    expect(await findPolicyFile(root, 'policies/security-policy.md')).toMatchObject({
+      found: true,
+      path: 'policies/security-policy.md',
+      text: 'mine',
+    });
     expect(await findPolicyFile(root, 'policies/nope.md')).toMatchObject({ found: false, path: 'policies/nope.md', configured: true });
   });
 });

@@ -74,7 +74,8 @@ describe('tables without a support column', () => {
 });
 
 describe('which table is the policy', () => {
-  const policy = (heading: string) => `# Project\n\n| Name | Value |\n| --- | --- |\n| a | b |\n\n${heading}\n\n| Version | Supported |\n| --- | --- |\n| 2.x | ✅ |\n`;
+  const policy = (heading: string) =>
+    `# Project\n\n| Name | Value |\n| --- | --- |\n| a | b |\n\n${heading}\n\n| Version | Supported |\n| --- | --- |\n| 2.x | ✅ |\n`;
 
   it.each([
     '## Supported Versions',
@@ -126,8 +127,38 @@ describe('which table is the policy', () => {
 
 describe('readSupportTable never throws', () => {
   const pieces = fc.constantFrom(
-    '|', '-', ':', '---', '#', '## Supported Versions', '\n', ' ', '`', '[', ']', '(', ')', '✅', ':x:', '<', '>=',
-    '1.2.x', 'v', '*', '\\', '<br>', '> ', '- ', '1. ', 'until 2026-02-30', 'EOL', '```', '\t', '~', '^', '||',
+    '|',
+    '-',
+    ':',
+    '---',
+    '#',
+    '## Supported Versions',
+    '\n',
+    ' ',
+    '`',
+    '[',
+    ']',
+    '(',
+    ')',
+    '✅',
+    ':x:',
+    '<',
+    '>=',
+    '1.2.x',
+    'v',
+    '*',
+    '\\',
+    '<br>',
+    '> ',
+    '- ',
+    '1. ',
+    'until 2026-02-30',
+    'EOL',
+    '```',
+    '\t',
+    '~',
+    '^',
+    '||',
   );
   it('on arbitrary markdown-ish text', () => {
     fc.assert(
@@ -140,20 +171,42 @@ describe('readSupportTable never throws', () => {
   });
 
   it('on arbitrary unicode', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), (text) => void readSupportTable(text, NOW)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), (text) => void readSupportTable(text, NOW)),
+      { numRuns: 300 },
+    );
   });
 });
 
 describe('cells never throw', () => {
   const cell = fc.oneof(
     fc.string({ maxLength: 30 }),
-    fc.constantFrom('5.1.x', '< 4.0', '>= 3.10.8, < 4.0.0', 'v2.x', '[1.2.x](https://x)', '7.x (alpha)', 'latest', '*', '✅', ':x:', 'EOL', 'until 2026-04'),
+    fc.constantFrom(
+      '5.1.x',
+      '< 4.0',
+      '>= 3.10.8, < 4.0.0',
+      'v2.x',
+      '[1.2.x](https://x)',
+      '7.x (alpha)',
+      'latest',
+      '*',
+      '✅',
+      ':x:',
+      'EOL',
+      'until 2026-04',
+    ),
   );
   it('on tables of arbitrary cells under the heading, and every row keeps its own line', () => {
     fc.assert(
       fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 12 }), (rows) => {
         const escape = (text: string) => text.replace(/[|\n\r]/g, ' ');
-        const markdown = ['## Supported Versions', '', '| Version | Supported | EOL |', '|---|---|---|', ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`)].join('\n');
+        const markdown = [
+          '## Supported Versions',
+          '',
+          '| Version | Supported | EOL |',
+          '|---|---|---|',
+          ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`),
+        ].join('\n');
         const parsed = readSupportTable(markdown, NOW).table?.rows ?? [];
         for (const row of parsed) {
           expect(row.line).toBeGreaterThanOrEqual(5);

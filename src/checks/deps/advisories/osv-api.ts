@@ -81,7 +81,10 @@ export class OsvApiClient {
       this.batchRequests += 1;
       const response = (await this.request('POST', '/v1/querybatch', body)) as QueryBatchResponse;
       if (!Array.isArray(response?.results) || response.results.length !== pending.length) {
-        throw new OsvSourceError(this.base, `${this.base}/v1/querybatch answered ${pending.length} queries with ${response?.results?.length ?? 'no'} results`);
+        throw new OsvSourceError(
+          this.base,
+          `${this.base}/v1/querybatch answered ${pending.length} queries with ${response?.results?.length ?? 'no'} results`,
+        );
       }
       const next: typeof pending = [];
       response.results.forEach((result, position) => {
@@ -105,7 +108,8 @@ export class OsvApiClient {
       return cached;
     }
     this.vulnRequests += 1;
-    const record = (await this.request('GET', `/v1/vulns/${encodeURIComponent(ref.id)}`, undefined, { notFound: undefined })) as OsvRecord | undefined;
+    const record = (await this.request('GET', `/v1/vulns/${encodeURIComponent(ref.id)}`, undefined, { notFound: undefined })) as
+      OsvRecord | undefined;
     if (record === undefined) return undefined;
     if (typeof record?.id !== 'string') throw new OsvSourceError(this.base, `${this.base}/v1/vulns/${ref.id} did not return an OSV record`);
     await this.options.cache?.put(record);
@@ -164,7 +168,8 @@ function parseRetryAfter(value: string | null): number | undefined {
 }
 
 function describeFetchError(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return `no answer within ${timeoutMs / 1000} s`;
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
+    return `no answer within ${timeoutMs / 1000} s`;
   const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
   return `${error instanceof Error ? error.message : String(error)}${cause}`;
 }

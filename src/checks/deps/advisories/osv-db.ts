@@ -63,7 +63,10 @@ export async function loadAdvisoryDatabase(path: string, options: LoadOptions = 
   try {
     isFolder = (await stat(path)).isDirectory();
   } catch {
-    throw new OsvSourceError(path, `the advisory database ${path} does not exist: set deps.advisory-db to a folder of OSV records or an OSV all.zip`);
+    throw new OsvSourceError(
+      path,
+      `the advisory database ${path} does not exist: set deps.advisory-db to a folder of OSV records or an OSV all.zip`,
+    );
   }
   const wanted = options.wanted ? new Set([...options.wanted].map(looseName)) : undefined;
   const index = new AdvisoryIndex();
@@ -93,7 +96,10 @@ export async function loadAdvisoryDatabase(path: string, options: LoadOptions = 
     try {
       entries = unzipSync(await readFile(path), { filter: (entry) => /\.(json|ya?ml)$/i.test(entry.name) });
     } catch (error) {
-      throw new OsvSourceError(path, `cannot read the advisory database ${path} as a zip (${(error as Error).message}): give a folder of OSV records or an OSV all.zip`);
+      throw new OsvSourceError(
+        path,
+        `cannot read the advisory database ${path} as a zip (${(error as Error).message}): give a folder of OSV records or an OSV all.zip`,
+      );
     }
     const decoder = new TextDecoder();
     for (const name of Object.keys(entries).sort()) addText(decoder.decode(entries[name]), `${display(path)}!${name}`);

@@ -14,7 +14,10 @@ const MODIFIER = '[._-]?(?:(stable|beta|b|RC|alpha|a|patch|pl|p)((?:[.-]?\\d+)*)
 
 /** VersionParser::normalize for the forms advisories and lockfiles use; the input itself otherwise. */
 export function normalizeComposerVersion(input: string): string {
-  let version = input.trim().replace(/^([^,\s]+?) +as +[^,\s]+$/, '$1').replace(/#.*$/, '');
+  let version = input
+    .trim()
+    .replace(/^([^,\s]+?) +as +[^,\s]+$/, '$1')
+    .replace(/#.*$/, '');
   if (/^(?:dev-)?(?:master|trunk|default)$/i.test(version)) return '9999999-dev';
   if (/^dev-/i.test(version)) return `dev-${version.slice(4)}`;
   version = version.replace(/^([^,\s+]+)\+[^\s]+$/, '$1'); // build metadata is not part of the order
@@ -23,9 +26,7 @@ export function normalizeComposerVersion(input: string): string {
   if (classical || dated) {
     const match = (classical ?? dated) as RegExpExecArray;
     const offset = classical ? 4 : 1;
-    let normalized = classical
-      ? `${match[1]}${match[2] ?? '.0'}${match[3] ?? '.0'}${match[4] ?? '.0'}`
-      : match[1].replace(/\D/g, '.');
+    let normalized = classical ? `${match[1]}${match[2] ?? '.0'}${match[3] ?? '.0'}${match[4] ?? '.0'}` : match[1].replace(/\D/g, '.');
     const stability = match[offset + 1];
     if (stability && stability.toLowerCase() !== 'stable') {
       normalized += `-${expandStability(stability)}${(match[offset + 2] ?? '').replace(/^[.-]/, '')}`;
@@ -36,13 +37,27 @@ export function normalizeComposerVersion(input: string): string {
   // A branch alias like `1.x-dev` or `2.1.x-dev`: the highest version on that branch.
   const branch = /^v?(\d+)(\.(?:\d+|[xX*]))?(\.(?:\d+|[xX*]))?(\.(?:\d+|[xX*]))?[.-]?dev$/i.exec(version);
   if (branch) {
-    return `${[branch[1], branch[2], branch[3], branch[4]].map((part) => (part === undefined ? '.9999999' : part.replace(/[xX*]/, '9999999'))).join('').replace(/^\./, '')}-dev`;
+    return `${[branch[1], branch[2], branch[3], branch[4]]
+      .map((part) => (part === undefined ? '.9999999' : part.replace(/[xX*]/, '9999999')))
+      .join('')
+      .replace(/^\./, '')}-dev`;
   }
   return version;
 }
 
 // PHP's special version forms, matched by prefix in this order (versioning.c compare_special_version_forms).
-const SPECIAL_FORMS: [string, number][] = [['dev', 0], ['alpha', 1], ['a', 1], ['beta', 2], ['b', 2], ['RC', 3], ['rc', 3], ['#', 4], ['pl', 5], ['p', 5]];
+const SPECIAL_FORMS: [string, number][] = [
+  ['dev', 0],
+  ['alpha', 1],
+  ['a', 1],
+  ['beta', 2],
+  ['b', 2],
+  ['RC', 3],
+  ['rc', 3],
+  ['#', 4],
+  ['pl', 5],
+  ['p', 5],
+];
 
 function specialForm(part: string): number {
   for (const [name, order] of SPECIAL_FORMS) if (part.startsWith(name)) return order;

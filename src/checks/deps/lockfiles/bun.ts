@@ -23,7 +23,8 @@ export const bunLock: LockfileFormat = {
     } catch (error) {
       throw new LockfileError(file, jsonErrorLine(json, error), jsonErrorDetail(error));
     }
-    if (!isObject(lock) || !('lockfileVersion' in lock)) throw new LockfileError(file, 1, 'not a bun.lock: expected an object with "lockfileVersion"');
+    if (!isObject(lock) || !('lockfileVersion' in lock))
+      throw new LockfileError(file, 1, 'not a bun.lock: expected an object with "lockfileVersion"');
     const packages = isObject(lock.packages) ? lock.packages : {};
     const workspaces = isObject(lock.workspaces) ? lock.workspaces : {};
 
@@ -33,7 +34,8 @@ export const bunLock: LockfileFormat = {
     const infoOf = new Map<string, Record<string, unknown>>();
     for (const [key, value] of Object.entries(packages)) {
       const line = locate.next(key, '[');
-      if (!Array.isArray(value) || typeof value[0] !== 'string') throw new LockfileError(file, line, `packages entry "${key}" is not an array starting with the resolved "name@version"`);
+      if (!Array.isArray(value) || typeof value[0] !== 'string')
+        throw new LockfileError(file, line, `packages entry "${key}" is not an array starting with the resolved "name@version"`);
       const [name, reference] = splitAtVersion(value[0]);
       if (reference.startsWith('workspace:')) continue; // a workspace: the project itself
       const version = reference.startsWith('npm:') ? reference.slice('npm:'.length) : reference;
@@ -54,7 +56,10 @@ export const bunLock: LockfileFormat = {
     const edges = new Map<string, string[]>();
     for (const [id, info] of infoOf) {
       const targets = PACKAGE_GROUPS.flatMap((group) => stringEntries(info[group]).map(([name]) => resolve(id, name)));
-      edges.set(id, targets.filter((target): target is string => target !== undefined));
+      edges.set(
+        id,
+        targets.filter((target): target is string => target !== undefined),
+      );
     }
 
     const direct = new Set<string>();

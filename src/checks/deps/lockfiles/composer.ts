@@ -11,7 +11,10 @@ export const composerLock: LockfileFormat = {
     const { value, lineOf } = parseJsonWithLines(text, file);
     if (!isObject(value)) throw new LockfileError(file, 1, 'composer.lock must be a JSON object');
     const packages: Package[] = [];
-    for (const [section, dev] of [['packages', false], ['packages-dev', true]] as const) {
+    for (const [section, dev] of [
+      ['packages', false],
+      ['packages-dev', true],
+    ] as const) {
       const entries = value[section] ?? [];
       if (!Array.isArray(entries)) throw new LockfileError(file, lineOf([section]), `"${section}" must be an array`);
       entries.forEach((entry: unknown, index) => {

@@ -83,22 +83,22 @@ export function toPackages(file: string, ecosystem: Package['ecosystem'], graph:
     return names.reverse();
   };
 
-  const packages = graph.nodes.map(
-    (node): Package => ({
-      ecosystem,
-      name: node.name,
-      version: node.version,
-      lockfile: file,
-      ...(node.line !== undefined && { line: node.line }),
-      // A node unreachable from any direct dependency is counted as prod: unknown is not "dev only".
-      dev: node.dev ?? (!prod.has(node.id) && fromDev.has(node.id)),
-      direct: graph.direct.has(node.id),
-      // Unreachable from every direct dependency (an orphan entry): the package alone.
-      path: parents.has(node.id) ? pathOf(node.id) : [node.name],
-      source: node.source,
-      ...(node.note !== undefined ? { note: node.note } : node.source !== 'registry' && { note: `${node.source} dependency: not matched by version` }),
-    }),
-  );
+  const packages = graph.nodes.map((node): Package => ({
+    ecosystem,
+    name: node.name,
+    version: node.version,
+    lockfile: file,
+    ...(node.line !== undefined && { line: node.line }),
+    // A node unreachable from any direct dependency is counted as prod: unknown is not "dev only".
+    dev: node.dev ?? (!prod.has(node.id) && fromDev.has(node.id)),
+    direct: graph.direct.has(node.id),
+    // Unreachable from every direct dependency (an orphan entry): the package alone.
+    path: parents.has(node.id) ? pathOf(node.id) : [node.name],
+    source: node.source,
+    ...(node.note !== undefined
+      ? { note: node.note }
+      : node.source !== 'registry' && { note: `${node.source} dependency: not matched by version` }),
+  }));
   return dedupePackages(packages);
 }
 

@@ -32,7 +32,13 @@ export const goMod: LockfileFormat = {
         // A local directory replaces the module: nothing to match by version.
         packages.push({ ...base, name: path, version: '', source: 'file', note: `replaced by local directory ${replace.newPath}` });
       } else {
-        packages.push({ ...base, name: replace.newPath, path: [replace.newPath], version: withoutV(replace.newVersion), source: 'registry' });
+        packages.push({
+          ...base,
+          name: replace.newPath,
+          path: [replace.newPath],
+          version: withoutV(replace.newVersion),
+          source: 'registry',
+        });
       }
     }
     const stdlib = toolchainPackage(statements, file);

@@ -15,7 +15,10 @@ export const gradleLockfile: LockfileFormat = {
       if (entry === '' || entry.startsWith('#') || entry.startsWith('empty=')) return;
       const match = /^([^:=\s]+):([^:=\s]+):([^:=\s]+)(?:=(.*))?$/.exec(entry);
       if (!match) throw new LockfileError(file, line, `expected group:artifact:version=configurations, got '${entry.slice(0, 60)}'`);
-      const configurations = (match[4] ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+      const configurations = (match[4] ?? '')
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean);
       const name = `${match[1]}:${match[2]}`;
       packages.push({
         ecosystem: 'Maven',

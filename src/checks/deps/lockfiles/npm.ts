@@ -79,7 +79,7 @@ function fromPackages(packages: Record<string, unknown>, text: string, file: str
   const isNode = new Set(nodes.map((node) => node.id));
   // Node's module resolution: the nearest node_modules folder up from the requiring package.
   const resolve = (from: string, name: string): string | undefined => {
-    for (let base = from; ; ) {
+    for (let base = from; ;) {
       const candidate = base ? `${base}/node_modules/${name}` : `node_modules/${name}`;
       if (isNode.has(candidate)) return candidate;
       if (Object.hasOwn(packages, candidate)) return undefined; // a link to a workspace: the project
@@ -93,7 +93,10 @@ function fromPackages(packages: Record<string, unknown>, text: string, file: str
   for (const node of nodes) {
     const entry = packages[node.id] as Record<string, unknown>;
     const targets = PACKAGE_GROUPS.flatMap((group) => stringEntries(entry[group]).map(([name]) => resolve(node.id, name)));
-    edges.set(node.id, targets.filter((id): id is string => id !== undefined));
+    edges.set(
+      node.id,
+      targets.filter((id): id is string => id !== undefined),
+    );
   }
   const direct = new Set<string>();
   for (const project of projects) {
@@ -132,7 +135,14 @@ function fromDependencyTree(tree: Record<string, unknown>, text: string, file: s
       let version = typeof entry.version === 'string' ? entry.version : '';
       // An alias: `"my-alias": { "version": "npm:real-pkg@1.2.3" }`.
       if (version.startsWith('npm:')) [name, version] = splitAtVersion(version.slice('npm:'.length));
-      nodes.push({ id, name, version, ...(line !== undefined && { line }), dev: entry.dev === true, source: sourceOf(name, version, entry.resolved) });
+      nodes.push({
+        id,
+        name,
+        version,
+        ...(line !== undefined && { line }),
+        dev: entry.dev === true,
+        source: sourceOf(name, version, entry.resolved),
+      });
       if (!outer.length) topLevel.add(id);
       const children = isObject(entry.dependencies) ? entry.dependencies : {};
       const childScope = new Map(Object.keys(children).map((child) => [child, `${id}/node_modules/${child}`]));
@@ -145,9 +155,14 @@ function fromDependencyTree(tree: Record<string, unknown>, text: string, file: s
   const edges = new Map<string, string[]>();
   for (const { id, scopes, requires } of pending) {
     const targets = requires.map((required) => scopes.find((scope) => scope.has(required))?.get(required));
-    edges.set(id, targets.filter((target): target is string => target !== undefined));
+    edges.set(
+      id,
+      targets.filter((target): target is string => target !== undefined),
+    );
   }
   const declared = manifest && PROJECT_GROUPS.flatMap((group) => stringEntries(manifest[group]).map(([name]) => `node_modules/${name}`));
-  const direct = new Set(declared ? declared.filter((id) => topLevel.has(id)) : [...unreferenced(nodes, edges)].filter((id) => topLevel.has(id)));
+  const direct = new Set(
+    declared ? declared.filter((id) => topLevel.has(id)) : [...unreferenced(nodes, edges)].filter((id) => topLevel.has(id)),
+  );
   return toPackages(file, 'npm', { nodes, edges, direct });
 }

@@ -16,7 +16,8 @@ export const nugetLock: LockfileFormat = {
     // One package per name and version, even when several frameworks resolve it.
     const packages = new Map<string, Package>();
     for (const [framework, entries] of Object.entries(value.dependencies)) {
-      if (!isObject(entries)) throw new LockfileError(file, lineOf(['dependencies', framework]), `framework "${framework}" must be an object`);
+      if (!isObject(entries))
+        throw new LockfileError(file, lineOf(['dependencies', framework]), `framework "${framework}" must be an object`);
       for (const [name, entry] of Object.entries(entries)) {
         const line = lineOf(['dependencies', framework, name]);
         if (!isObject(entry) || typeof entry.type !== 'string') throw new LockfileError(file, line, `package "${name}" needs a "type"`);
@@ -27,7 +28,17 @@ export const nugetLock: LockfileFormat = {
         const direct = entry.type === 'Direct';
         if (existing) existing.direct ||= direct;
         else {
-          packages.set(key, { ecosystem: 'NuGet', name, version: entry.resolved, lockfile: file, line, dev: false, direct, path: [name], source: 'registry' });
+          packages.set(key, {
+            ecosystem: 'NuGet',
+            name,
+            version: entry.resolved,
+            lockfile: file,
+            line,
+            dev: false,
+            direct,
+            path: [name],
+            source: 'registry',
+          });
         }
       }
     }

@@ -15,8 +15,16 @@ export const pdmLock: LockfileFormat = {
       const name = normalizePyPIName(stringField(table, 'name', file, line));
       const groups = Array.isArray(table.groups) ? table.groups : undefined;
       const dev = groups !== undefined && groups.length > 0 && !groups.includes('default');
-      const source = typeof table.git === 'string' ? 'git' : typeof table.path === 'string' ? 'file' : typeof table.url === 'string' ? 'tarball' : 'registry';
-      const version = source === 'registry' ? stringField(table, 'version', file, line) : typeof table.version === 'string' ? table.version : '';
+      const source =
+        typeof table.git === 'string'
+          ? 'git'
+          : typeof table.path === 'string'
+            ? 'file'
+            : typeof table.url === 'string'
+              ? 'tarball'
+              : 'registry';
+      const version =
+        source === 'registry' ? stringField(table, 'version', file, line) : typeof table.version === 'string' ? table.version : '';
       return { ecosystem: 'PyPI', name, version, lockfile: file, line, dev, direct: false, path: [name], source };
     });
   },

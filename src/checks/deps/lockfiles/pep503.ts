@@ -1,4 +1,7 @@
 // PEP 503 §"Normalized Names": lowercase, runs of `-`, `_` and `.` become one `-`.
 export function normalizePyPIName(name: string): string {
-  return name.trim().replace(/[-_.]+/g, '-').toLowerCase();
+  return name
+    .trim()
+    .replace(/[-_.]+/g, '-')
+    .toLowerCase();
 }

@@ -12,7 +12,10 @@ export const pipfileLock: LockfileFormat = {
     const { value, lineOf } = parseJsonWithLines(text, file);
     if (!isObject(value)) throw new LockfileError(file, 1, 'Pipfile.lock must be a JSON object');
     const packages = new Map<string, Package>();
-    for (const [section, dev] of [['default', false], ['develop', true]] as const) {
+    for (const [section, dev] of [
+      ['default', false],
+      ['develop', true],
+    ] as const) {
       const entries = value[section] ?? {};
       if (!isObject(entries)) throw new LockfileError(file, lineOf([section]), `"${section}" must be an object`);
       for (const [rawName, entry] of Object.entries(entries)) {

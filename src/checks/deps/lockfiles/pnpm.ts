@@ -58,7 +58,14 @@ export const pnpmLock: LockfileFormat = {
       const line = keyLines.get(key);
       // v5/v6 record `dev: true|false` (absent: used by both); v9 dropped it, the graph tells.
       const dev = major < 9 ? entry.dev === true : undefined;
-      nodes.push({ id, name, version, ...(line !== undefined && { line }), ...(dev !== undefined && { dev }), source: sourceOf(entry, version) });
+      nodes.push({
+        id,
+        name,
+        version,
+        ...(line !== undefined && { line }),
+        ...(dev !== undefined && { dev }),
+        source: sourceOf(entry, version),
+      });
     }
 
     // A reference is a version (`1.0.0(react@18.2.0)`), an alias or non-registry key, or `link:` to a workspace.
@@ -128,7 +135,7 @@ function sourceOf(entry: Record<string, unknown>, version: string): Package['sou
   if (resolution.type === 'git' || typeof resolution.commit === 'string') return 'git';
   if (typeof resolution.directory === 'string') return 'file';
   if (typeof resolution.tarball === 'string') {
-    return resolution.tarball.startsWith('file:') ? 'file' : (sourceOfSpec(resolution.tarball) === 'git' ? 'git' : 'tarball');
+    return resolution.tarball.startsWith('file:') ? 'file' : sourceOfSpec(resolution.tarball) === 'git' ? 'git' : 'tarball';
   }
   return sourceOfSpec(version) ?? 'registry';
 }

@@ -17,7 +17,14 @@ export const poetryLock: LockfileFormat = {
       const groups = Array.isArray(table.groups) ? table.groups : undefined;
       const dev = table.category === 'dev' || (groups !== undefined && groups.length > 0 && !groups.includes('main'));
       const sourceType = isTable(table.source) ? table.source.type : undefined;
-      const source = sourceType === 'git' ? 'git' : sourceType === 'directory' || sourceType === 'file' ? 'file' : sourceType === 'url' ? 'tarball' : 'registry';
+      const source =
+        sourceType === 'git'
+          ? 'git'
+          : sourceType === 'directory' || sourceType === 'file'
+            ? 'file'
+            : sourceType === 'url'
+              ? 'tarball'
+              : 'registry';
       return { ecosystem: 'PyPI', name, version, lockfile: file, line, dev, direct: false, path: [name], source };
     });
   },

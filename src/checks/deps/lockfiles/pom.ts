@@ -27,9 +27,24 @@ export const pomXml: LockfileFormat = {
       const name = `${groupId}:${artifactId}`;
       const version = resolve(childText(dependency, 'version')) ?? managed.get(name);
       const scope = resolve(childText(dependency, 'scope'));
-      const base = { ecosystem: 'Maven' as const, name, lockfile: file, line: dependency.line, dev: scope === 'test', direct: true, path: [name] };
-      if (version === undefined) return { ...base, version: '', source: 'registry', note: 'version comes from a parent or BOM, not matched' };
-      if (version.includes('${')) return { ...base, version: '', source: 'registry', note: `version ${version} uses a property not defined in this file, not matched` };
+      const base = {
+        ecosystem: 'Maven' as const,
+        name,
+        lockfile: file,
+        line: dependency.line,
+        dev: scope === 'test',
+        direct: true,
+        path: [name],
+      };
+      if (version === undefined)
+        return { ...base, version: '', source: 'registry', note: 'version comes from a parent or BOM, not matched' };
+      if (version.includes('${'))
+        return {
+          ...base,
+          version: '',
+          source: 'registry',
+          note: `version ${version} uses a property not defined in this file, not matched`,
+        };
       if (/^[[(]|,/.test(version)) return { ...base, version: '', source: 'registry', note: `version range ${version}, not matched` };
       return { ...base, version, source: scope === 'system' ? 'file' : 'registry' };
     });

@@ -10,13 +10,10 @@ const UNPINNED = 'unpinned requirement, not matched';
 export const requirementsFile: LockfileFormat = {
   name: 'requirements.txt',
   ecosystem: 'PyPI',
-  matches: (file) =>
-    /^requirements[^/]*\.txt$/i.test(posix.basename(file)) || /(^|\/)requirements\/(.+\/)?[^/]+\.txt$/i.test(file),
+  matches: (file) => /^requirements[^/]*\.txt$/i.test(posix.basename(file)) || /(^|\/)requirements\/(.+\/)?[^/]+\.txt$/i.test(file),
   parse(text, file) {
     return parseOne(text, file).flatMap((entry) =>
-      'pkg' in entry
-        ? [entry.pkg]
-        : [includeNote(entry, file, `${entry.flag} include not followed here (the inventory follows it)`)],
+      'pkg' in entry ? [entry.pkg] : [includeNote(entry, file, `${entry.flag} include not followed here (the inventory follows it)`)],
     );
   },
 };
@@ -67,7 +64,8 @@ const SPECIFIER = /^(~=|===|==|!=|<=|>=|<|>)\s*([^\s,;]+)$/;
 /** One requirement specifier (PEP 508), without per-requirement options like `--hash`. */
 function parseRequirement(content: string, file: string, line: number): Package | undefined {
   // A bare path or URL (a wheel, an sdist) names no package by itself.
-  if (/^(\.{0,2}\/|[a-z][a-z0-9+.-]*:\/\/)/i.test(content) || (!content.includes('@') && /\.(whl|zip|tar\.gz)$/i.test(content))) return undefined;
+  if (/^(\.{0,2}\/|[a-z][a-z0-9+.-]*:\/\/)/i.test(content) || (!content.includes('@') && /\.(whl|zip|tar\.gz)$/i.test(content)))
+    return undefined;
   const requirement = content.replace(/\s--?[A-Za-z][\s\S]*$/, '');
   const [spec] = splitMarker(requirement);
   const name = NAME.exec(spec);

@@ -27,15 +27,28 @@ export const uvLock: LockfileFormat = {
       edges.set(entry.name, [...(edges.get(entry.name) ?? []), ...names]);
     }
     const projects = entries.filter((entry) => isProject(entry.source));
-    const prodRoots = projects.flatMap((p) => [p.table.dependencies, ...groupLists(p.table['optional-dependencies'])].flatMap(dependencyNames));
+    const prodRoots = projects.flatMap((p) =>
+      [p.table.dependencies, ...groupLists(p.table['optional-dependencies'])].flatMap(dependencyNames),
+    );
     const devRoots = projects.flatMap((p) => groupLists(p.table['dev-dependencies']).flatMap(dependencyNames));
     const prodPaths = walk(prodRoots, edges);
     const devPaths = walk(devRoots, edges);
     return entries
       .filter((entry) => !isProject(entry.source))
       .map(({ table, line, name, source }): Package => {
-        const kind = typeof source.git === 'string' ? 'git' : typeof source.path === 'string' || typeof source.directory === 'string' || typeof source.editable === 'string' || typeof source.virtual === 'string' ? 'file' : typeof source.url === 'string' ? 'tarball' : 'registry';
-        const version = kind === 'registry' ? stringField(table, 'version', file, line) : typeof table.version === 'string' ? table.version : '';
+        const kind =
+          typeof source.git === 'string'
+            ? 'git'
+            : typeof source.path === 'string' ||
+                typeof source.directory === 'string' ||
+                typeof source.editable === 'string' ||
+                typeof source.virtual === 'string'
+              ? 'file'
+              : typeof source.url === 'string'
+                ? 'tarball'
+                : 'registry';
+        const version =
+          kind === 'registry' ? stringField(table, 'version', file, line) : typeof table.version === 'string' ? table.version : '';
         const prodPath = prodPaths.get(name);
         const path = prodPath ?? devPaths.get(name) ?? [name];
         return {

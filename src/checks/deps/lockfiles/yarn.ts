@@ -63,10 +63,15 @@ export function parseYarnLock(text: string, file: string, manifest?: ProjectMani
     const id = idOf.get(specifiers[0]!);
     if (id === undefined) continue;
     const targets = DEPENDENCY_GROUPS.flatMap((group) => stringEntries(entry[group]).map(([name, range]) => resolve(name, range)));
-    edges.set(id, targets.filter((target): target is string => target !== undefined));
+    edges.set(
+      id,
+      targets.filter((target): target is string => target !== undefined),
+    );
   }
   const resolveAll = (groups: unknown[]): string[] =>
-    groups.flatMap((group) => stringEntries(group).map(([name, range]) => resolve(name, range))).filter((id): id is string => id !== undefined);
+    groups
+      .flatMap((group) => stringEntries(group).map(([name, range]) => resolve(name, range)))
+      .filter((id): id is string => id !== undefined);
 
   // Berry lists the workspaces with their dependencies (dev ones merged in); the manifest, when
   // given, replaces the root workspace's entry because it tells dev apart.
@@ -152,7 +157,8 @@ function berryNode(entry: Record<string, unknown>, specifiers: string[], line: n
   const resolution = typeof entry.resolution === 'string' ? entry.resolution : specifiers[0]!;
   const [name, reference] = underlyingLocator(resolution);
   if (reference.startsWith('workspace:') || version === '0.0.0-use.local') return undefined;
-  const source: Package['source'] = reference.startsWith('npm:') || !reference.includes(':') ? 'registry' : (sourceOfSpec(reference) ?? 'file');
+  const source: Package['source'] =
+    reference.startsWith('npm:') || !reference.includes(':') ? 'registry' : (sourceOfSpec(reference) ?? 'file');
   return { id: resolution, name, version, ...(line !== undefined && { line }), dev: false, source };
 }
 

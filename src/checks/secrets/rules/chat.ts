@@ -57,7 +57,8 @@ export const CHAT_RULES: SecretRule[] = [
     provider: 'Slack',
     severity: 'medium',
     keywords: ['hooks.slack.com'],
-    pattern: /(?<secret>https?:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/T[A-Z0-9]{8,12}\/[A-Z0-9]{8,12}\/[A-Za-z0-9]{23,24})(?![A-Za-z0-9])/,
+    pattern:
+      /(?<secret>https?:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/T[A-Z0-9]{8,12}\/[A-Z0-9]{8,12}\/[A-Za-z0-9]{23,24})(?![A-Za-z0-9])/,
     remediation: 'Delete the webhook in the Slack app settings (Incoming Webhooks) and create a new one.',
     examples: {
       secret: [
@@ -119,7 +120,10 @@ export const CHAT_RULES: SecretRule[] = [
     minEntropy: 3.8,
     remediation: 'Revoke the token with @BotFather (/revoke) and update the bot.',
     examples: {
-      secret: [`TELEGRAM_BOT_TOKEN=${digits(10, 'tg')}:AA${fake(33, BASE64URL, 'tg')}`, `bot = Bot(token="${digits(9, 'tg2')}:AA${fake(33, BASE64URL, 'tg2')}")`],
+      secret: [
+        `TELEGRAM_BOT_TOKEN=${digits(10, 'tg')}:AA${fake(33, BASE64URL, 'tg')}`,
+        `bot = Bot(token="${digits(9, 'tg2')}:AA${fake(33, BASE64URL, 'tg2')}")`,
+      ],
       notSecret: ['TELEGRAM_BOT_TOKEN=123456789:AAxxxxxxxx', 'time: 12:AA'],
     },
   },
@@ -129,7 +133,8 @@ export const CHAT_RULES: SecretRule[] = [
     provider: 'Microsoft Teams',
     severity: 'medium',
     keywords: ['webhook.office.com', 'logic.azure.com'],
-    pattern: /(?<secret>https:\/\/[a-z0-9-]{1,60}\.webhook\.office\.com\/webhookb2\/[a-f0-9-]{36}@[a-f0-9-]{36}\/IncomingWebhook\/[A-Za-z0-9]{32}\/[a-f0-9-]{36}(?:\/[A-Za-z0-9_-]{40,60})?)/,
+    pattern:
+      /(?<secret>https:\/\/[a-z0-9-]{1,60}\.webhook\.office\.com\/webhookb2\/[a-f0-9-]{36}@[a-f0-9-]{36}\/IncomingWebhook\/[A-Za-z0-9]{32}\/[a-f0-9-]{36}(?:\/[A-Za-z0-9_-]{40,60})?)/,
     remediation: 'Remove the Incoming Webhook connector from the Teams channel and create a new one.',
     examples: {
       secret: [

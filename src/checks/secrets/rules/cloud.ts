@@ -22,10 +22,7 @@ export const CLOUD_RULES: SecretRule[] = [
     allow: [/EXAMPLE$/],
     remediation: 'Deactivate and delete the key in AWS IAM (Security credentials), then check CloudTrail for its use.',
     examples: {
-      secret: [
-        `aws_access_key_id = AKIA${fake(16, BASE32_UPPER, 'akia')}`,
-        `"AccessKeyId": "ASIA${fake(16, BASE32_UPPER, 'asia')}",`,
-      ],
+      secret: [`aws_access_key_id = AKIA${fake(16, BASE32_UPPER, 'akia')}`, `"AccessKeyId": "ASIA${fake(16, BASE32_UPPER, 'asia')}",`],
       notSecret: ['aws_access_key_id = AKIAIOSFODNN7EXAMPLE', `key = "AKIA${fake(12, UPPER_ALNUM, 'akia')}"`],
     },
   },
@@ -64,7 +61,10 @@ export const CLOUD_RULES: SecretRule[] = [
     minEntropy: 4,
     remediation: 'Session tokens expire on their own; revoke the role session (IAM > Roles > Revoke active sessions) if it is still valid.',
     examples: {
-      secret: [`AWS_SESSION_TOKEN=IQoJb3JpZ2luX2Vj${fake(300, BASE64, 'sts')}`, `aws_session_token = FwoGZXIvYXdzE${fake(280, BASE64, 'sts2')}`],
+      secret: [
+        `AWS_SESSION_TOKEN=IQoJb3JpZ2luX2Vj${fake(300, BASE64, 'sts')}`,
+        `aws_session_token = FwoGZXIvYXdzE${fake(280, BASE64, 'sts2')}`,
+      ],
       notSecret: ['AWS_SESSION_TOKEN=IQoJb3JpZ2luX2Vj', 'aws_session_token = ${AWS_SESSION_TOKEN}'],
     },
   },
@@ -142,7 +142,8 @@ export const CLOUD_RULES: SecretRule[] = [
     body: '[A-Za-z0-9_-]{30,1000}',
     sample: fake(150, BASE64URL, 'ya29'),
     minEntropy: 4,
-    remediation: 'Access tokens expire within an hour; revoke it at https://oauth2.googleapis.com/revoke and rotate the refresh token behind it.',
+    remediation:
+      'Access tokens expire within an hour; revoke it at https://oauth2.googleapis.com/revoke and rotate the refresh token behind it.',
   }),
   prefixedRule({
     id: 'google-oauth-refresh-token',
@@ -228,7 +229,9 @@ export const CLOUD_RULES: SecretRule[] = [
     minEntropy: 4,
     remediation: 'Revoke the SAS by rotating the account key or deleting its stored access policy.',
     examples: {
-      secret: [`url = "https://acct.blob.core.windows.net/c/f.zip?sv=2022-11-02&ss=b&srt=sco&sp=rl&se=2027-01-01T00:00:00Z&sig=${fake(43, ALNUM, 'sas')}%3D"`],
+      secret: [
+        `url = "https://acct.blob.core.windows.net/c/f.zip?sv=2022-11-02&ss=b&srt=sco&sp=rl&se=2027-01-01T00:00:00Z&sig=${fake(43, ALNUM, 'sas')}%3D"`,
+      ],
       notSecret: ['url = "https://acct.blob.core.windows.net/c/f.zip?sv=2022-11-02&sig=<signature>"'],
     },
   },

@@ -18,16 +18,14 @@ function gitHubToken(id: string, prefix: string, kind: string, severity: SecretR
     minEntropy: 3,
     remediation: rotateGitHub,
     examples: {
-      secret: [
-        `const token = "${prefix}${fake(36, ALNUM, prefix)}";`,
-        `GITHUB_TOKEN=${prefix}${fake(36, ALNUM, prefix + '2')}`,
-      ],
+      secret: [`const token = "${prefix}${fake(36, ALNUM, prefix)}";`, `GITHUB_TOKEN=${prefix}${fake(36, ALNUM, prefix + '2')}`],
       notSecret: [`token = "${prefix}${fake(30, ALNUM, prefix)}"`, `# tokens start with ${prefix} followed by 36 characters`],
     },
   };
 }
 
-const rotateGitLab = 'Revoke the token in GitLab (User, group or project settings > Access tokens, or the runner/deploy token page) and create a new one.';
+const rotateGitLab =
+  'Revoke the token in GitLab (User, group or project settings > Access tokens, or the runner/deploy token page) and create a new one.';
 
 function gitLabToken(id: string, title: string, prefix: string, body: string, sample: string, env: string): SecretRule {
   return prefixedRule({
@@ -64,18 +62,67 @@ export const CODE_HOST_RULES: SecretRule[] = [
       notSecret: ['GH_TOKEN=github_pat_<your-token>', `github_pat_${fake(22, ALNUM, 'fg1')}_${fake(20, ALNUM, 'fg2')}`],
     },
   },
-  gitLabToken('pat', 'personal, project or group access token', 'glpat-', '[A-Za-z0-9_-]{20}(?:[A-Za-z0-9_.-]{0,40})', fake(20, BASE64URL, 'glpat'), 'GITLAB_TOKEN'),
+  gitLabToken(
+    'pat',
+    'personal, project or group access token',
+    'glpat-',
+    '[A-Za-z0-9_-]{20}(?:[A-Za-z0-9_.-]{0,40})',
+    fake(20, BASE64URL, 'glpat'),
+    'GITLAB_TOKEN',
+  ),
   gitLabToken('deploy-token', 'deploy token', 'gldt-', '[A-Za-z0-9_-]{20}', fake(20, BASE64URL, 'gldt'), 'CI_DEPLOY_PASSWORD'),
   gitLabToken('runner-token', 'runner authentication token', 'glrt-', '[A-Za-z0-9_.-]{20,60}', fake(20, BASE64URL, 'glrt'), 'RUNNER_TOKEN'),
   gitLabToken('pipeline-trigger-token', 'pipeline trigger token', 'glptt-', '[a-f0-9]{40}', fake(40, HEX, 'glptt'), 'TRIGGER_TOKEN'),
-  gitLabToken('runner-registration-token', 'runner registration token', 'GR1348941', '[A-Za-z0-9_-]{20}', fake(20, BASE64URL, 'gr134'), 'REGISTRATION_TOKEN'),
-  gitLabToken('oauth-app-secret', 'OAuth application secret', 'gloas-', '[A-Za-z0-9_-]{64}', fake(64, BASE64URL, 'gloas'), 'GITLAB_OAUTH_SECRET'),
+  gitLabToken(
+    'runner-registration-token',
+    'runner registration token',
+    'GR1348941',
+    '[A-Za-z0-9_-]{20}',
+    fake(20, BASE64URL, 'gr134'),
+    'REGISTRATION_TOKEN',
+  ),
+  gitLabToken(
+    'oauth-app-secret',
+    'OAuth application secret',
+    'gloas-',
+    '[A-Za-z0-9_-]{64}',
+    fake(64, BASE64URL, 'gloas'),
+    'GITLAB_OAUTH_SECRET',
+  ),
   gitLabToken('scim-token', 'SCIM OAuth token', 'glsoat-', '[A-Za-z0-9_-]{20}', fake(20, BASE64URL, 'glsoat'), 'GITLAB_SCIM_TOKEN'),
   gitLabToken('feed-token', 'feed token', 'glft-', '[A-Za-z0-9_-]{20}', fake(20, BASE64URL, 'glft'), 'GITLAB_FEED_TOKEN'),
-  gitLabToken('incoming-mail-token', 'incoming mail token', 'glimt-', '[A-Za-z0-9_-]{25}', fake(25, BASE64URL, 'glimt'), 'GITLAB_MAIL_TOKEN'),
-  gitLabToken('agent-token', 'Kubernetes agent token', 'glagent-', '[A-Za-z0-9_-]{50}', fake(50, BASE64URL, 'glagent'), 'GITLAB_AGENT_TOKEN'),
-  gitLabToken('cicd-job-token', 'CI/CD job token', 'glcbt-', '[A-Za-z0-9]{1,5}_[A-Za-z0-9_-]{20}', `${fake(2, ALNUM, 'glcbt')}_${fake(20, BASE64URL, 'glcbt')}`, 'CI_JOB_TOKEN'),
-  gitLabToken('feature-flag-client-token', 'feature flags client token', 'glffct-', '[A-Za-z0-9_-]{20}', fake(20, BASE64URL, 'glffct'), 'UNLEASH_INSTANCE_ID'),
+  gitLabToken(
+    'incoming-mail-token',
+    'incoming mail token',
+    'glimt-',
+    '[A-Za-z0-9_-]{25}',
+    fake(25, BASE64URL, 'glimt'),
+    'GITLAB_MAIL_TOKEN',
+  ),
+  gitLabToken(
+    'agent-token',
+    'Kubernetes agent token',
+    'glagent-',
+    '[A-Za-z0-9_-]{50}',
+    fake(50, BASE64URL, 'glagent'),
+    'GITLAB_AGENT_TOKEN',
+  ),
+  gitLabToken(
+    'cicd-job-token',
+    'CI/CD job token',
+    'glcbt-',
+    '[A-Za-z0-9]{1,5}_[A-Za-z0-9_-]{20}',
+    `${fake(2, ALNUM, 'glcbt')}_${fake(20, BASE64URL, 'glcbt')}`,
+    'CI_JOB_TOKEN',
+  ),
+  gitLabToken(
+    'feature-flag-client-token',
+    'feature flags client token',
+    'glffct-',
+    '[A-Za-z0-9_-]{20}',
+    fake(20, BASE64URL, 'glffct'),
+    'UNLEASH_INSTANCE_ID',
+  ),
   prefixedRule({
     id: 'bitbucket-app-password',
     title: 'Bitbucket app password',

@@ -7,7 +7,8 @@ const TRIVIAL_PASSWORD =
 /** Values that are references, not passwords: $VAR, ${VAR}, {{var}}, %s, <pass>, :password, [PASSWORD]. */
 const REFERENCE = /^(?:\$|%|\{|<|\[|:)|\$\{|\{\{/;
 
-const rotateDb = 'Change the database user\'s password, update the deployments that use it, and keep it in a secret store instead of the URL.';
+const rotateDb =
+  "Change the database user's password, update the deployments that use it, and keep it in a secret store instead of the URL.";
 
 export const DATABASE_RULES: SecretRule[] = [
   {
@@ -46,7 +47,10 @@ export const DATABASE_RULES: SecretRule[] = [
     remediation: rotateDb,
     examples: {
       secret: [`spring.datasource.url=jdbc:postgresql://db:5432/app?user=app&password=${fake(20, ALNUM, 'jdbc')}`],
-      notSecret: ['spring.datasource.url=jdbc:postgresql://db:5432/app?user=app&password=${DB_PASSWORD}', 'url=jdbc:mysql://localhost/test?user=root&password=root'],
+      notSecret: [
+        'spring.datasource.url=jdbc:postgresql://db:5432/app?user=app&password=${DB_PASSWORD}',
+        'url=jdbc:mysql://localhost/test?user=root&password=root',
+      ],
     },
   },
   {
@@ -74,8 +78,13 @@ export const DATABASE_RULES: SecretRule[] = [
     allow: [TRIVIAL_PASSWORD, REFERENCE],
     remediation: rotateDb,
     examples: {
-      secret: [`"Default": "Server=tcp:prod.database.windows.net,1433;Database=shop;User ID=app;Password=${fake(20, ALNUM, 'adonet')};Encrypt=True;"`],
-      notSecret: ['"Default": "Server=(localdb)\\\\mssqllocaldb;Database=shop;Trusted_Connection=True;"', 'Server=db;Database=x;User Id=sa;Password=<YourStrong@Passw0rd>;'],
+      secret: [
+        `"Default": "Server=tcp:prod.database.windows.net,1433;Database=shop;User ID=app;Password=${fake(20, ALNUM, 'adonet')};Encrypt=True;"`,
+      ],
+      notSecret: [
+        '"Default": "Server=(localdb)\\\\mssqllocaldb;Database=shop;Trusted_Connection=True;"',
+        'Server=db;Database=x;User Id=sa;Password=<YourStrong@Passw0rd>;',
+      ],
     },
   },
   {
@@ -84,12 +93,16 @@ export const DATABASE_RULES: SecretRule[] = [
     provider: 'URL credentials',
     severity: 'medium',
     keywords: ['://'],
-    pattern: /\b(?:https?|ftps?|sftp|smtps?|ldaps?):\/\/[A-Za-z0-9._%+-]{1,64}:(?<secret>[^@\s/:'"`]{8,128})@[A-Za-z0-9.-]{1,100}\.[A-Za-z]{2,20}\b/,
+    pattern:
+      /\b(?:https?|ftps?|sftp|smtps?|ldaps?):\/\/[A-Za-z0-9._%+-]{1,64}:(?<secret>[^@\s/:'"`]{8,128})@[A-Za-z0-9.-]{1,100}\.[A-Za-z]{2,20}\b/,
     minEntropy: 3,
     allow: [TRIVIAL_PASSWORD, REFERENCE, /^\d+$/],
     remediation: 'Change the password (or revoke the token) embedded in the URL and pass credentials separately.',
     examples: {
-      secret: [`git clone https://deploy:${fake(24, ALNUM, 'urlpw')}@git.internal.example.org/infra.git`.replace('.example', '.acme'), `SMTP_URL=smtps://mailer:${fake(16, ALNUM, 'smtp')}@smtp.mailhost.io`],
+      secret: [
+        `git clone https://deploy:${fake(24, ALNUM, 'urlpw')}@git.internal.example.org/infra.git`.replace('.example', '.acme'),
+        `SMTP_URL=smtps://mailer:${fake(16, ALNUM, 'smtp')}@smtp.mailhost.io`,
+      ],
       notSecret: ['https://user:password@host.com/', 'proxy = "http://proxy.corp.local:8080"'],
     },
   },

@@ -15,10 +15,14 @@ export const FRAMEWORK_RULES: SecretRule[] = [
     // get_random_secret_key(): 50 characters of this alphabet, parentheses included.
     pattern: /\bSECRET_KEY\s{0,4}=\s{0,4}[rbu]?["'](?<secret>(?:django-insecure-)?[a-z0-9!@#$%^&*(\-_=+)]{50})["']/,
     minEntropy: 4,
-    remediation: 'Generate a new SECRET_KEY (it invalidates sessions and signed tokens), load it from the environment, and keep the old one only in SECRET_KEY_FALLBACKS for a rotation window.',
+    remediation:
+      'Generate a new SECRET_KEY (it invalidates sessions and signed tokens), load it from the environment, and keep the old one only in SECRET_KEY_FALLBACKS for a rotation window.',
     examples: {
-      secret: [`SECRET_KEY = '${fake(50, DJANGO_ALPHABET, 'django')}'`, `SECRET_KEY = "django-insecure-${fake(50, DJANGO_ALPHABET, 'django2')}"`],
-      notSecret: ["SECRET_KEY = os.environ['DJANGO_SECRET_KEY']", "SECRET_KEY = get_random_secret_key()"],
+      secret: [
+        `SECRET_KEY = '${fake(50, DJANGO_ALPHABET, 'django')}'`,
+        `SECRET_KEY = "django-insecure-${fake(50, DJANGO_ALPHABET, 'django2')}"`,
+      ],
+      notSecret: ["SECRET_KEY = os.environ['DJANGO_SECRET_KEY']", 'SECRET_KEY = get_random_secret_key()'],
     },
   },
   {
@@ -29,7 +33,8 @@ export const FRAMEWORK_RULES: SecretRule[] = [
     keywords: ['secret_key_base'],
     pattern: /secret_key_base["']?\s{0,4}(?::|=>?)\s{0,4}["']?(?<secret>[a-f0-9]{128})(?![a-f0-9])/i,
     minEntropy: 3.5,
-    remediation: 'Generate a new key with `bin/rails secret`, store it in credentials or the environment, and expect existing sessions to end.',
+    remediation:
+      'Generate a new key with `bin/rails secret`, store it in credentials or the environment, and expect existing sessions to end.',
     examples: {
       secret: [`  secret_key_base: ${fake(128, HEX, 'rails')}`, `SECRET_KEY_BASE=${fake(128, HEX, 'rails2')}`],
       notSecret: ['  secret_key_base: <%= ENV["SECRET_KEY_BASE"] %>', `  secret_key_base: ${fake(64, HEX, 'rails')}`],
@@ -61,7 +66,8 @@ export const FRAMEWORK_RULES: SecretRule[] = [
       /define\(\s{0,4}["'](?:AUTH|SECURE_AUTH|LOGGED_IN|NONCE)_(?:KEY|SALT)["']\s{0,4},\s{0,16}'(?<secret>[^'\s][^']{30,98}[^'\s])'\s{0,4}\)/,
     minEntropy: 4.5,
     allow: [/put your unique phrase here/i],
-    remediation: 'Generate new keys at api.wordpress.org/secret-key/1.1/salt/ (it logs every user out) and keep wp-config.php out of the repository.',
+    remediation:
+      'Generate new keys at api.wordpress.org/secret-key/1.1/salt/ (it logs every user out) and keep wp-config.php out of the repository.',
     examples: {
       secret: [`define( 'AUTH_KEY',         '${fake(64, WP_ALPHABET, 'wp')}' );`],
       notSecret: ["define( 'AUTH_KEY',         'put your unique phrase here' );", "define( 'AUTH_KEY', getenv('WP_AUTH_KEY') );"],

@@ -31,7 +31,8 @@ const VALUE = '(?=[^\\s"\'`]{0,99}[0-9!@#%^&*~+/])(?=[^\\s"\'`]{0,99}[A-Za-z])[A
 const END = '(?=[\\\\"\'`;,)}\\]&]|\\s|$)';
 
 /** Sample credentials of RFC 6749 (OAuth 2.0) and RFC 7617, quoted by OAuth libraries and their docs. */
-const RFC_SAMPLES = /^(?:2YotnFZFEjr1zCsicMWpAA|tGzv3JOkF0XG5Qx2TlKWIA|SplxlOBeZQQYbYS6WxSbIA|czZCaGRSa3F0MzpnWDFmQmF0M2JW|QWxhZGRpbjpvcGVuIHNlc2FtZQ==|mF_9\.B5f-4\.1JqM)/;
+const RFC_SAMPLES =
+  /^(?:2YotnFZFEjr1zCsicMWpAA|tGzv3JOkF0XG5Qx2TlKWIA|SplxlOBeZQQYbYS6WxSbIA|czZCaGRSa3F0MzpnWDFmQmF0M2JW|QWxhZGRpbjpvcGVuIHNlc2FtZQ==|mF_9\.B5f-4\.1JqM)/;
 
 /** Literals that are not secrets: references, identifiers, paths, hashes, versions, placeholders. */
 const VALUE_ALLOW: RegExp[] = [
@@ -99,7 +100,12 @@ export const GENERIC_RULES: SecretRule[] = [
         `Authorization: Basic ${Buffer.from(`svc:${fake(20, ALNUM, 'basic')}`).toString('base64')}`,
         `headers = {"Authorization": "token ${fake(40, ALNUM, 'tokenhdr')}"}`,
       ],
-      notSecret: ['curl -H "Authorization: Bearer $TOKEN" https://api.acme.io', 'Authorization: Bearer <token>', 'headers["Authorization"] = `Bearer ${token}`', 'auth_type = "basic authentication_scheme_default"'],
+      notSecret: [
+        'curl -H "Authorization: Bearer $TOKEN" https://api.acme.io',
+        'Authorization: Bearer <token>',
+        'headers["Authorization"] = `Bearer ${token}`',
+        'auth_type = "basic authentication_scheme_default"',
+      ],
     },
   },
   {
@@ -123,13 +129,22 @@ export const GENERIC_RULES: SecretRule[] = [
     provider: 'Command line',
     severity: 'medium',
     keywords: ['--password', '--passwd', '--token', '--api-key', '--apikey', '--secret', '--client-secret'],
-    pattern: /(?:^|\s)--(?:password|passwd|token|api-?key|secret|client-secret|auth-token)(?:=|\s{1,4})["']?(?<secret>[^\s"'$]{12,200})(?=["'\s]|$)/,
+    pattern:
+      /(?:^|\s)--(?:password|passwd|token|api-?key|secret|client-secret|auth-token)(?:=|\s{1,4})["']?(?<secret>[^\s"'$]{12,200})(?=["'\s]|$)/,
     minEntropy: 3.5,
     allow: [...NOT_A_LITERAL, /^-/, /^(?:\.{0,2}\/|~\/)/],
-    remediation: 'Rotate the credential; pass it through an environment variable or stdin (`--password-stdin`) rather than argv, which is logged and visible in ps.',
+    remediation:
+      'Rotate the credential; pass it through an environment variable or stdin (`--password-stdin`) rather than argv, which is logged and visible in ps.',
     examples: {
-      secret: [`docker login registry.acme.io -u deploy --password ${fake(24, ALNUM, 'cli')}`, `vault login --token=${fake(26, ALNUM, 'cli2')}`],
-      notSecret: ['docker login -u deploy --password "$REGISTRY_PASSWORD" registry.acme.io', 'echo "$PW" | docker login --password-stdin', '  --token ${{ secrets.NPM_TOKEN }}'],
+      secret: [
+        `docker login registry.acme.io -u deploy --password ${fake(24, ALNUM, 'cli')}`,
+        `vault login --token=${fake(26, ALNUM, 'cli2')}`,
+      ],
+      notSecret: [
+        'docker login -u deploy --password "$REGISTRY_PASSWORD" registry.acme.io',
+        'echo "$PW" | docker login --password-stdin',
+        '  --token ${{ secrets.NPM_TOKEN }}',
+      ],
     },
   },
   {
@@ -156,7 +171,8 @@ export const GENERIC_RULES: SecretRule[] = [
     pattern: /<add\s{1,4}key="ClearTextPassword"\s{1,4}value="(?<secret>[^"]{8,200})"/i,
     minEntropy: 3,
     allow: NOT_A_LITERAL,
-    remediation: 'Revoke the feed token and use `dotnet nuget add source --store-password-in-clear-text` only from CI secrets, or a credential provider.',
+    remediation:
+      'Revoke the feed token and use `dotnet nuget add source --store-password-in-clear-text` only from CI secrets, or a credential provider.',
     examples: {
       secret: [`      <add key="ClearTextPassword" value="${fake(40, ALNUM, 'nugetcfg')}" />`],
       notSecret: ['      <add key="ClearTextPassword" value="%NUGET_FEED_TOKEN%" />'],
@@ -171,7 +187,8 @@ export const GENERIC_RULES: SecretRule[] = [
     pattern: /<(?<tag>password|passphrase|secret|token|apiKey|api_key|clientSecret|privateKey)>(?<secret>[^<\s]{8,200})<\/\k<tag>>/i,
     minEntropy: 3,
     allow: [...NOT_A_LITERAL, /^\{[A-Za-z0-9+/=]{8,}\}$/],
-    remediation: 'Change the password and use an encrypted or environment-provided value (Maven: `mvn --encrypt-password` or `${env.VAR}`).',
+    remediation:
+      'Change the password and use an encrypted or environment-provided value (Maven: `mvn --encrypt-password` or `${env.VAR}`).',
     examples: {
       secret: [`      <password>${fake(20, ALNUM, 'xmlpw')}</password>`],
       notSecret: ['      <password>${env.OSSRH_PASSWORD}</password>', '      <password>{COQLCE6DU6GtcS5P=}</password>'],
@@ -193,7 +210,12 @@ export const GENERIC_RULES: SecretRule[] = [
     remediation: 'Rotate the credential where it was issued and load it from a secret store or environment variable instead of the source.',
     examples: {
       secret: [`OPENAI_KEY=sk-${fake(40, ALNUM, 'envkey')}`, `ENV MAPS_KEY=${fake(32, ALNUM, 'envkey2')}`],
-      notSecret: ['ENV GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D', 'CACHE_KEY=user-profile-v2', `NEXT_PUBLIC_KEY=${fake(32, ALNUM, 'envkey3')}`, 'OPENAI_KEY=${OPENAI_KEY}'],
+      notSecret: [
+        'ENV GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D',
+        'CACHE_KEY=user-profile-v2',
+        `NEXT_PUBLIC_KEY=${fake(32, ALNUM, 'envkey3')}`,
+        'OPENAI_KEY=${OPENAI_KEY}',
+      ],
     },
   },
   {
@@ -204,7 +226,10 @@ export const GENERIC_RULES: SecretRule[] = [
     keywords: ['key', 'secret', 'token', 'pass', 'pwd', 'credential'],
     // Hex keys (32, 40, 48 or 64 digits) carry at most 4 bits per character, so they get their
     // own, lower entropy floor; the name and boundary rules are the generic rule's.
-    pattern: new RegExp(`${NAME}${ASSIGN}(?:[rbuf]?\\\\?["'\`])?(?<secret>[a-fA-F0-9]{32}|[a-fA-F0-9]{40}|[a-fA-F0-9]{48}|[a-fA-F0-9]{64})${END}`, 'i'),
+    pattern: new RegExp(
+      `${NAME}${ASSIGN}(?:[rbuf]?\\\\?["'\`])?(?<secret>[a-fA-F0-9]{32}|[a-fA-F0-9]{40}|[a-fA-F0-9]{48}|[a-fA-F0-9]{64})${END}`,
+      'i',
+    ),
     minEntropy: 3,
     remediation: 'Rotate the credential where it was issued and load it from a secret store or environment variable instead of the source.',
     examples: {

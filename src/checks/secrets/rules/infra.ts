@@ -53,7 +53,10 @@ export const INFRA_RULES: SecretRule[] = [
     minEntropy: 4,
     remediation: 'Delete the token in HCP Terraform (User, team or organization settings > Tokens).',
     examples: {
-      secret: [`  token = "${fake(14, ALNUM, 'tfc')}.atlasv1.${fake(67, BASE64URL, 'tfc2')}"`, `TF_TOKEN_app_terraform_io=${fake(14, ALNUM, 'tfc3')}.atlasv1.${fake(67, BASE64URL, 'tfc4')}`],
+      secret: [
+        `  token = "${fake(14, ALNUM, 'tfc')}.atlasv1.${fake(67, BASE64URL, 'tfc2')}"`,
+        `TF_TOKEN_app_terraform_io=${fake(14, ALNUM, 'tfc3')}.atlasv1.${fake(67, BASE64URL, 'tfc4')}`,
+      ],
       notSecret: ['  token = "xxxxxxxxxxxxxx.atlasv1.xxxxxxxx"', '# tokens look like <id>.atlasv1.<secret>'],
     },
   },
@@ -268,7 +271,7 @@ export const INFRA_RULES: SecretRule[] = [
     sample: `pt.${fake(43, ALNUM, 'doppler')}`,
     sample2: `st.prd.${fake(43, ALNUM, 'doppler2')}`,
     minEntropy: 4,
-    remediation: 'Revoke the token in the Doppler dashboard (Access or the config\'s Service Tokens).',
+    remediation: "Revoke the token in the Doppler dashboard (Access or the config's Service Tokens).",
   }),
   prefixedRule({
     id: 'onepassword-service-account-token',
@@ -306,7 +309,9 @@ export const INFRA_RULES: SecretRule[] = [
     minEntropy: 3.5,
     remediation: 'Regenerate the Secret Key in the 1Password account settings and change the account password.',
     examples: {
-      secret: [`OP_SECRET_KEY=A3-${fake(6, UPPER_ALNUM, 'a31')}-${fake(6, UPPER_ALNUM, 'a32')}-${fake(5, UPPER_ALNUM, 'a33')}-${fake(5, UPPER_ALNUM, 'a34')}-${fake(5, UPPER_ALNUM, 'a35')}-${fake(5, UPPER_ALNUM, 'a36')}`],
+      secret: [
+        `OP_SECRET_KEY=A3-${fake(6, UPPER_ALNUM, 'a31')}-${fake(6, UPPER_ALNUM, 'a32')}-${fake(5, UPPER_ALNUM, 'a33')}-${fake(5, UPPER_ALNUM, 'a34')}-${fake(5, UPPER_ALNUM, 'a35')}-${fake(5, UPPER_ALNUM, 'a36')}`,
+      ],
       notSecret: ['OP_SECRET_KEY=A3-XXXXXX-XXXXXX-XXXXX-XXXXX-XXXXX-XXXXX', 'paper size A3-landscape'],
     },
   },
@@ -319,7 +324,10 @@ export const INFRA_RULES: SecretRule[] = [
     pattern: /(?<secret>AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})(?![A-Z0-9])/,
     remediation: 'Generate a new identity with age-keygen, re-encrypt the files to it, and drop the old recipient.',
     examples: {
-      secret: [`AGE-SECRET-KEY-1${fake(58, 'QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L', 'age')}`, `export SOPS_AGE_KEY=AGE-SECRET-KEY-1${fake(58, 'QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L', 'age2')}`],
+      secret: [
+        `AGE-SECRET-KEY-1${fake(58, 'QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L', 'age')}`,
+        `export SOPS_AGE_KEY=AGE-SECRET-KEY-1${fake(58, 'QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L', 'age2')}`,
+      ],
       notSecret: ['# public key: age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p', 'AGE-SECRET-KEY-1...'],
     },
   },

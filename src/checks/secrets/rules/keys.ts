@@ -1,7 +1,8 @@
 import type { SecretRule } from './types.js';
 import { BASE64, fake } from './fake.js';
 
-const rotateKey = 'Treat the key as compromised: revoke its certificate or authorized_keys entry, generate a new pair, and purge it from history.';
+const rotateKey =
+  'Treat the key as compromised: revoke its certificate or authorized_keys entry, generate a new pair, and purge it from history.';
 
 /**
  * A PEM header is reported when it starts a key: alone at the end of the line, or followed (after
@@ -16,7 +17,9 @@ function pemRule(id: string, title: string, label: string, keyword: string): Sec
     provider: 'Private key',
     severity: 'critical',
     keywords: [keyword],
-    pattern: new RegExp(`(?<secret>${header})(?=\\s{0,4}$|(?:(?:(?:\\\\r)?\\\\n){1,2}|\\r?\\n|\\s{0,4})(?:[A-Za-z0-9+/]{16}|Proc-Type:|Version:|Comment:))`),
+    pattern: new RegExp(
+      `(?<secret>${header})(?=\\s{0,4}$|(?:(?:(?:\\\\r)?\\\\n){1,2}|\\r?\\n|\\s{0,4})(?:[A-Za-z0-9+/]{16}|Proc-Type:|Version:|Comment:))`,
+    ),
     remediation: rotateKey,
     examples: {
       secret: [

@@ -49,7 +49,10 @@ export const MESSAGING_RULES: SecretRule[] = [
     minEntropy: 3.2,
     remediation: 'Revoke the key in Mailchimp (Account > Extras > API keys).',
     examples: {
-      secret: [`MAILCHIMP_API_KEY=${fake(32, HEX, 'mc')}-us12`, `mailchimp.setConfig({ apiKey: "${fake(32, HEX, 'mc2')}-us6", server: "us6" });`],
+      secret: [
+        `MAILCHIMP_API_KEY=${fake(32, HEX, 'mc')}-us12`,
+        `mailchimp.setConfig({ apiKey: "${fake(32, HEX, 'mc2')}-us6", server: "us6" });`,
+      ],
       notSecret: [`locale = "en-us"`, `MAILCHIMP_API_KEY=${fake(20, HEX, 'mc')}-us12`],
     },
   },

@@ -262,7 +262,9 @@ export const PAYMENT_RULES: SecretRule[] = [
     prefix: 'access-production-',
     body: '[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}',
     sample: `${fake(8, HEX, 'pl1')}-${fake(4, HEX, 'pl2')}-${fake(4, HEX, 'pl3')}-${fake(4, HEX, 'pl4')}-${fake(12, HEX, 'pl5')}`,
-    notSecret: [`PLAID_ACCESS_TOKEN=access-sandbox-${fake(8, HEX, 'pl1')}-${fake(4, HEX, 'pl2')}-${fake(4, HEX, 'pl3')}-${fake(4, HEX, 'pl4')}-${fake(12, HEX, 'pl5')}`],
+    notSecret: [
+      `PLAID_ACCESS_TOKEN=access-sandbox-${fake(8, HEX, 'pl1')}-${fake(4, HEX, 'pl2')}-${fake(4, HEX, 'pl3')}-${fake(4, HEX, 'pl4')}-${fake(12, HEX, 'pl5')}`,
+    ],
     remediation: 'Remove the Item with /item/remove or rotate the access token with /item/access_token/invalidate.',
   }),
   contextRule({
@@ -353,4 +355,3 @@ export const PAYMENT_RULES: SecretRule[] = [
     remediation: 'Revoke the key in the Checkout.com Dashboard (Developers > Keys).',
   }),
 ];
-

@@ -28,7 +28,10 @@ export const REGISTRY_RULES: SecretRule[] = [
     minEntropy: 3.5,
     remediation: 'Revoke the token in the registry that issued it and use an environment variable (${NPM_TOKEN}) in .npmrc.',
     examples: {
-      secret: [`//npm.pkg.github.com/:_authToken=${fake(40, ALNUM, 'npmrc')}`, `//registry.example.com/:_auth=${fake(44, ALNUM, 'npmrc2')}=`],
+      secret: [
+        `//npm.pkg.github.com/:_authToken=${fake(40, ALNUM, 'npmrc')}`,
+        `//registry.example.com/:_auth=${fake(44, ALNUM, 'npmrc2')}=`,
+      ],
       notSecret: ['//registry.npmjs.org/:_authToken=${NPM_TOKEN}', '//registry.npmjs.org/:_authToken=$NPM_TOKEN'],
     },
   },

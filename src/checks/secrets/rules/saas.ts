@@ -58,7 +58,10 @@ export const SAAS_RULES: SecretRule[] = [
     keywords: ['asana'],
     name: 'asana',
     value: '[0-9]/[0-9]{16}(?::|/)[A-Za-z0-9]{32}|[0-9]/[0-9]{16}:[a-f0-9]{32}',
-    sample: `2/${fake(16, DIGITS, 'asana')}/${fake(16, DIGITS, 'asana2')}:${fake(32, HEX, 'asana3')}`.replace(/^2\/(\d{16})\/(\d{16}):/, '2/$1:'),
+    sample: `2/${fake(16, DIGITS, 'asana')}/${fake(16, DIGITS, 'asana2')}:${fake(32, HEX, 'asana3')}`.replace(
+      /^2\/(\d{16})\/(\d{16}):/,
+      '2/$1:',
+    ),
     env: 'ASANA_ACCESS_TOKEN',
     minEntropy: 3.2,
     remediation: 'Revoke the token in Asana (My settings > Apps > Developer apps).',
@@ -257,7 +260,10 @@ export const SAAS_RULES: SecretRule[] = [
     remediation: 'Regenerate the bearer token in the X developer portal (Keys and tokens).',
     examples: {
       secret: [`TWITTER_BEARER_TOKEN=AAAAAAAAAAAAAAAAAAAAA${fake(30, ALNUM, 'tw1')}%3D${fake(50, ALNUM, 'tw2')}`],
-      notSecret: ['TWITTER_BEARER_TOKEN=AAAAAAAAAAAAAAAAAAAAA', 'padding = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"'],
+      notSecret: [
+        'TWITTER_BEARER_TOKEN=AAAAAAAAAAAAAAAAAAAAA',
+        'padding = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"',
+      ],
     },
   },
   contextRule({

@@ -28,8 +28,7 @@ export function itTreatsAsEqual(title: string, compare: Comparator, groups: stri
   it(title, () => {
     const failures: string[] = [];
     for (const group of groups)
-      for (const a of group)
-        for (const b of group) if (Math.sign(compare(a, b)) !== 0) failures.push(`${a} vs ${b}: got ${compare(a, b)}`);
+      for (const a of group) for (const b of group) if (Math.sign(compare(a, b)) !== 0) failures.push(`${a} vs ${b}: got ${compare(a, b)}`);
     expect(failures).toEqual([]);
   });
 }

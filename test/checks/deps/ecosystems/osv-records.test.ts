@@ -30,7 +30,9 @@ function inRange(ecosystem: string, version: string, events: OsvEvent[]): boolea
 
 describe('comparators on real OSV records', () => {
   it('reads the copied records', () => {
-    expect(records.map((r) => r.record.affected?.[0]?.package?.ecosystem)).toEqual(expect.arrayContaining(['PyPI', 'Go', 'Maven', 'Packagist', 'RubyGems']));
+    expect(records.map((r) => r.record.affected?.[0]?.package?.ecosystem)).toEqual(
+      expect.arrayContaining(['PyPI', 'Go', 'Maven', 'Packagist', 'RubyGems']),
+    );
   });
 
   for (const { file, record } of records) {
@@ -59,7 +61,11 @@ describe('comparators on real OSV records', () => {
           const outside = (affected.versions ?? []).filter((version) => !ranges.some((range) => inRange(ecosystem, version, range.events)));
           expect(outside).toEqual([]);
           const fixed = ranges.flatMap((range) => range.events.filter((e): e is { fixed: string } => 'fixed' in e).map((e) => e.fixed));
-          for (const version of fixed) expect(ranges.some((range) => inRange(ecosystem, version, range.events)), version).toBe(false);
+          for (const version of fixed)
+            expect(
+              ranges.some((range) => inRange(ecosystem, version, range.events)),
+              version,
+            ).toBe(false);
         });
       }
     }

@@ -11,14 +11,37 @@ const versionLike = fc
   .array(
     fc.oneof(
       fc.nat({ max: 30 }).map(String),
-      fc.constantFrom('alpha', 'a', 'beta', 'b', 'rc', 'RC', 'cr', 'pre', 'dev', 'post', 'snapshot', 'SNAPSHOT', 'ga', 'final', 'sp', 'patch', 'pl', 'p', 'x', 'incompatible', '20210101000000', 'abcdef123456'),
+      fc.constantFrom(
+        'alpha',
+        'a',
+        'beta',
+        'b',
+        'rc',
+        'RC',
+        'cr',
+        'pre',
+        'dev',
+        'post',
+        'snapshot',
+        'SNAPSHOT',
+        'ga',
+        'final',
+        'sp',
+        'patch',
+        'pl',
+        'p',
+        'x',
+        'incompatible',
+        '20210101000000',
+        'abcdef123456',
+      ),
     ),
     { minLength: 1, maxLength: 6 },
   )
   .chain((parts) =>
-    fc.array(fc.constantFrom('.', '-', '+', '', '_', '!'), { minLength: parts.length, maxLength: parts.length }).map((separators) =>
-      parts.map((part, i) => (i === 0 ? part : separators[i] + part)).join(''),
-    ),
+    fc
+      .array(fc.constantFrom('.', '-', '+', '', '_', '!'), { minLength: parts.length, maxLength: parts.length })
+      .map((separators) => parts.map((part, i) => (i === 0 ? part : separators[i] + part)).join('')),
   )
   .chain((version) => fc.constantFrom(version, `v${version}`));
 
@@ -37,7 +60,10 @@ describe.each(ECOSYSTEMS)('%s comparator properties', (ecosystem) => {
   });
 
   it('finds every version equal to itself', () => {
-    fc.assert(fc.property(anyVersion, (a) => compare(a, a) === 0), { numRuns: 200 });
+    fc.assert(
+      fc.property(anyVersion, (a) => compare(a, a) === 0),
+      { numRuns: 200 },
+    );
   });
 
   it('is transitive on version-shaped strings', () => {

@@ -24,7 +24,10 @@ describe('Pub versions (pub_semver)', () => {
     '2.11.1',
   ]);
 
-  itTreatsAsEqual('treats identical versions as equal', comparePub, [['1.2.3', '1.2.3'], ['1.0.0-dev.1+abc', '1.0.0-dev.1+abc']]);
+  itTreatsAsEqual('treats identical versions as equal', comparePub, [
+    ['1.2.3', '1.2.3'],
+    ['1.0.0-dev.1+abc', '1.0.0-dev.1+abc'],
+  ]);
 
   it('orders versions pub cannot parse (two parts, a v prefix) below valid ones', () => {
     expect(comparePub('1.0', '0.0.1')).toBeLessThan(0);

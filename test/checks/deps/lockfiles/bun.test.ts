@@ -17,14 +17,29 @@ describe('bun.lock', () => {
   it('reads registry packages with trailing commas, at the line of their key', () => {
     const packages = bunLock.parse(fixture('bun.insecure.lock'), 'bun.lock');
     expect(packages).toEqual([
-      expect.objectContaining({ ecosystem: 'npm', name: 'has-flag', version: '4.0.0', line: 13, dev: false, direct: true, path: ['has-flag'], source: 'registry' }),
+      expect.objectContaining({
+        ecosystem: 'npm',
+        name: 'has-flag',
+        version: '4.0.0',
+        line: 13,
+        dev: false,
+        direct: true,
+        path: ['has-flag'],
+        source: 'registry',
+      }),
       expect.objectContaining({ name: 'wrappy', version: '1.0.2', line: 15, direct: true, source: 'registry' }),
     ]);
   });
 
   it('lists git dependencies (short hash) with the spec as written, under the real name', () => {
     expect(bunLock.parse(fixture('bun.lock'), 'bun.lock')).toEqual([
-      expect.objectContaining({ name: 'uWebSockets.js', version: 'github:uNetworking/uWebSockets.js#6609a88', source: 'git', line: 11, direct: true }),
+      expect.objectContaining({
+        name: 'uWebSockets.js',
+        version: 'github:uNetworking/uWebSockets.js#6609a88',
+        source: 'git',
+        line: 11,
+        direct: true,
+      }),
     ]);
     expect(bunLock.parse(fixture('bun.shorthash.lock'), 'bun.lock')).toEqual([
       expect.objectContaining({ name: 'some-git-dep', version: 'github:org/repo#bca26e4', source: 'git', line: 12 }),
@@ -80,13 +95,20 @@ describe('bun.lock', () => {
     it('returns packages or throws LockfileError, never another error, on any text', () => {
       const valid = fixture('bun.insecure.lock');
       fc.assert(
-        fc.property(fc.oneof(fc.string(), fc.json(), fc.nat({ max: valid.length }).map((cut) => valid.slice(0, cut))), (text) => {
-          try {
-            expect(Array.isArray(bunLock.parse(text, 'bun.lock'))).toBe(true);
-          } catch (error) {
-            expect(error).toBeInstanceOf(LockfileError);
-          }
-        }),
+        fc.property(
+          fc.oneof(
+            fc.string(),
+            fc.json(),
+            fc.nat({ max: valid.length }).map((cut) => valid.slice(0, cut)),
+          ),
+          (text) => {
+            try {
+              expect(Array.isArray(bunLock.parse(text, 'bun.lock'))).toBe(true);
+            } catch (error) {
+              expect(error).toBeInstanceOf(LockfileError);
+            }
+          },
+        ),
         { numRuns: 300 },
       );
     });

@@ -34,7 +34,10 @@ describe('Cargo.lock', () => {
   });
 
   it('reports broken TOML and crates without a version', () => {
-    expect(parseError(cargoLock, 'version = 3\n\n[[package]]\nname = "a"\nversion = "1.0.0\n', 'Cargo.lock')).toMatchObject({ file: 'Cargo.lock', line: 5 });
+    expect(parseError(cargoLock, 'version = 3\n\n[[package]]\nname = "a"\nversion = "1.0.0\n', 'Cargo.lock')).toMatchObject({
+      file: 'Cargo.lock',
+      line: 5,
+    });
     expect(parseError(cargoLock, '[[package]]\nname = "a"\n')).toMatchObject({ line: 1, detail: 'package entry has no version' });
     expect(parseError(cargoLock, 'package = "nope"\n').detail).toContain('must be an array');
   });

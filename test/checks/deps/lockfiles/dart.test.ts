@@ -5,7 +5,9 @@ import { byName, fixture, itThrowsOnlyLockfileErrors, parseError } from './more-
 describe('pubspec.lock', () => {
   it('reads packages with direct/dev from `dependency` and sources hosted/git/path/sdk', () => {
     const packages = pubspecLock.parse(fixture('dart/pubspec.lock'), 'app/pubspec.lock');
-    expect(packages.map((pkg) => `${pkg.line} ${pkg.name}@${pkg.version} ${pkg.source}${pkg.direct ? ' direct' : ''}${pkg.dev ? ' dev' : ''}`)).toEqual([
+    expect(
+      packages.map((pkg) => `${pkg.line} ${pkg.name}@${pkg.version} ${pkg.source}${pkg.direct ? ' direct' : ''}${pkg.dev ? ' dev' : ''}`),
+    ).toEqual([
       '4 collection@1.17.2 registry',
       '12 flutter@0.0.0 file direct',
       '17 http@1.1.0 registry direct',
@@ -22,7 +24,10 @@ describe('pubspec.lock', () => {
 
   it('reports broken YAML and entries without a version, with lines', () => {
     expect(parseError(pubspecLock, 'packages:\n  http:\n    version: "1.0.0\n', 'pubspec.lock')).toMatchObject({ file: 'pubspec.lock' });
-    expect(parseError(pubspecLock, 'packages:\n  http:\n    source: hosted\n')).toMatchObject({ line: 2, detail: "package 'http' has no version" });
+    expect(parseError(pubspecLock, 'packages:\n  http:\n    source: hosted\n')).toMatchObject({
+      line: 2,
+      detail: "package 'http' has no version",
+    });
     expect(parseError(pubspecLock, 'packages:\n  - http\n').detail).toBe('"packages" must be a mapping');
   });
 

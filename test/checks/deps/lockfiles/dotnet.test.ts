@@ -15,8 +15,13 @@ describe('packages.lock.json', () => {
   });
 
   it('reports broken files', () => {
-    expect(parseError(nugetLock, '{"version": 1}', 'packages.lock.json')).toMatchObject({ file: 'packages.lock.json', detail: expect.stringContaining('"dependencies"') });
-    expect(parseError(nugetLock, '{\n "version": 1,\n "dependencies": {\n  "net6.0": {\n   "A": {"type": "Direct"}\n  }\n }\n}')).toMatchObject({
+    expect(parseError(nugetLock, '{"version": 1}', 'packages.lock.json')).toMatchObject({
+      file: 'packages.lock.json',
+      detail: expect.stringContaining('"dependencies"'),
+    });
+    expect(
+      parseError(nugetLock, '{\n "version": 1,\n "dependencies": {\n  "net6.0": {\n   "A": {"type": "Direct"}\n  }\n }\n}'),
+    ).toMatchObject({
       line: 5,
       detail: 'package "A" has no "resolved" version',
     });

@@ -42,8 +42,15 @@ describe('go.mod', () => {
   });
 
   it('reports broken files with the line', () => {
-    expect(parseError(goMod, 'module m\n\nrequire (\n\tgithub.com/a/b v1.0.0\n', 'go.mod')).toMatchObject({ file: 'go.mod', line: 3, detail: "'require (' block is never closed" });
-    expect(parseError(goMod, 'module m\nrequire github.com/a/b\n')).toMatchObject({ line: 2, detail: 'require needs a module path and a version' });
+    expect(parseError(goMod, 'module m\n\nrequire (\n\tgithub.com/a/b v1.0.0\n', 'go.mod')).toMatchObject({
+      file: 'go.mod',
+      line: 3,
+      detail: "'require (' block is never closed",
+    });
+    expect(parseError(goMod, 'module m\nrequire github.com/a/b\n')).toMatchObject({
+      line: 2,
+      detail: 'require needs a module path and a version',
+    });
     expect(parseError(goMod, 'module m\nreplace a v1 b v2\n')).toMatchObject({ line: 2 });
     expect(parseError(goMod, '<html>not a go.mod</html>\n')).toMatchObject({ line: 1, detail: "unknown directive '<html>not'" });
     expect(parseError(goMod, 'module m\ngo banana\n')).toMatchObject({ line: 2 });

@@ -23,7 +23,10 @@ describe('gradle.lockfile', () => {
   });
 
   it('reports a line that is not a locked dependency', () => {
-    expect(parseError(gradleLockfile, '# comment\njunit:junit=test\n', 'gradle.lockfile')).toMatchObject({ file: 'gradle.lockfile', line: 2 });
+    expect(parseError(gradleLockfile, '# comment\njunit:junit=test\n', 'gradle.lockfile')).toMatchObject({
+      file: 'gradle.lockfile',
+      line: 2,
+    });
   });
 
   itThrowsOnlyLockfileErrors(gradleLockfile, [fixture('java/gradle.lockfile')]);
@@ -47,7 +50,9 @@ describe('pom.xml', () => {
   });
 
   it('notes versions this file cannot give', () => {
-    expect(byName(packages, 'org.springframework.boot:spring-boot-starter-web').note).toBe('version comes from a parent or BOM, not matched');
+    expect(byName(packages, 'org.springframework.boot:spring-boot-starter-web').note).toBe(
+      'version comes from a parent or BOM, not matched',
+    );
     expect(byName(packages, 'com.google.guava:guava').note).toBe('version range [30.0-jre,), not matched');
     expect(byName(packages, 'org.example:from-elsewhere').note).toContain('${undefined.version}');
   });
@@ -72,7 +77,9 @@ describe('pom.xml', () => {
     });
     expect(parseError(pomXml, '<project>\n  <dependencies>\n')).toMatchObject({ line: 2, detail: '<dependencies> is never closed' });
     expect(parseError(pomXml, '<settings></settings>').detail).toBe('root element is <settings>, not <project>');
-    expect(parseError(pomXml, '<project><dependencies><dependency><version>1</version></dependency></dependencies></project>').detail).toContain('needs a <groupId>');
+    expect(
+      parseError(pomXml, '<project><dependencies><dependency><version>1</version></dependency></dependencies></project>').detail,
+    ).toContain('needs a <groupId>');
     expect(parseError(pomXml, '<project>\n<name>a & b</name></project>').line).toBe(2);
   });
 

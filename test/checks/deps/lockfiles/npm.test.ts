@@ -36,7 +36,13 @@ describe('package-lock.json', () => {
     });
 
     it('puts each package on the line of its key, and reads dev flags', () => {
-      expect(find(packages, '@fake-registry/a@1.2.3')).toMatchObject({ line: 7, dev: false, lockfile: 'package-lock.json', ecosystem: 'npm', source: 'registry' });
+      expect(find(packages, '@fake-registry/a@1.2.3')).toMatchObject({
+        line: 7,
+        dev: false,
+        lockfile: 'package-lock.json',
+        ecosystem: 'npm',
+        source: 'registry',
+      });
       // "a-dev": { "version": "npm:@fake-registry/a@2.3.4" } on line 32; its nested b on line 41.
       expect(find(packages, '@fake-registry/a@2.3.4')).toMatchObject({ line: 32, dev: true });
       expect(find(packages, '@fake-registry/b@2.0.0')).toMatchObject({ line: 41, dev: true });
@@ -44,11 +50,19 @@ describe('package-lock.json', () => {
 
     it('resolves `requires` to the nested version first: the path of b@2.0.0 goes through the alias', () => {
       expect(find(packages, '@fake-registry/b@2.0.0').path).toEqual(['@fake-registry/a', '@fake-registry/b']);
-      expect(find(packages, '@fake-registry/c@1.1.1')).toMatchObject({ direct: false, path: ['@fake-registry/a', '@fake-registry/b', '@fake-registry/c'] });
+      expect(find(packages, '@fake-registry/c@1.1.1')).toMatchObject({
+        direct: false,
+        path: ['@fake-registry/a', '@fake-registry/b', '@fake-registry/c'],
+      });
     });
 
     it('counts top-level packages nothing requires as direct (v1 records no project dependencies)', () => {
-      expect(packages.filter((pkg) => pkg.direct).map((pkg) => `${pkg.name}@${pkg.version}`).sort()).toEqual(['@fake-registry/a@1.2.3', '@fake-registry/a@2.3.4']);
+      expect(
+        packages
+          .filter((pkg) => pkg.direct)
+          .map((pkg) => `${pkg.name}@${pkg.version}`)
+          .sort(),
+      ).toEqual(['@fake-registry/a@1.2.3', '@fake-registry/a@2.3.4']);
     });
   });
 
@@ -57,7 +71,12 @@ describe('package-lock.json', () => {
       dependencies: { '@fake-registry/a': '^1.2.3', '@fake-registry/b': '^1.0.1' },
       devDependencies: { 'a-dev': 'npm:@fake-registry/a@^2.3.4' },
     });
-    expect(packages.filter((pkg) => pkg.direct).map((pkg) => `${pkg.name}@${pkg.version}`).sort()).toEqual(['@fake-registry/a@1.2.3', '@fake-registry/a@2.3.4', '@fake-registry/b@1.0.1']);
+    expect(
+      packages
+        .filter((pkg) => pkg.direct)
+        .map((pkg) => `${pkg.name}@${pkg.version}`)
+        .sort(),
+    ).toEqual(['@fake-registry/a@1.2.3', '@fake-registry/a@2.3.4', '@fake-registry/b@1.0.1']);
   });
 
   describe('v2 (packages and dependencies)', () => {
@@ -138,7 +157,12 @@ describe('package-lock.json', () => {
   });
 
   describe('non-registry sources', () => {
-    const lock = (packages: Record<string, unknown>): string => JSON.stringify({ name: 'p', lockfileVersion: 3, packages: { '': { dependencies: { g: '*', f: '*', t: '*', l: '*' } }, ...packages } }, null, 2);
+    const lock = (packages: Record<string, unknown>): string =>
+      JSON.stringify(
+        { name: 'p', lockfileVersion: 3, packages: { '': { dependencies: { g: '*', f: '*', t: '*', l: '*' } }, ...packages } },
+        null,
+        2,
+      );
 
     it('lists git, file and tarball dependencies with their source, and skips links', () => {
       const packages = npmLock.parse(
@@ -193,13 +217,20 @@ describe('package-lock.json', () => {
     it('returns packages or throws LockfileError, never another error, on any text', () => {
       const valid = fixture('package-lock.v2.json');
       fc.assert(
-        fc.property(fc.oneof(fc.string(), fc.json(), fc.nat({ max: valid.length }).map((cut) => valid.slice(0, cut))), (text) => {
-          try {
-            expect(Array.isArray(npmLock.parse(text, 'package-lock.json'))).toBe(true);
-          } catch (error) {
-            expect(error).toBeInstanceOf(LockfileError);
-          }
-        }),
+        fc.property(
+          fc.oneof(
+            fc.string(),
+            fc.json(),
+            fc.nat({ max: valid.length }).map((cut) => valid.slice(0, cut)),
+          ),
+          (text) => {
+            try {
+              expect(Array.isArray(npmLock.parse(text, 'package-lock.json'))).toBe(true);
+            } catch (error) {
+              expect(error).toBeInstanceOf(LockfileError);
+            }
+          },
+        ),
         { numRuns: 300 },
       );
     });

@@ -41,7 +41,10 @@ describe('composer.lock', () => {
   });
 
   it('reports broken files', () => {
-    expect(parseError(composerLock, '{\n  "packages": [\n    {"name": "a/b"}\n  ]\n}', 'composer.lock')).toMatchObject({ file: 'composer.lock', line: 3 });
+    expect(parseError(composerLock, '{\n  "packages": [\n    {"name": "a/b"}\n  ]\n}', 'composer.lock')).toMatchObject({
+      file: 'composer.lock',
+      line: 3,
+    });
     expect(parseError(composerLock, '{"packages": [}').file).toBe('app/lockfile');
     expect(parseError(composerLock, '[]').detail).toBe('composer.lock must be a JSON object');
   });

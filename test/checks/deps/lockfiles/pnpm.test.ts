@@ -17,11 +17,39 @@ describe('pnpm-lock.yaml', () => {
 
   // The same project (ansi-regex, optional uuid, dev is-number) in four lockfile versions.
   it.each([
-    ['pnpm-lock.v5.3.yaml', [['ansi-regex@5.0.1', 19, false, true], ['is-number@7.0.0', 24, true, true], ['uuid@8.3.2', 29, false, true]]],
-    ['pnpm-lock.v5.4.yaml', [['ansi-regex@5.0.1', 19, false, true], ['is-number@7.0.0', 24, true, true], ['uuid@8.3.2', 29, false, true]]],
-    ['pnpm-lock.v6.yaml', [['ansi-regex@5.0.0', 24, false, true], ['is-number@7.0.0', 29, true, true], ['uuid@8.0.0', 34, false, true]]],
+    [
+      'pnpm-lock.v5.3.yaml',
+      [
+        ['ansi-regex@5.0.1', 19, false, true],
+        ['is-number@7.0.0', 24, true, true],
+        ['uuid@8.3.2', 29, false, true],
+      ],
+    ],
+    [
+      'pnpm-lock.v5.4.yaml',
+      [
+        ['ansi-regex@5.0.1', 19, false, true],
+        ['is-number@7.0.0', 24, true, true],
+        ['uuid@8.3.2', 29, false, true],
+      ],
+    ],
+    [
+      'pnpm-lock.v6.yaml',
+      [
+        ['ansi-regex@5.0.0', 24, false, true],
+        ['is-number@7.0.0', 29, true, true],
+        ['uuid@8.0.0', 34, false, true],
+      ],
+    ],
     // v9 has no `dev:` field: is-number is dev because only the importer's devDependencies reach it.
-    ['pnpm-lock.v9.yaml', [['ansi-regex@5.0.1', 25, false, true], ['is-number@7.0.0', 29, true, true], ['uuid@8.3.2', 33, false, true]]],
+    [
+      'pnpm-lock.v9.yaml',
+      [
+        ['ansi-regex@5.0.1', 25, false, true],
+        ['is-number@7.0.0', 29, true, true],
+        ['uuid@8.3.2', 33, false, true],
+      ],
+    ],
   ])('reads %s: packages, lines, dev and direct flags', (name, expected) => {
     expect(rows(pnpmLock.parse(fixture(name), 'pnpm-lock.yaml'))).toEqual(expected);
   });
@@ -125,13 +153,20 @@ describe('pnpm-lock.yaml', () => {
     it('returns packages or throws LockfileError, never another error, on any text', () => {
       const valid = fixture('pnpm-lock.v6-peer-rc.yaml');
       fc.assert(
-        fc.property(fc.oneof(fc.string(), fc.nat({ max: valid.length }).map((cut) => valid.slice(0, cut)), fc.string().map((noise) => `lockfileVersion: '9.0'\n${noise}`)), (text) => {
-          try {
-            expect(Array.isArray(pnpmLock.parse(text, 'pnpm-lock.yaml'))).toBe(true);
-          } catch (error) {
-            expect(error).toBeInstanceOf(LockfileError);
-          }
-        }),
+        fc.property(
+          fc.oneof(
+            fc.string(),
+            fc.nat({ max: valid.length }).map((cut) => valid.slice(0, cut)),
+            fc.string().map((noise) => `lockfileVersion: '9.0'\n${noise}`),
+          ),
+          (text) => {
+            try {
+              expect(Array.isArray(pnpmLock.parse(text, 'pnpm-lock.yaml'))).toBe(true);
+            } catch (error) {
+              expect(error).toBeInstanceOf(LockfileError);
+            }
+          },
+        ),
         { numRuns: 300 },
       );
     });

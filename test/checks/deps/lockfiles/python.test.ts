@@ -24,7 +24,8 @@ describe('requirements.txt', () => {
     for (const file of ['requirements.txt', 'api/requirements-dev.txt', 'requirements/base.txt', 'svc/requirements/prod/web.txt']) {
       expect(formatFor(file)?.name, file).toBe('requirements.txt');
     }
-    for (const file of ['docs/notes.txt', 'my-requirements.txt', 'requirements.in']) expect(requirementsFile.matches(file), file).toBe(false);
+    for (const file of ['docs/notes.txt', 'my-requirements.txt', 'requirements.in'])
+      expect(requirementsFile.matches(file), file).toBe(false);
   });
 
   it("reads pip's file-format example: pins, unpinned notes, markers, extras, URLs and includes", () => {
@@ -46,7 +47,11 @@ describe('requirements.txt', () => {
     expect(byName(packages, 'docopt').note).toBeUndefined();
     expect(byName(packages, 'requests')).toMatchObject({ line: 9, note: 'unpinned requirement, not matched' });
     expect(byName(packages, 'urllib3')).toMatchObject({ line: 10, source: 'tarball' });
-    expect(byName(packages, 'other-requirements.txt')).toMatchObject({ line: 21, source: 'file', note: expect.stringContaining('-r include not followed') });
+    expect(byName(packages, 'other-requirements.txt')).toMatchObject({
+      line: 21,
+      source: 'file',
+      note: expect.stringContaining('-r include not followed'),
+    });
     expect(byName(packages, 'constraints.txt')).toMatchObject({ line: 22, note: expect.stringContaining('-c include') });
   });
 
@@ -149,7 +154,11 @@ describe('Pipfile.lock', () => {
     const text = JSON.stringify(
       {
         default: { Flask: { version: '==2.0.1' }, mylib: { path: '.', editable: true } },
-        develop: { flask: { version: '==2.0.1' }, pytest: { version: '==7.1.0' }, tool: { git: 'https://github.com/x/tool.git', ref: 'abc' } },
+        develop: {
+          flask: { version: '==2.0.1' },
+          pytest: { version: '==7.1.0' },
+          tool: { git: 'https://github.com/x/tool.git', ref: 'abc' },
+        },
       },
       null,
       2,
@@ -195,7 +204,8 @@ describe('poetry.lock', () => {
   });
 
   it('marks category = "dev" packages and git sources', () => {
-    const text = '[[package]]\nname = "Pytest"\nversion = "7.0.0"\ncategory = "dev"\n\n[[package]]\nname = "lib"\nversion = "1.0.0"\n\n[package.source]\ntype = "git"\nurl = "https://github.com/x/lib.git"\n';
+    const text =
+      '[[package]]\nname = "Pytest"\nversion = "7.0.0"\ncategory = "dev"\n\n[[package]]\nname = "lib"\nversion = "1.0.0"\n\n[package.source]\ntype = "git"\nurl = "https://github.com/x/lib.git"\n';
     const packages = poetryLock.parse(text, 'poetry.lock');
     expect(packages.map((pkg) => [pkg.name, pkg.dev, pkg.source, pkg.line])).toEqual([
       ['pytest', true, 'registry', 1],
@@ -232,15 +242,40 @@ describe('uv.lock', () => {
 
   it('marks packages only reachable from dev-dependencies as dev, and lists git and path sources unmatched', () => {
     const text = [
-      '[[package]]', 'name = "app"', 'version = "0.1.0"', 'source = { editable = "." }', 'dependencies = [{ name = "requests" }]',
-      '', '[package.dev-dependencies]', 'dev = [{ name = "pytest" }, { name = "requests" }]',
-      '', '[[package]]', 'name = "requests"', 'version = "2.31.0"', 'source = { registry = "https://pypi.org/simple" }',
-      '', '[[package]]', 'name = "pytest"', 'version = "8.0.0"', 'source = { registry = "https://pypi.org/simple" }', 'dependencies = [{ name = "pluggy" }]',
-      '', '[[package]]', 'name = "pluggy"', 'version = "1.4.0"', 'source = { git = "https://github.com/pytest-dev/pluggy?rev=main#abc" }',
-      '', '[[package]]', 'name = "member"', 'version = "0.2.0"', 'source = { editable = "packages/member" }',
+      '[[package]]',
+      'name = "app"',
+      'version = "0.1.0"',
+      'source = { editable = "." }',
+      'dependencies = [{ name = "requests" }]',
+      '',
+      '[package.dev-dependencies]',
+      'dev = [{ name = "pytest" }, { name = "requests" }]',
+      '',
+      '[[package]]',
+      'name = "requests"',
+      'version = "2.31.0"',
+      'source = { registry = "https://pypi.org/simple" }',
+      '',
+      '[[package]]',
+      'name = "pytest"',
+      'version = "8.0.0"',
+      'source = { registry = "https://pypi.org/simple" }',
+      'dependencies = [{ name = "pluggy" }]',
+      '',
+      '[[package]]',
+      'name = "pluggy"',
+      'version = "1.4.0"',
+      'source = { git = "https://github.com/pytest-dev/pluggy?rev=main#abc" }',
+      '',
+      '[[package]]',
+      'name = "member"',
+      'version = "0.2.0"',
+      'source = { editable = "packages/member" }',
     ].join('\n');
     const packages = uvLock.parse(text, 'uv.lock');
-    expect(packages.map((pkg) => `${pkg.name}@${pkg.version} ${pkg.dev ? 'dev' : 'prod'} ${pkg.direct ? 'direct' : 'indirect'} ${pkg.source}`)).toEqual([
+    expect(
+      packages.map((pkg) => `${pkg.name}@${pkg.version} ${pkg.dev ? 'dev' : 'prod'} ${pkg.direct ? 'direct' : 'indirect'} ${pkg.source}`),
+    ).toEqual([
       'requests@2.31.0 prod direct registry',
       'pytest@8.0.0 dev direct registry',
       'pluggy@1.4.0 dev indirect git',

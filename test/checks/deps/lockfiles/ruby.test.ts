@@ -6,11 +6,23 @@ describe('Gemfile.lock', () => {
   it('reads the jekyll lockfile: 51 gems, platform suffixes stripped, DEPENDENCIES direct', () => {
     const packages = gemfileLock.parse(fixture('ruby/Gemfile.lock'), 'docs/Gemfile.lock');
     expect(packages).toHaveLength(51);
-    expect(ids(packages).slice(0, 5)).toEqual(['addressable@2.9.0', 'base64@0.3.0', 'bigdecimal@4.1.2', 'colorator@1.1.0', 'concurrent-ruby@1.3.8']);
+    expect(ids(packages).slice(0, 5)).toEqual([
+      'addressable@2.9.0',
+      'base64@0.3.0',
+      'bigdecimal@4.1.2',
+      'colorator@1.1.0',
+      'concurrent-ruby@1.3.8',
+    ]);
     expect(byName(packages, 'ffi')).toMatchObject({ version: '1.17.4', line: 21, direct: false });
     expect(byName(packages, 'google-protobuf')).toMatchObject({ version: '4.35.1', line: 23 });
     expect(byName(packages, 'sass-embedded')).toMatchObject({ version: '1.102.0', line: 104 });
-    expect(byName(packages, 'jekyll')).toMatchObject({ version: '4.4.1', line: 29, direct: true, source: 'registry', lockfile: 'docs/Gemfile.lock' });
+    expect(byName(packages, 'jekyll')).toMatchObject({
+      version: '4.4.1',
+      line: 29,
+      direct: true,
+      source: 'registry',
+      lockfile: 'docs/Gemfile.lock',
+    });
     expect(packages.filter((pkg) => pkg.direct).map((pkg) => pkg.name)).toEqual([
       'base64',
       'csv',
@@ -42,9 +54,16 @@ describe('Gemfile.lock', () => {
   });
 
   it('reports broken lockfiles with the line', () => {
-    expect(parseError(gemfileLock, 'GEM\n  specs:\n    rack\n', 'Gemfile.lock')).toMatchObject({ file: 'Gemfile.lock', line: 3, detail: "gem 'rack' has no version" });
+    expect(parseError(gemfileLock, 'GEM\n  specs:\n    rack\n', 'Gemfile.lock')).toMatchObject({
+      file: 'Gemfile.lock',
+      line: 3,
+      detail: "gem 'rack' has no version",
+    });
     expect(parseError(gemfileLock, '    rack (1.0)\n')).toMatchObject({ line: 1 });
-    expect(parseError(gemfileLock, 'GEM\n  specs:\n     rack (1.0)\n')).toMatchObject({ line: 3, detail: 'unexpected line in GEM section' });
+    expect(parseError(gemfileLock, 'GEM\n  specs:\n     rack (1.0)\n')).toMatchObject({
+      line: 3,
+      detail: 'unexpected line in GEM section',
+    });
     expect(parseError(gemfileLock, 'DEPENDENCIES\n  rack (\n').line).toBe(2);
   });
 

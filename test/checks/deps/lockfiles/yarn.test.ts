@@ -18,7 +18,17 @@ describe('yarn.lock', () => {
     it('reads an entry at the line of its key', () => {
       const packages = yarnLock.parse(fixture('yarn.v1-locks-many.lock'), 'yarn.lock');
       expect(packages).toEqual([
-        expect.objectContaining({ ecosystem: 'npm', name: 'balanced-match', version: '1.0.2', line: 4, dev: false, direct: true, path: ['balanced-match'], source: 'registry', lockfile: 'yarn.lock' }),
+        expect.objectContaining({
+          ecosystem: 'npm',
+          name: 'balanced-match',
+          version: '1.0.2',
+          line: 4,
+          dev: false,
+          direct: true,
+          path: ['balanced-match'],
+          source: 'registry',
+          lockfile: 'yarn.lock',
+        }),
       ]);
     });
 
@@ -67,7 +77,9 @@ describe('yarn.lock', () => {
   describe('berry', () => {
     it('excludes the workspaces and marks their dependencies direct', () => {
       const packages = yarnLock.parse(fixture('yarn.berry-exclude-root.lock'), 'yarn.lock');
-      expect(packages).toEqual([expect.objectContaining({ name: 'ansi-regex', version: '6.1.0', line: 16, direct: true, source: 'registry' })]);
+      expect(packages).toEqual([
+        expect.objectContaining({ name: 'ansi-regex', version: '6.1.0', line: 16, direct: true, source: 'registry' }),
+      ]);
     });
 
     it('lists each version of a package once, at its entry line', () => {
@@ -149,7 +161,12 @@ describe('yarn.lock', () => {
     });
 
     it('marks nothing dev in a classic monorepo, whose workspaces it does not read', () => {
-      expect(flags({ devDependencies: { jest: '^29.0.0' }, workspaces: ['packages/*'] })).toEqual(['app-lib direct', 'jest direct', 'jest-cli', 'shared']);
+      expect(flags({ devDependencies: { jest: '^29.0.0' }, workspaces: ['packages/*'] })).toEqual([
+        'app-lib direct',
+        'jest direct',
+        'jest-cli',
+        'shared',
+      ]);
     });
 
     it('lets the root manifest replace the berry root workspace entry, which merges dev dependencies in', () => {
@@ -172,14 +189,18 @@ describe('yarn.lock', () => {
         '',
       ].join('\n');
       expect(parseYarnLock(single, 'yarn.lock')).toEqual([expect.objectContaining({ name: 'jest', direct: true, dev: false })]);
-      expect(parseYarnLock(single, 'yarn.lock', { devDependencies: { jest: '^29.0.0' } })).toEqual([expect.objectContaining({ name: 'jest', direct: true, dev: true })]);
+      expect(parseYarnLock(single, 'yarn.lock', { devDependencies: { jest: '^29.0.0' } })).toEqual([
+        expect.objectContaining({ name: 'jest', direct: true, dev: true }),
+      ]);
     });
   });
 
   describe('broken input', () => {
     it('names the line of a classic syntax error', () => {
       const text = '# yarn lockfile v1\n\nfoo@^1:\n  version "1.0.0\n';
-      expect(() => yarnLock.parse(text, 'yarn.lock')).toThrow(expect.objectContaining({ name: 'LockfileError', file: 'yarn.lock', line: 4 }));
+      expect(() => yarnLock.parse(text, 'yarn.lock')).toThrow(
+        expect.objectContaining({ name: 'LockfileError', file: 'yarn.lock', line: 4 }),
+      );
     });
 
     it('names the line of a berry YAML error', () => {
@@ -193,19 +214,28 @@ describe('yarn.lock', () => {
     });
 
     it('rejects an entry without a version', () => {
-      expect(() => yarnLock.parse('# yarn lockfile v1\n\nfoo@^1:\n  resolved "x"\n', 'yarn.lock')).toThrow(/yarn.lock:3: entry "foo@\^1" has no version/);
+      expect(() => yarnLock.parse('# yarn lockfile v1\n\nfoo@^1:\n  resolved "x"\n', 'yarn.lock')).toThrow(
+        /yarn.lock:3: entry "foo@\^1" has no version/,
+      );
     });
 
     it('returns packages or throws LockfileError, never another error, on any text', () => {
       const valid = fixture('yarn.berry-multiple-versions.lock');
       fc.assert(
-        fc.property(fc.oneof(fc.string(), fc.nat({ max: valid.length }).map((cut) => valid.slice(0, cut)), fc.string().map((noise) => `# yarn lockfile v1\n\n${noise}`)), (text) => {
-          try {
-            expect(Array.isArray(yarnLock.parse(text, 'yarn.lock'))).toBe(true);
-          } catch (error) {
-            expect(error).toBeInstanceOf(LockfileError);
-          }
-        }),
+        fc.property(
+          fc.oneof(
+            fc.string(),
+            fc.nat({ max: valid.length }).map((cut) => valid.slice(0, cut)),
+            fc.string().map((noise) => `# yarn lockfile v1\n\n${noise}`),
+          ),
+          (text) => {
+            try {
+              expect(Array.isArray(yarnLock.parse(text, 'yarn.lock'))).toBe(true);
+            } catch (error) {
+              expect(error).toBeInstanceOf(LockfileError);
+            }
+          },
+        ),
         { numRuns: 300 },
       );
     });
