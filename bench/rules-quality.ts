@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { BUILTIN_RULES } from '../src/checks/secrets/rules/builtin.js';
-import { compileRules, scanLine } from '../src/checks/secrets/scan.js';
+import { compileRules } from '../src/checks/secrets/detect/compile.js';
+import { Detector, linesOf } from '../src/checks/secrets/detect/detector.js';
 import type { SecretRule } from '../src/checks/secrets/rules/types.js';
 
 export interface LabelledCase {
@@ -38,12 +39,13 @@ export function readLabelled(name: 'positives.txt' | 'negatives.txt'): LabelledC
 }
 
 export function measureQuality(rules: SecretRule[] = BUILTIN_RULES): QualityReport {
-  const compiled = compileRules(rules);
+  const detector = new Detector(compileRules(rules), { testPaths: [], maxDecodeDepth: 1 });
+  const scan = (line: string) => detector.scan(linesOf(line, 'line'));
   const positives = readLabelled('positives.txt');
   const negatives = readLabelled('negatives.txt');
-  const missed = positives.filter((item) => scanLine(compiled, item.line).length === 0);
+  const missed = positives.filter((item) => scan(item.line).length === 0);
   const falseAlarms = negatives.flatMap((item) => {
-    const found = scanLine(compiled, item.line);
+    const found = scan(item.line);
     return found.length === 0 ? [] : [{ ...item, rules: found.map((match) => match.rule.id) }];
   });
   const totals = new Map<string, { found: number; total: number }>();

@@ -38,6 +38,13 @@ export interface SecretDetails {
   kind: 'secrets';
   /** Redacted: a short prefix then `*`. Never the raw value. */
   redacted: string;
+  confidence?: 'confirmed' | 'provider' | 'generic';
+  /** `test`: a test, fixture, example or docs path (`secrets.test-paths`); `generated`: bundles, maps, lockfiles. */
+  pathKind?: 'source' | 'test' | 'generated';
+  /** Found inside this encoding of the text. */
+  decoded?: 'base64' | 'percent';
+  /** Why the value is a published example credential (info, never fails). */
+  example?: string;
   author?: string;
   date?: string;
   entropy?: number;
@@ -56,6 +63,14 @@ export interface Finding {
   severity: Severity;
   title: string;
   message: string;
+  /** Short, specific action for the summary's What to do column. */
+  remedy?: string;
+  /**
+   * How sure the check is (secrets): `confirmed` a format or checksum only the provider issues,
+   * `provider` a provider keyword next to a value of its shape, `generic` a generic assignment.
+   * Undefined for deps and versions findings, which are as sure as their sources.
+   */
+  confidence?: 'confirmed' | 'provider' | 'generic';
   location: Location;
   fingerprint: string;
   /** pr/push mode: added by this change (fails) or already there (warns). Undefined in full mode. */

@@ -4,7 +4,7 @@
 // every reporter renders the verdict, the built CLI prints it, and no raw value may appear in any
 // byte of any of it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileRules, scanLine } from '../src/checks/secrets/scan.js';
+import { detect, detectorFor } from './checks/secrets/test-rules.js';
 import { BUILTIN_RULES } from '../src/checks/secrets/rules/builtin.js';
 import { redact } from '../src/finding.js';
 import type { Settings } from '../src/config/settings.js';
@@ -33,11 +33,11 @@ interface RawSecret {
 
 /** The exact values the scanner extracts from every example line: what must never be printed. */
 function rawSecrets(): RawSecret[] {
-  const compiled = compileRules(BUILTIN_RULES);
+  const detector = detectorFor(BUILTIN_RULES);
   const byValue = new Map<string, RawSecret>();
   for (const rule of BUILTIN_RULES) {
-    for (const line of rule.examples.secret) {
-      for (const match of scanLine(compiled, line)) {
+    for (const example of rule.examples.secret) {
+      for (const match of detect(detector, example, `config/${rule.id}.env`)) {
         if (match.secret.length >= MIN_SECRET_LENGTH && !byValue.has(match.secret))
           byValue.set(match.secret, { rule: rule.id, value: match.secret });
       }

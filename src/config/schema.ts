@@ -1,6 +1,7 @@
 // The config file's schema, written once: zod validates `.github/security-gate.yml` with it,
 // it holds every default (action.yml gives none, see DESIGN.md "Inputs vs config file"), and
 // scripts/write-schema.ts exports it to schema/security-gate.schema.json for editors.
+import { RE2JS } from 're2js';
 import { z } from 'zod';
 import { CHECK_NAMES, SEVERITIES } from '../finding.js';
 
@@ -23,6 +24,20 @@ const regexSource = z.string().refine((source) => {
   }
 }, 'not a valid regular expression');
 
+/**
+ * Custom secret rules run on every line a repository has, so they run under RE2's linear-time
+ * engine (re2js): a pattern it cannot compile (backreferences, lookarounds) is a config error
+ * naming the rule, instead of a backtracking regex that can stall the scan.
+ */
+const linearRegexSource = z.string().superRefine((source, context) => {
+  try {
+    RE2JS.compile(source);
+  } catch (error) {
+    const why = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    context.addIssue({ code: 'custom', message: `not a pattern RE2 runs in linear time (no backreferences or lookarounds): ${why}` });
+  }
+});
+
 export const failOnSchema = z.enum(['critical', 'high', 'medium', 'low']);
 
 export const ignoreEntrySchema = z
@@ -42,10 +57,47 @@ export const customRuleSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes'),
   title: z.string().min(1),
   severity: z.enum(SEVERITIES).default('high'),
-  pattern: regexSource.describe('Regular expression; the secret is the named group `secret`, else the whole match.'),
+  pattern: linearRegexSource.describe(
+    'Regular expression (RE2 syntax, run in linear time); the secret is the named group `secret`, else the only group, else the whole match.',
+  ),
   keywords: z.array(z.string().min(1)).default([]),
   'min-entropy': z.number().min(0).max(8).optional(),
 });
+
+/**
+ * Where fake credentials live: tests, fixtures, specs, examples, samples and docs. A finding in
+ * such a path is reported and warns instead of failing (`secrets.in-test-paths`).
+ */
+export const DEFAULT_TEST_PATHS = [
+  '**/test/**',
+  '**/tests/**',
+  '**/t/**',
+  '**/__tests__/**',
+  '**/spec/**',
+  '**/specs/**',
+  '**/testdata/**',
+  '**/test-data/**',
+  '**/fixtures/**',
+  '**/__fixtures__/**',
+  '**/__mocks__/**',
+  '**/mocks/**',
+  '**/examples/**',
+  '**/example/**',
+  '**/samples/**',
+  '**/sample/**',
+  '**/docs/**',
+  '**/doc/**',
+  '**/*.test.*',
+  '**/*.spec.*',
+  '**/*_test.*',
+  '**/*_spec.*',
+  '**/test_*.py',
+  '**/*Test.java',
+  '**/*Test.kt',
+  '**/*Tests.cs',
+  '**/*.example',
+  '**/*.sample',
+];
 
 export const configSchema = z
   .strictObject({
@@ -73,8 +125,31 @@ export const configSchema = z
         'max-file-size': z.number().int().positive().default(1_048_576).describe('Bytes; larger files are skipped and counted.'),
         'disable-rules': z.array(z.string()).default([]),
         rules: z.array(customRuleSchema).default([]),
+        'test-paths': z
+          .array(z.string().min(1))
+          .default([...DEFAULT_TEST_PATHS])
+          .describe('Globs of test, fixture, example and docs paths, where findings warn by default (replaces the default list).'),
+        'in-test-paths': z
+          .enum(['warn', 'fail', 'ignore'])
+          .default('warn')
+          .describe('What a finding in a test path does: warn (reported, never fails), fail (as anywhere else), ignore.'),
+        'max-decode-depth': z
+          .number()
+          .int()
+          .min(0)
+          .max(2)
+          .default(1)
+          .describe('Levels of base64 / percent-encoding looked inside (0 turns decoding off).'),
       })
-      .default({ 'exclude-paths': [], 'max-file-size': 1_048_576, 'disable-rules': [], rules: [] }),
+      .default({
+        'exclude-paths': [],
+        'max-file-size': 1_048_576,
+        'disable-rules': [],
+        rules: [],
+        'test-paths': [...DEFAULT_TEST_PATHS],
+        'in-test-paths': 'warn',
+        'max-decode-depth': 1,
+      }),
     deps: z
       .strictObject({
         include: z.array(z.string().min(1)).default([]).describe('Globs of lockfiles to scan (default: all found).'),

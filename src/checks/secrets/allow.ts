@@ -6,7 +6,7 @@ import { minimatch } from 'minimatch';
  * `secrets.exclude-paths` globs (minimatch, dotfiles included). A pattern without a slash matches
  * a file name anywhere (`*.min.js`), and a folder pattern covers what is inside (`vendor`).
  */
-export function pathFilter(globs: string[], regexes: RegExp[] = []): (path: string) => boolean {
+export function pathFilter(globs: string[], regexes: { test(path: string): boolean }[] = []): (path: string) => boolean {
   if (globs.length === 0 && regexes.length === 0) return () => true;
   const matchers = globs.flatMap((glob) => {
     const trimmed = glob.replace(/^\.\//, '').replace(/\/$/, '');

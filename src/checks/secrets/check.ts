@@ -1,19 +1,19 @@
-// The secrets check, given its built-in rules (tests pass their own): pick the lines to scan
-// (a git range or the working tree), run the rules over them, and turn matches into findings
-// that carry a redacted value and a hash, never the secret itself.
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+// The secrets check, given its built-in rules (tests pass their own): pick the lines to scan (a
+// git range or the working tree), hand them to the detector, and turn its detections into
+// findings that carry a redacted value and a hash, never the secret itself.
 import { join } from 'node:path';
 import type { Config } from '../../config/schema.js';
 import type { Context } from '../../context/context.js';
-import { makeFingerprint, redact, type CheckError, type CheckResult, type Finding } from '../../finding.js';
+import type { CheckError, CheckResult, Finding } from '../../finding.js';
 import type { Check, CheckOptions } from '../check.js';
 import { GitleaksIgnore, pathFilter } from './allow.js';
-import { fromConfigRule, fromGitleaksToml, mergeRules } from './custom-rules.js';
+import { compileRules } from './detect/compile.js';
+import { Detector } from './detect/detector.js';
 import type { AddedLine, DiffStats } from './diff-parser.js';
 import { UnreadableRangeError, addedLines, resolveRange } from './history.js';
+import { firstLine, loadRules, readOptional } from './load-rules.js';
 import type { SecretRule } from './rules/types.js';
-import { compileRules, mayContainSecretBytes, scanLine, type SecretMatch } from './scan.js';
+import { toFinding } from './to-finding.js';
 import { workingTreeLines } from './working-tree.js';
 
 const PROGRESS_EVERY = 500;
@@ -23,142 +23,101 @@ export function makeSecretsCheck(builtin: SecretRule[]): Check {
     const errors: CheckError[] = [];
     const loaded = await loadRules(context.root, config, builtin);
     errors.push(...loaded.errors);
-    const compiled = compileRules(loaded.rules);
+    const detector = new Detector(compileRules(loaded.rules), {
+      testPaths: config.secrets['test-paths'],
+      maxDecodeDepth: config.secrets['max-decode-depth'],
+    });
     const ignore = new GitleaksIgnore((await readOptional(join(context.root, '.gitleaksignore'))) ?? '');
-    const scanOptions = {
-      maxFileSize: config.secrets['max-file-size'],
-      includePath: pathFilter(config.secrets['exclude-paths'], loaded.allowPaths),
-    };
     const stats: DiffStats = { commits: 0, lines: 0, skippedBinary: 0, skippedTooLarge: 0, skippedExcluded: 0 };
-    const result = (findings: Finding[], range: string): CheckResult => ({
+    const opened = await openSource(context, config, detector, loaded.allowPaths, stats, options);
+    errors.push(...opened.errors);
+    const result = (findings: Finding[]): CheckResult => ({
       check: 'secrets',
       findings,
       errors,
-      stats: { range, ...stats, rules: loaded.rules.length },
+      stats: {
+        range: opened.range,
+        ...stats,
+        ...detector.stats,
+        rules: loaded.rules.length,
+        providers: new Set(loaded.rules.map((rule) => rule.provider)).size,
+      },
     });
-
-    let source: AsyncIterable<AddedLine[]>;
-    let range = 'working tree';
-    if (!context.git) {
-      const onUnreadable = (path: string, reason: string) =>
-        errors.push({ check: 'secrets', path, message: `could not read this file (${reason}), so it was not scanned.` });
-      source = workingTreeLines(context.root, { ...scanOptions, onUnreadable }, stats);
-    } else {
-      try {
-        const resolved = await resolveRange(context);
-        range = resolved.label;
-        const progress = options.progress;
-        const onCommit = progress
-          ? (commits: number) => {
-              if (commits % PROGRESS_EVERY === 0) progress({ check: 'secrets', done: commits, unit: 'commits' });
-            }
-          : undefined;
-        // Only lines the prefilter lets through are materialised: most of a history is not.
-        const keep = (bytes: Uint8Array, start: number, end: number) => mayContainSecretBytes(compiled, bytes, start, end);
-        source = addedLines(context.root, resolved, { ...scanOptions, keep, ...(onCommit ? { onCommit } : {}) }, (now) => {
-          Object.assign(stats, now);
-        });
-      } catch (error) {
-        // Never report clean for a range that could not be read.
-        const message = error instanceof UnreadableRangeError ? error.message : `could not read the commit range: ${describe(error)}`;
-        errors.push({ check: 'secrets', path: '.', message, fatal: true });
-        if (!(error instanceof UnreadableRangeError && error.shallow && context.mode === 'full')) return result([], 'unreadable');
-        // A shallow clone in full mode: scan what is there, but the result cannot be vouched for.
-        range = 'shallow history';
-        source = addedLines(context.root, { revisions: ['--all'], label: range }, scanOptions, (now) => {
-          Object.assign(stats, now);
-        });
-      }
-    }
+    if (!opened.source) return result([]);
 
     const findings = new Map<string, Finding>();
     try {
-      for await (const batch of source) {
-        for (const added of batch) {
-          for (const match of scanLine(compiled, added.text)) {
-            if (ignore.ignores({ commit: added.commit, path: added.path, rule: match.rule.id, line: added.line })) continue;
-            const finding = toFinding(match, added, context);
-            const key = `${finding.fingerprint}\u0000${added.line}`;
-            if (!findings.has(key)) findings.set(key, finding);
-          }
+      for await (const batch of opened.source) {
+        for (const detection of detector.scan(batch)) {
+          const { line } = detection;
+          if (ignore.ignores({ commit: line.commit, path: line.path, rule: detection.rule.id, line: line.line })) continue;
+          const finding = toFinding(detection, context.mode);
+          const key = `${finding.fingerprint}\u0000${line.line}`;
+          if (!findings.has(key)) findings.set(key, finding);
         }
       }
     } catch (error) {
       // git itself failed mid-stream (a bad revision, a corrupt object): the result is not clean.
-      errors.push({ check: 'secrets', path: '.', message: `the scan stopped early: ${describe(error)}`, fatal: true });
+      errors.push({ check: 'secrets', path: '.', message: `the scan stopped early: ${firstLine(error)}`, fatal: true });
     }
-    return result([...findings.values()], range);
+    return result([...findings.values()]);
   };
 }
 
-function toFinding(match: SecretMatch, added: AddedLine, context: Context): Finding {
-  const { rule } = match;
-  const redacted = redact(match.secret);
-  const hash = createHash('sha256').update(match.secret).digest('hex').slice(0, 16);
-  const commit = added.commit || undefined;
-  const where = `${added.path}:${added.line}`;
-  const when = commit
-    ? ` in commit ${commit.slice(0, 7)}${added.author ? ` by ${added.author}` : ''}${added.date ? ` on ${added.date.slice(0, 10)}` : ''}`
-    : '';
-  const message =
-    `${rule.title} ${redacted} was added to ${where}${when}. ` +
-    (commit
-      ? 'Revoke or rotate this credential first: it is in the git history, so deleting the line or rewriting history does not un-leak it. '
-      : 'Revoke or rotate this credential first: anyone who had a copy of this file has it, so deleting the line does not un-leak it. ') +
-    (rule.remediation ? `${rule.remediation} ` : '') +
-    'Then load it from a secret store or environment variable instead of the repository.';
-  return {
-    check: 'secrets',
-    rule: rule.id,
-    severity: rule.severity,
-    title: `${rule.title} committed`,
-    message,
-    location: { path: added.path, line: added.line, ...(commit ? { commit } : {}) },
-    fingerprint: makeFingerprint('secrets', rule.id, added.path, commit, hash),
-    ...(context.mode === 'full' ? {} : { introduced: true }),
-    details: {
-      kind: 'secrets',
-      redacted,
-      ...(added.author ? { author: added.author } : {}),
-      ...(added.date ? { date: added.date } : {}),
-      entropy: Math.round(match.entropy * 100) / 100,
-    },
-  };
+interface OpenedSource {
+  source?: AsyncIterable<AddedLine[]>;
+  range: string;
+  errors: CheckError[];
 }
 
-async function loadRules(
-  root: string,
+/** The lines to scan: the working tree (`--no-git`), or the added lines of the commit range. */
+async function openSource(
+  context: Context,
   config: Config,
-  builtin: SecretRule[],
-): Promise<{ rules: SecretRule[]; allowPaths: RegExp[]; errors: CheckError[] }> {
+  detector: Detector,
+  allowPaths: { test(path: string): boolean }[],
+  stats: DiffStats,
+  options: CheckOptions,
+): Promise<OpenedSource> {
+  const scanOptions = {
+    maxFileSize: config.secrets['max-file-size'],
+    includePath: pathFilter(config.secrets['exclude-paths'], allowPaths),
+  };
   const errors: CheckError[] = [];
-  const custom: SecretRule[] = [];
-  let allowPaths: RegExp[] = [];
-  const toml = await readOptional(join(root, '.gitleaks.toml'));
-  if (toml !== undefined) {
-    const fromToml = fromGitleaksToml(toml, '.gitleaks.toml');
-    custom.push(...fromToml.rules);
-    allowPaths = fromToml.allowPaths;
-    errors.push(...fromToml.errors);
+  if (!context.git) {
+    const onUnreadable = (path: string, reason: string) =>
+      errors.push({ check: 'secrets', path, message: `could not read this file (${reason}), so it was not scanned.` });
+    return { source: workingTreeLines(context.root, { ...scanOptions, onUnreadable }, stats), range: 'working tree', errors };
   }
-  for (const rule of config.secrets.rules) {
-    try {
-      custom.push(fromConfigRule(rule));
-    } catch (error) {
-      errors.push({ check: 'secrets', path: 'secrets.rules', message: `rule '${rule.id}' was skipped: ${describe(error)}` });
-    }
-  }
-  return { rules: mergeRules(builtin, custom, config.secrets['disable-rules']), allowPaths, errors };
-}
-
-async function readOptional(path: string): Promise<string | undefined> {
+  const update = (now: DiffStats) => Object.assign(stats, now);
   try {
-    return await readFile(path, 'utf8');
-  } catch {
-    return undefined;
+    const resolved = await resolveRange(context);
+    const progress = options.progress;
+    const onCommit = progress
+      ? (commits: number) => {
+          if (commits % PROGRESS_EVERY === 0) progress({ check: 'secrets', done: commits, unit: 'commits' });
+        }
+      : undefined;
+    // Only lines the prefilter lets through are materialised: most of a history is not.
+    const source = addedLines(
+      context.root,
+      resolved,
+      { ...scanOptions, keep: detector.keepBytes, ...(onCommit ? { onCommit } : {}) },
+      update,
+    );
+    return { source, range: resolved.label, errors };
+  } catch (error) {
+    // Never report clean for a range that could not be read.
+    const message = error instanceof UnreadableRangeError ? error.message : `could not read the commit range: ${firstLine(error)}`;
+    errors.push({ check: 'secrets', path: '.', message, fatal: true });
+    if (!(error instanceof UnreadableRangeError && error.shallow && context.mode === 'full')) return { range: 'unreadable', errors };
+    // A shallow clone in full mode: scan what is there, but the result cannot be vouched for.
+    const source = addedLines(
+      context.root,
+      { revisions: ['--all'], label: 'shallow history' },
+      { ...scanOptions, keep: detector.keepBytes },
+      update,
+    );
+    return { source, range: 'shallow history', errors };
   }
-}
-
-function describe(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 }

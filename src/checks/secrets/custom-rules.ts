@@ -3,26 +3,59 @@
 import { parse as parseToml } from 'smol-toml';
 import type { CustomRule } from '../../config/schema.js';
 import type { CheckError } from '../../finding.js';
-import type { SecretRule } from './rules/types.js';
+import { RE2JS } from 're2js';
+import type { LinearPattern, SecretRule } from './rules/types.js';
 
 export interface RuleSet {
   rules: SecretRule[];
   /** From `.gitleaks.toml` `[allowlist]`: path regexes never scanned. */
-  allowPaths: RegExp[];
+  allowPaths: { test(path: string): boolean }[];
   errors: CheckError[];
 }
 
 const NO_EXAMPLES = { secret: [], notSecret: [] };
 
+/**
+ * A repository's own pattern, compiled for RE2's linear-time engine (re2js): gitleaks rules are
+ * written for Go's RE2 already, and a pattern such as `^(a|aa)+$` that would backtrack for hours
+ * in JavaScript runs in time linear in the line. `group` is the capture group holding the secret
+ * (a number, or the name `secret`); 0 takes the whole match. Throws when RE2 cannot compile it
+ * (backreferences and lookarounds have no linear-time form).
+ */
+export function linearPattern(source: string, group?: number): LinearPattern {
+  const compiled = RE2JS.compile(source);
+  const named = compiled.namedGroups() as Record<string, number>;
+  const target = named.secret ?? group ?? (compiled.groupCount() === 1 ? 1 : 0);
+  if (target > compiled.groupCount()) throw new Error(`secretGroup ${target} is not a group of the pattern`);
+  return {
+    source,
+    flags: '',
+    *matches(line: string) {
+      const matcher = compiled.matcher(line);
+      while (matcher.find()) {
+        const secret = matcher.group(target);
+        if (secret) yield { secret, start: matcher.start(target) };
+      }
+    },
+  };
+}
+
+/** A test-only view of a linear pattern, for allowlists tested against a found value. */
+function linearTest(source: string): { test(value: string): boolean } {
+  const compiled = RE2JS.compile(source);
+  return { test: (value) => compiled.matcher(value).find() };
+}
+
 export function fromConfigRule(custom: CustomRule): SecretRule {
-  const { source, flags } = fromGoRegex(custom.pattern);
   return {
     id: custom.id,
     title: custom.title,
     provider: 'custom',
+    // The repository's own rule: it knows its format, and its severity is the one configured.
+    confidence: 'confirmed',
     severity: custom.severity,
     keywords: custom.keywords.map((keyword) => keyword.toLowerCase()),
-    pattern: new RegExp(source, flags),
+    pattern: linearPattern(custom.pattern),
     ...(custom['min-entropy'] !== undefined ? { minEntropy: custom['min-entropy'] } : {}),
     examples: NO_EXAMPLES,
   };
@@ -30,8 +63,8 @@ export function fromConfigRule(custom: CustomRule): SecretRule {
 
 /**
  * Custom rules of a `.gitleaks.toml` (gitleaks v8 format: `[[rules]]` with id, description, regex,
- * secretGroup, keywords, entropy, allowlist(s)). A rule that does not compile in JavaScript is
- * skipped with an error naming it; the others still run.
+ * secretGroup, keywords, entropy, allowlist(s)). A rule RE2 cannot compile is skipped with an
+ * error naming it; the others still run.
  */
 export function fromGitleaksToml(text: string, file: string): RuleSet {
   const errors: CheckError[] = [];
@@ -54,22 +87,21 @@ export function fromGitleaksToml(text: string, file: string): RuleSet {
     };
   }
   const rules: SecretRule[] = [];
-  const entries = Array.isArray(document.rules) ? (document.rules as Record<string, unknown>[]) : [];
+  const entries = Array.isArray(document.rules) ? document.rules.filter(isRecord) : [];
   entries.forEach((entry, index) => {
     const id = typeof entry.id === 'string' ? entry.id : `rules[${index}]`;
     if (typeof entry.regex !== 'string') return; // path-only rules flag files, not secrets
     try {
-      const { source, flags } = fromGoRegex(entry.regex);
       const group = typeof entry.secretGroup === 'number' ? entry.secretGroup : undefined;
-      const pattern = new RegExp(nameSecretGroup(source, group), flags);
-      const keywords = Array.isArray(entry.keywords) ? entry.keywords.filter(isString).map((k) => k.toLowerCase()) : [];
+      const keywords = stringsOf(entry.keywords).map((keyword) => keyword.toLowerCase());
       rules.push({
         id,
         title: typeof entry.description === 'string' && entry.description ? entry.description : id,
         provider: 'custom',
+        confidence: 'confirmed',
         severity: 'high',
         keywords,
-        pattern,
+        pattern: linearPattern(entry.regex, group),
         ...(typeof entry.entropy === 'number' ? { minEntropy: entry.entropy } : {}),
         ...allowOf(entry),
         examples: NO_EXAMPLES,
@@ -78,16 +110,15 @@ export function fromGitleaksToml(text: string, file: string): RuleSet {
       errors.push({
         check: 'secrets',
         path: file,
-        message: `rule '${id}' was skipped: its regex does not compile in JavaScript (${firstLine(error)}). Rewrite it without RE2-only syntax.`,
+        message: `rule '${id}' was skipped: its regex is not one RE2 runs in linear time (${firstLine(error)}). Rewrite it without backreferences or lookarounds.`,
       });
     }
   });
-  const allowPaths: RegExp[] = [];
+  const allowPaths: { test(path: string): boolean }[] = [];
   for (const allowlist of globalAllowlists(document)) {
     for (const path of stringsOf(allowlist.paths)) {
       try {
-        const { source, flags } = fromGoRegex(path);
-        allowPaths.push(new RegExp(source, flags));
+        allowPaths.push(linearTest(path));
       } catch (error) {
         errors.push({ check: 'secrets', path: file, message: `allowlist path '${path}' was skipped: ${firstLine(error)}` });
       }
@@ -103,71 +134,11 @@ export function mergeRules(builtin: SecretRule[], custom: SecretRule[], disabled
   return [...builtin.filter((rule) => !customIds.has(rule.id)), ...custom].filter((rule) => !off.has(rule.id));
 }
 
-/**
- * Go RE2 -> JavaScript: a leading `(?i)` / `(?s)` / `(?m)` becomes a flag, `(?P<name>` becomes
- * `(?<name>`, `\z` / `\A` become anchors. Other RE2-only syntax fails to compile and is reported.
- */
-export function fromGoRegex(regex: string): { source: string; flags: string } {
-  let source = regex;
-  let flags = '';
-  const leading = /^\(\?([imsU]+)\)/.exec(source);
-  if (leading) {
-    for (const flag of leading[1]!) if (flag !== 'U' && !flags.includes(flag)) flags += flag;
-    source = source.slice(leading[0].length);
-  }
-  source = source
-    .replace(/\(\?P</g, '(?<')
-    .replace(/\\z/g, '$')
-    .replace(/\\A/g, '^');
-  new RegExp(source, flags); // throws SyntaxError for what is left
-  return { source, flags };
-}
-
-/**
- * Renames gitleaks' numbered secret group to `secret`. Without `secretGroup`, gitleaks takes the
- * only capture group when there is exactly one, else the whole match.
- */
-export function nameSecretGroup(source: string, group: number | undefined): string {
-  const groups = capturingGroupStarts(source);
-  const target = group ?? (groups.length === 1 ? 1 : 0);
-  if (target === 0 || target > groups.length) return source;
-  const at = groups[target - 1]!;
-  if (source.startsWith('(?<', at)) {
-    // Already named: rename it, keeping the old name's length out of the way.
-    const close = source.indexOf('>', at);
-    return `${source.slice(0, at)}(?<secret>${source.slice(close + 1)}`;
-  }
-  return `${source.slice(0, at)}(?<secret>${source.slice(at + 1)}`;
-}
-
-/** Offsets of each capturing `(` in order, skipping escapes, character classes and `(?:`-style groups. */
-function capturingGroupStarts(source: string): number[] {
-  const starts: number[] = [];
-  let inClass = false;
-  for (let index = 0; index < source.length; index++) {
-    const char = source[index];
-    if (char === '\\') {
-      index++;
-    } else if (inClass) {
-      if (char === ']') inClass = false;
-    } else if (char === '[') {
-      inClass = true;
-    } else if (char === '(') {
-      const named = source.startsWith('(?<', index) && !source.startsWith('(?<=', index) && !source.startsWith('(?<!', index);
-      if (source[index + 1] !== '?' || named) starts.push(index);
-    }
-  }
-  return starts;
-}
-
-function allowOf(entry: Record<string, unknown>): { allow?: RegExp[] } {
+function allowOf(entry: Record<string, unknown>): { allow?: { test(value: string): boolean }[] } {
   const lists = [entry.allowlist, ...(Array.isArray(entry.allowlists) ? entry.allowlists : [])].filter(isRecord);
-  const allow: RegExp[] = [];
+  const allow: { test(value: string): boolean }[] = [];
   for (const list of lists) {
-    for (const regex of stringsOf(list.regexes)) {
-      const { source, flags } = fromGoRegex(regex);
-      allow.push(new RegExp(source, flags));
-    }
+    for (const regex of stringsOf(list.regexes)) allow.push(linearTest(regex));
     for (const word of stringsOf(list.stopwords)) allow.push(new RegExp(escapeRegex(word), 'i'));
   }
   return allow.length > 0 ? { allow } : {};

@@ -21,7 +21,9 @@ const PLACEHOLDER_PATTERNS: RegExp[] = [
 /** True for values like `AKIAIOSFODNN7EXAMPLE`, `<your-token>`, `${API_KEY}`, `xxxxxxxx`, `12345678`. */
 export function isPlaceholder(secret: string): boolean {
   if (PLACEHOLDER_PATTERNS.some((pattern) => pattern.test(secret))) return true;
-  return hasSequentialRun(secret, 8);
+  // A keyboard or alphabet run that makes up much of the value (`12345678`, `abcdefgh…`); a run
+  // inside an otherwise random value is how some providers' samples look, and proves nothing.
+  return hasSequentialRun(secret, Math.max(8, Math.ceil(secret.length * 0.4)));
 }
 
 /** `12345678`, `abcdefgh`, `ABCDEFGH`, `87654321`: a run of `length` consecutive characters. */

@@ -208,12 +208,16 @@ describe('allowing what is not a secret', () => {
         'a.env': `KEY=${awsKey(19)} # security-gate:allow\nOTHER=${awsKey(20)} # gitleaks:allow\n`,
         'docs/guide.md': `KEY=${awsKey(21)}\n`,
         'fixtures/keys.txt': `KEY=${awsKey(22)}\n`,
-        'b.env': 'KEY=AKIAIOSFODNN7EXAMPLE\n',
+        'b.env': 'KEY=AKIAI44QH8DHBEXAMPLE\n',
         'c.env': `KEY=${awsKey(23)}\n`,
+        'd.env': 'KEY=AKIAIOSFODNN7EXAMPLE\n',
       });
     const result = await scan(repo, { base: repo.sha(0), head: repo.sha(1) }, { secrets: { 'exclude-paths': ['docs/**', 'fixtures'] } });
-    expect(locations(result)).toEqual([{ path: 'c.env', line: 1, commit: repo.sha(1) }]);
+    expect(locations(result).filter((where) => where.path !== 'd.env')).toEqual([{ path: 'c.env', line: 1, commit: repo.sha(1) }]);
     expect(result.stats).toMatchObject({ skippedExcluded: 2 });
+    // AWS's documented example is recognised and reported as one: info, never failing.
+    const example = result.findings.find((finding) => finding.location.path === 'd.env');
+    expect(example).toMatchObject({ severity: 'info', details: { example: expect.stringContaining('AWS') } });
   });
 
   it('suppresses findings listed in .gitleaksignore', async () => {

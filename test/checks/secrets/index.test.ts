@@ -4,21 +4,21 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../../../src/config/schema.js';
 import { secretsCheck } from '../../../src/checks/secrets/index.js';
 import { BUILTIN_RULES } from '../../../src/checks/secrets/rules/builtin.js';
-import { compileRules, scanLine } from '../../../src/checks/secrets/scan.js';
+import { detect, detectorFor } from './test-rules.js';
 import { cleanupTempDirs, gitRepo } from '../../support/git-repo.js';
 
 afterAll(cleanupTempDirs);
 
 describe('secretsCheck with the built-in rules', () => {
   it('finds the table examples in history without ever writing a raw secret', async () => {
-    const compiled = compileRules(BUILTIN_RULES);
+    const detector = detectorFor(BUILTIN_RULES);
     const files: Record<string, string> = {};
     const raw = new Set<string>();
     for (const rule of BUILTIN_RULES) {
       const text = rule.examples.secret.join('\n');
       if (!text) continue;
       files[`examples/${rule.id}.txt`] = `${text}\n`;
-      for (const line of text.split('\n')) for (const match of scanLine(compiled, line)) raw.add(match.secret);
+      for (const example of rule.examples.secret) for (const found of detect(detector, example)) raw.add(found.secret);
     }
     expect(raw.size).toBeGreaterThan(BUILTIN_RULES.length / 2);
 

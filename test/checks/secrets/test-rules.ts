@@ -1,11 +1,13 @@
 // A few rules of our own, so the engine's tests do not depend on the built-in table's contents.
-import type { SecretRule } from '../../../src/checks/secrets/rules/types.js';
+import { compileRules } from '../../../src/checks/secrets/detect/compile.js';
+import { Detector, linesOf, type Detection } from '../../../src/checks/secrets/detect/detector.js';
+import type { PatternRule, SecretRule } from '../../../src/checks/secrets/rules/types.js';
 
-export const AWS_KEY_RULE: SecretRule = {
+export const AWS_KEY_RULE: PatternRule = {
   id: 'test-aws-access-key-id',
   title: 'AWS access key ID',
   provider: 'AWS',
-  severity: 'critical',
+  confidence: 'confirmed',
   keywords: ['akia', 'asia'],
   pattern: /(?<![A-Z0-9])(?<secret>(?:AKIA|ASIA)[A-Z2-7]{16})(?![A-Z0-9])/,
   minEntropy: 3,
@@ -13,11 +15,11 @@ export const AWS_KEY_RULE: SecretRule = {
   examples: { secret: [], notSecret: [] },
 };
 
-export const GITHUB_PAT_RULE: SecretRule = {
+export const GITHUB_PAT_RULE: PatternRule = {
   id: 'test-github-pat',
   title: 'GitHub personal access token',
   provider: 'GitHub',
-  severity: 'critical',
+  confidence: 'confirmed',
   keywords: ['ghp_'],
   pattern: /(?<![\w-])(?<secret>ghp_[0-9A-Za-z]{36})(?![\w-])/,
   minEntropy: 3,
@@ -25,11 +27,11 @@ export const GITHUB_PAT_RULE: SecretRule = {
   examples: { secret: [], notSecret: [] },
 };
 
-export const GENERIC_RULE: SecretRule = {
+export const GENERIC_RULE: PatternRule = {
   id: 'test-generic-api-key',
   title: 'Generic API key',
   provider: 'generic',
-  severity: 'high',
+  confidence: 'generic',
   keywords: ['api_key', 'apikey', 'secret', 'token'],
   pattern: /(?:api_?key|secret|token)\w{0,20}["']?\s{0,4}[:=]\s{0,4}["']?(?<secret>[A-Za-z0-9_\-+/]{20,80})/i,
   minEntropy: 3.5,
@@ -37,11 +39,11 @@ export const GENERIC_RULE: SecretRule = {
 };
 
 /** A rule with no keyword: runs on every line. */
-export const PRIVATE_KEY_RULE: SecretRule = {
+export const PRIVATE_KEY_RULE: PatternRule = {
   id: 'test-private-key',
   title: 'Private key',
   provider: 'generic',
-  severity: 'critical',
+  confidence: 'confirmed',
   keywords: [],
   pattern: /-----BEGIN (?:RSA |EC |OPENSSH )?PRIVATE KEY-----/,
   examples: { secret: [], notSecret: [] },
@@ -66,3 +68,13 @@ export function randomText(length: number, alphabet: string, seed: number): stri
 export const awsKey = (seed = 1): string => `AKIA${randomText(16, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', seed)}`;
 export const githubPat = (seed = 1): string =>
   `ghp_${randomText(36, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', seed)}`;
+
+/** The detector over `rules`, for scanning snippets in tests (no test paths, decoding one level). */
+export function detectorFor(rules: SecretRule[], options: { testPaths?: string[]; maxDecodeDepth?: number } = {}): Detector {
+  return new Detector(compileRules(rules), { testPaths: options.testPaths ?? [], maxDecodeDepth: options.maxDecodeDepth ?? 1 });
+}
+
+/** Every detection in `text`, read as the file `path` (a file of no particular format by default). */
+export function detect(detector: Detector, text: string, path = 'snippet'): Detection[] {
+  return detector.scan(linesOf(text, path));
+}

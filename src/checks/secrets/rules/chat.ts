@@ -55,6 +55,7 @@ export const CHAT_RULES: SecretRule[] = [
     id: 'slack-webhook-url',
     title: 'Slack incoming webhook URL',
     provider: 'Slack',
+    confidence: 'confirmed',
     severity: 'medium',
     keywords: ['hooks.slack.com'],
     pattern:
@@ -74,6 +75,7 @@ export const CHAT_RULES: SecretRule[] = [
     id: 'discord-bot-token',
     title: 'Discord bot token',
     provider: 'Discord',
+    confidence: 'provider',
     severity: 'high',
     keywords: ['discord', 'bot', 'token', 'client', 'bearer', 'auth', '.login(', '.run('],
     // base64(user id) . base64(timestamp) . HMAC; the id part starts with M, N or O for current snowflakes.
@@ -89,6 +91,7 @@ export const CHAT_RULES: SecretRule[] = [
     id: 'discord-webhook-url',
     title: 'Discord webhook URL',
     provider: 'Discord',
+    confidence: 'confirmed',
     severity: 'medium',
     keywords: ['/api/webhooks/'],
     pattern: /(?<secret>https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/[0-9]{17,20}\/[A-Za-z0-9_-]{60,68})(?![\w-])/,
@@ -114,6 +117,7 @@ export const CHAT_RULES: SecretRule[] = [
     id: 'telegram-bot-token',
     title: 'Telegram bot token',
     provider: 'Telegram',
+    confidence: 'confirmed',
     severity: 'high',
     keywords: [':aa'],
     pattern: /(?<![\w:-])(?<secret>[0-9]{8,10}:AA[A-Za-z0-9_-]{33})(?![\w-])/,
@@ -131,6 +135,7 @@ export const CHAT_RULES: SecretRule[] = [
     id: 'microsoft-teams-webhook',
     title: 'Microsoft Teams incoming webhook URL',
     provider: 'Microsoft Teams',
+    confidence: 'confirmed',
     severity: 'medium',
     keywords: ['webhook.office.com', 'logic.azure.com'],
     pattern:

@@ -4,8 +4,6 @@ import { assigned } from './context.js';
 import { contextRule, prefixedRule } from './define.js';
 
 const BASE32_UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-/** Azurite's published development storage key, in every local-emulator connection string. */
-const AZURITE_KEY = /^Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq\/K1SZFPTOtr\/KBHBeksoGMGw==$/;
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
 export const CLOUD_RULES: SecretRule[] = [
@@ -13,37 +11,41 @@ export const CLOUD_RULES: SecretRule[] = [
     id: 'aws-access-key-id',
     title: 'AWS access key ID',
     provider: 'AWS',
-    severity: 'critical',
+    confidence: 'confirmed',
     keywords: ['akia', 'asia', 'abia', 'acca', 'a3t'],
     // AKIA long-term, ASIA temporary (STS), ABIA/ACCA service-specific. AWS uses base32 (A-Z, 2-7)
     // after the prefix; any digit is accepted so hand-edited and older IDs are not missed.
     pattern: /(?<![A-Za-z0-9])(?<secret>(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})(?![A-Za-z0-9])/,
     minEntropy: 3,
-    allow: [/EXAMPLE$/],
     remediation: 'Deactivate and delete the key in AWS IAM (Security credentials), then check CloudTrail for its use.',
     examples: {
-      secret: [`aws_access_key_id = AKIA${fake(16, BASE32_UPPER, 'akia')}`, `"AccessKeyId": "ASIA${fake(16, BASE32_UPPER, 'asia')}",`],
-      notSecret: ['aws_access_key_id = AKIAIOSFODNN7EXAMPLE', `key = "AKIA${fake(12, UPPER_ALNUM, 'akia')}"`],
+      secret: [
+        `aws_access_key_id = AKIA${fake(16, BASE32_UPPER, 'akia')}`,
+        `"AccessKeyId": "ASIA${fake(16, BASE32_UPPER, 'asia')}",`,
+        // AWS's documented example: found, and reported as an example (info, never failing).
+        'aws_access_key_id = AKIAIOSFODNN7EXAMPLE',
+      ],
+      notSecret: [`key = "AKIA${fake(12, UPPER_ALNUM, 'akia')}"`, 'aws_access_key_id = AKIAI44QH8DHBEXAMPLE'],
     },
   },
   {
     id: 'aws-secret-access-key',
     title: 'AWS secret access key',
     provider: 'AWS',
-    severity: 'critical',
+    confidence: 'provider',
     keywords: ['aws', 'secret_access_key', 'secretaccesskey', 'secret-access-key'],
     pattern: assigned('aws_?secret(?:_?access)?_?key|secret_?access_?key|aws[\\w.-]{0,20}secret', '[A-Za-z0-9/+]{40}'),
     minEntropy: 4,
-    allow: [/EXAMPLEKEY$/],
     remediation: 'Deactivate and delete the key pair in AWS IAM, then check CloudTrail for its use.',
     examples: {
       secret: [
+        // AWS's documented example: found, and reported as an example (info, never failing).
+        'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
         `aws_secret_access_key = ${fake(40, BASE64, 'awssecret')}`,
         `AWS_SECRET_ACCESS_KEY: "${fake(40, BASE64, 'awssecret2')}"`,
         `  "SecretAccessKey": "${fake(40, BASE64, 'awssecret3')}",`,
       ],
       notSecret: [
-        'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
         'AWS_SECRET_ACCESS_KEY: ${{ secrets.AWS_SECRET_ACCESS_KEY }}',
         `aws_secret_access_key = ${fake(30, BASE64, 'awssecret')}`,
       ],
@@ -53,6 +55,7 @@ export const CLOUD_RULES: SecretRule[] = [
     id: 'aws-session-token',
     title: 'AWS temporary session token',
     provider: 'AWS',
+    confidence: 'confirmed',
     severity: 'high',
     // STS session tokens are base64 protobufs with fixed first bytes: "IQoJb3JpZ2luX2Vj" (current,
     // "\x21\x0a\x09origin_ec"), "FwoGZXIvYXdz" and "FQoGZXIvYXdz" (older, "…er/aws").
@@ -77,7 +80,6 @@ export const CLOUD_RULES: SecretRule[] = [
     value: '[A-Za-z0-9/+]{100,2000}={0,2}',
     sample: fake(320, BASE64, 'stsctx'),
     env: 'AWS_SESSION_TOKEN',
-    end: '(?![A-Za-z0-9/+=])',
     minEntropy: 4.5,
     remediation: 'Session tokens expire on their own; revoke the role session (IAM > Roles > Revoke active sessions) if it is still valid.',
   }),
@@ -85,6 +87,7 @@ export const CLOUD_RULES: SecretRule[] = [
     id: 'aws-bedrock-api-key',
     title: 'Amazon Bedrock API key',
     provider: 'AWS',
+    confidence: 'confirmed',
     severity: 'high',
     keywords: ['absk'],
     pattern: /(?<![\w+/])(?<secret>ABSK[A-Za-z0-9+/]{109,269}={0,2})(?![\w+/=])/,
@@ -112,7 +115,7 @@ export const CLOUD_RULES: SecretRule[] = [
     id: 'gcp-service-account-key',
     title: 'Google Cloud service account key (JSON)',
     provider: 'Google Cloud',
-    severity: 'critical',
+    confidence: 'confirmed',
     keywords: ['private_key_id'],
     pattern: /"private_key_id"\s{0,4}:\s{0,4}"(?<secret>[a-f0-9]{40})"/,
     minEntropy: 3,
@@ -160,6 +163,7 @@ export const CLOUD_RULES: SecretRule[] = [
     id: 'firebase-cloud-messaging-server-key',
     title: 'Firebase Cloud Messaging legacy server key',
     provider: 'Firebase',
+    confidence: 'confirmed',
     severity: 'high',
     keywords: [':apa91b'],
     pattern: /(?<![\w-])(?<secret>AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{130,140})(?![\w-])/,
@@ -173,7 +177,7 @@ export const CLOUD_RULES: SecretRule[] = [
     id: 'azure-storage-account-key',
     title: 'Azure Storage account key in a connection string',
     provider: 'Azure',
-    severity: 'critical',
+    confidence: 'confirmed',
     keywords: ['accountkey='],
     pattern: /AccountKey=(?<secret>[A-Za-z0-9+/]{86}==)/,
     minEntropy: 4.5,
@@ -181,32 +185,29 @@ export const CLOUD_RULES: SecretRule[] = [
     examples: {
       secret: [
         `"ConnectionString": "DefaultEndpointsProtocol=https;AccountName=prodstore;AccountKey=${fake(86, BASE64, 'azsa')}==;EndpointSuffix=core.windows.net"`,
-      ],
-      notSecret: [
+        // Azurite's published development key: found, and reported as an example (info, never failing).
         'UseDevelopmentStorage=true;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==',
-        'AccountKey=<storage-account-key>',
       ],
+      notSecret: ['AccountKey=<storage-account-key>'],
     },
-    allow: [AZURITE_KEY],
   },
   contextRule({
     id: 'azure-storage-key-assigned',
     title: 'Azure Storage account key',
     provider: 'Azure',
-    severity: 'critical',
     keywords: ['azure', 'storage_key', 'storage_account_key', 'storageaccountkey', 'account_key', 'accountkey'],
     name: 'azure[\\w.-]{0,20}key|storage_?account_?key|account_?key',
     value: '[A-Za-z0-9+/]{86}==',
     sample: `${fake(86, BASE64, 'azkey')}==`,
     env: 'AZURE_STORAGE_KEY',
     minEntropy: 4.5,
-    allow: [AZURITE_KEY],
     remediation: 'Rotate the key in the Azure portal (Storage account > Access keys).',
   }),
   {
     id: 'azure-shared-access-key',
     title: 'Azure Service Bus / Event Hubs / IoT shared access key',
     provider: 'Azure',
+    confidence: 'confirmed',
     severity: 'high',
     keywords: ['sharedaccesskey='],
     pattern: /SharedAccessKey=(?<secret>[A-Za-z0-9+/]{43}=)/,
@@ -223,6 +224,7 @@ export const CLOUD_RULES: SecretRule[] = [
     id: 'azure-sas-token',
     title: 'Azure shared access signature (SAS) URL',
     provider: 'Azure',
+    confidence: 'confirmed',
     severity: 'high',
     keywords: ['sig='],
     pattern: /[?&]sv=\d{4}-\d\d-\d\d[^\s"'<>]{0,160}?&sig=(?<secret>[A-Za-z0-9%+/]{40,70})/,
@@ -239,7 +241,7 @@ export const CLOUD_RULES: SecretRule[] = [
     id: 'azure-ad-client-secret',
     title: 'Azure AD (Entra ID) client secret',
     provider: 'Azure',
-    severity: 'critical',
+    confidence: 'confirmed',
     keywords: ['q~'],
     // Current format: 3 chars, a digit, "Q~", then 31-34 chars (Microsoft identity platform).
     pattern: /(?<![\w~.-])(?<secret>[A-Za-z0-9_~.]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34})(?![\w~.-])/,
@@ -277,7 +279,6 @@ export const CLOUD_RULES: SecretRule[] = [
     id: 'alibaba-access-key-secret',
     title: 'Alibaba Cloud AccessKey secret',
     provider: 'Alibaba Cloud',
-    severity: 'critical',
     keywords: ['alibaba', 'aliyun', 'alicloud'],
     name: 'alibaba|aliyun|alicloud',
     value: '[A-Za-z0-9]{30}',
@@ -327,7 +328,6 @@ export const CLOUD_RULES: SecretRule[] = [
     id: 'tencent-cloud-secret-key',
     title: 'Tencent Cloud SecretKey',
     provider: 'Tencent Cloud',
-    severity: 'critical',
     keywords: ['tencent'],
     name: 'tencent[\\w.-]{0,20}secret',
     value: '[A-Za-z0-9]{32}',
@@ -376,7 +376,6 @@ export const CLOUD_RULES: SecretRule[] = [
     id: 'scaleway-secret-key',
     title: 'Scaleway secret key',
     provider: 'Scaleway',
-    severity: 'critical',
     keywords: ['scw', 'scaleway'],
     name: 'scw_secret_key|scaleway[\\w.-]{0,20}secret',
     value: UUID,
@@ -436,7 +435,6 @@ export const CLOUD_RULES: SecretRule[] = [
     id: 'heroku-api-key',
     title: 'Heroku API key',
     provider: 'Heroku',
-    severity: 'critical',
     env: 'HEROKU_API_KEY',
     prefix: 'HRKU-',
     body: 'AA[A-Za-z0-9_-]{58}',
@@ -448,7 +446,6 @@ export const CLOUD_RULES: SecretRule[] = [
     id: 'heroku-api-key-legacy',
     title: 'Heroku API key (legacy UUID)',
     provider: 'Heroku',
-    severity: 'critical',
     keywords: ['heroku'],
     name: 'heroku[\\w.-]{0,20}(?:key|token|secret)',
     value: UUID,
@@ -529,7 +526,6 @@ export const CLOUD_RULES: SecretRule[] = [
     id: 'supabase-secret-key',
     title: 'Supabase secret API key',
     provider: 'Supabase',
-    severity: 'critical',
     env: 'SUPABASE_SECRET_KEY',
     prefix: 'sb_secret_',
     body: '[A-Za-z0-9_-]{31,64}',
@@ -588,7 +584,6 @@ export const CLOUD_RULES: SecretRule[] = [
     id: 'oracle-cloud-credential',
     title: 'Oracle Cloud (OCI) auth token or customer secret key',
     provider: 'Oracle Cloud',
-    severity: 'critical',
     keywords: ['oci', 'oracle'],
     name: '(?:oci|oracle)[\\w.-]{0,20}(?:auth_?token|secret_?key|secret|password|pass_?phrase)',
     value: '[A-Za-z0-9+/=_.:;(){}<>#-]{20,44}',

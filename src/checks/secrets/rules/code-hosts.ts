@@ -2,18 +2,22 @@ import type { SecretRule } from './types.js';
 import { ALNUM, BASE64URL, HEX, fake } from './fake.js';
 import { prefixed } from './context.js';
 import { contextRule, prefixedRule } from './define.js';
+import { hasValidCrc32Suffix } from '../detect/checksums.js';
 
 const rotateGitHub =
   'Revoke it in GitHub under Settings > Developer settings (or the app or organization that issued it) and issue a new one.';
 
 /** GitHub tokens: prefix + 36 base62 characters (the last 6 are a CRC32 checksum). */
-function gitHubToken(id: string, prefix: string, kind: string, severity: SecretRule['severity'] = 'critical'): SecretRule {
+function gitHubToken(id: string, prefix: string, kind: string, severity?: SecretRule['severity']): SecretRule {
   return {
     id,
     title: `GitHub ${kind}`,
     provider: 'GitHub',
-    severity,
+    confidence: 'confirmed',
+    ...(severity ? { severity } : {}),
     keywords: [prefix],
+    prefixes: [prefix],
+    verify: (secret) => hasValidCrc32Suffix(secret),
     pattern: prefixed(`${prefix}[A-Za-z0-9]{36}`),
     minEntropy: 3,
     remediation: rotateGitHub,
@@ -32,7 +36,6 @@ function gitLabToken(id: string, title: string, prefix: string, body: string, sa
     id: `gitlab-${id}`,
     title: `GitLab ${title}`,
     provider: 'GitLab',
-    severity: 'critical',
     env,
     prefix,
     body,
@@ -52,7 +55,7 @@ export const CODE_HOST_RULES: SecretRule[] = [
     id: 'github-fine-grained-pat',
     title: 'GitHub fine-grained personal access token',
     provider: 'GitHub',
-    severity: 'critical',
+    confidence: 'confirmed',
     keywords: ['github_pat_'],
     pattern: prefixed('github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}'),
     minEntropy: 3.5,
@@ -127,7 +130,6 @@ export const CODE_HOST_RULES: SecretRule[] = [
     id: 'bitbucket-app-password',
     title: 'Bitbucket app password',
     provider: 'Bitbucket',
-    severity: 'critical',
     env: 'BITBUCKET_APP_PASSWORD',
     prefix: 'ATBB',
     body: '[A-Za-z0-9]{32}[A-F0-9]{8}',

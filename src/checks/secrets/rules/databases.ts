@@ -15,6 +15,8 @@ export const DATABASE_RULES: SecretRule[] = [
     id: 'database-connection-string',
     title: 'Database connection string with a password',
     provider: 'Database',
+    confidence: 'provider',
+    agnostic: true,
     severity: 'high',
     keywords: ['://'],
     pattern:
@@ -40,6 +42,8 @@ export const DATABASE_RULES: SecretRule[] = [
     id: 'jdbc-connection-string',
     title: 'JDBC URL with a password',
     provider: 'Database',
+    confidence: 'provider',
+    agnostic: true,
     severity: 'high',
     keywords: ['jdbc:'],
     pattern: /jdbc:[a-z0-9:]{2,40}\/\/[^\s'"`]{1,200}?[?;&]password=(?<secret>[^&;\s'"`]{3,128})/i,
@@ -57,6 +61,7 @@ export const DATABASE_RULES: SecretRule[] = [
     id: 'jdbc-oracle-thin-credentials',
     title: 'Oracle JDBC thin URL with a password',
     provider: 'Database',
+    confidence: 'provider',
     severity: 'high',
     keywords: ['jdbc:oracle:thin:'],
     pattern: /jdbc:oracle:thin:[A-Za-z0-9_$#.-]{1,64}\/(?<secret>[^@\s'"`/]{3,128})@/i,
@@ -71,6 +76,8 @@ export const DATABASE_RULES: SecretRule[] = [
     id: 'ado-net-connection-string',
     title: 'SQL Server / ADO.NET connection string with a password',
     provider: 'Database',
+    confidence: 'provider',
+    agnostic: true,
     severity: 'high',
     keywords: ['password=', 'pwd='],
     pattern:
@@ -91,6 +98,7 @@ export const DATABASE_RULES: SecretRule[] = [
     id: 'url-basic-auth',
     title: 'Password in an HTTP(S) or FTP URL',
     provider: 'URL credentials',
+    confidence: 'generic',
     severity: 'medium',
     keywords: ['://'],
     pattern:

@@ -1,5 +1,6 @@
-import type { SecretRule } from './types.js';
-import { assigned, prefixed } from './context.js';
+import type { ContextRule, PatternRule } from './types.js';
+import { prefixed } from './context.js';
+import { mergeAlphabets } from './shapes.js';
 
 /** Escape a literal for use inside a regex source. */
 export function literal(text: string): string {
@@ -10,7 +11,8 @@ interface Common {
   id: string;
   title: string;
   provider: string;
-  severity?: SecretRule['severity'];
+  /** A cap on the severity the confidence gives (README "Severity"). */
+  severity?: PatternRule['severity'];
   minEntropy?: number;
   allow?: RegExp[];
   remediation: string;
@@ -33,19 +35,25 @@ export interface PrefixedSpec extends Common {
   keywords?: string[];
   /** Regex source of the right boundary (default: no word character or dash). */
   end?: string;
+  /** A check digit or structure the regex cannot test (rules/types.ts `verify`). */
+  verify?: (secret: string) => boolean;
 }
 
 /** A token recognisable by its own prefix, wherever it appears. */
-export function prefixedRule(spec: PrefixedSpec): SecretRule {
+export function prefixedRule(spec: PrefixedSpec): PatternRule {
   const token = spec.prefix + spec.sample;
   const token2 = spec.prefix + (spec.sample2 ?? spec.sample);
   return {
     id: spec.id,
     title: spec.title,
     provider: spec.provider,
-    severity: spec.severity ?? 'high',
+    // A prefix of four or more characters is the provider's own: short ones (`pat`, `sk`) need more.
+    confidence: spec.prefix.length >= 4 ? 'confirmed' : 'provider',
+    ...(spec.severity ? { severity: spec.severity } : {}),
     keywords: spec.keywords ?? [spec.prefix.toLowerCase()],
+    prefixes: [spec.prefix],
     pattern: prefixed(literal(spec.prefix) + spec.body, spec.end),
+    ...(spec.verify ? { verify: spec.verify } : {}),
     ...(spec.minEntropy === undefined ? {} : { minEntropy: spec.minEntropy }),
     ...(spec.allow ? { allow: spec.allow } : {}),
     remediation: spec.remediation,
@@ -64,23 +72,33 @@ export function prefixedRule(spec: PrefixedSpec): SecretRule {
 export interface ContextSpec extends Common {
   /** Lowercase prefilter words (one must appear in the line). */
   keywords: string[];
-  /** Regex source of the variable name that must precede the value. */
-  name: string;
+  /**
+   * Regex source the name before the value must match, when the keyword alone would also name a
+   * public ID of the same shape (`twilio[\\w.-]{0,20}(?:auth|token|secret)`). Omit it when the
+   * keyword is enough.
+   */
+  name?: string;
   /** Regex source of the value. */
   value: string;
   sample: string;
-  end?: string;
 }
 
-/** A value that looks like many others, so it is reported only when assigned to a name naming the provider. */
-export function contextRule(spec: ContextSpec): SecretRule {
+/**
+ * A value that looks like many others, so it is reported only where a provider keyword stands just
+ * before it (a keyword-context row with a hand-written value shape).
+ */
+export function contextRule(spec: ContextSpec): ContextRule {
   return {
+    kind: 'context',
     id: spec.id,
     title: spec.title,
     provider: spec.provider,
-    severity: spec.severity ?? 'high',
+    confidence: 'provider',
+    ...(spec.severity ? { severity: spec.severity } : {}),
     keywords: spec.keywords,
-    pattern: assigned(spec.name, spec.value, spec.end),
+    value: new RegExp(spec.value, 'i'),
+    alphabet: alphabetOf(spec.value),
+    ...(spec.name && !spec.keywords.includes(spec.name) ? { name: new RegExp(spec.name, 'i') } : {}),
     ...(spec.minEntropy === undefined ? {} : { minEntropy: spec.minEntropy }),
     ...(spec.allow ? { allow: spec.allow } : {}),
     remediation: spec.remediation,
@@ -95,6 +113,12 @@ export function contextRule(spec: ContextSpec): SecretRule {
       ],
     },
   };
+}
+
+/** The characters a hand-written value shape is made of: its character classes, merged. */
+function alphabetOf(source: string): string {
+  const classes = [...source.matchAll(/\[((?:\\.|[^\]])*)\]/g)].map((match) => match[1]!.replace(/^\^/, ''));
+  return mergeAlphabets(classes.length > 0 ? classes : ['A-Za-z0-9']);
 }
 
 function camel(env: string): string {

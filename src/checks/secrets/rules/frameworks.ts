@@ -10,6 +10,7 @@ export const FRAMEWORK_RULES: SecretRule[] = [
     id: 'django-secret-key',
     title: 'Django SECRET_KEY',
     provider: 'Django',
+    confidence: 'provider',
     severity: 'high',
     keywords: ['secret_key'],
     // get_random_secret_key(): 50 characters of this alphabet, parentheses included.
@@ -29,6 +30,7 @@ export const FRAMEWORK_RULES: SecretRule[] = [
     id: 'rails-secret-key-base',
     title: 'Rails secret_key_base',
     provider: 'Ruby on Rails',
+    confidence: 'provider',
     severity: 'high',
     keywords: ['secret_key_base'],
     pattern: /secret_key_base["']?\s{0,4}(?::|=>?)\s{0,4}["']?(?<secret>[a-f0-9]{128})(?![a-f0-9])/i,
@@ -44,6 +46,7 @@ export const FRAMEWORK_RULES: SecretRule[] = [
     id: 'laravel-app-key',
     title: 'Laravel APP_KEY',
     provider: 'Laravel',
+    confidence: 'provider',
     severity: 'high',
     keywords: ['app_key'],
     pattern: /\bAPP_KEY\s{0,4}=\s{0,4}["']?base64:(?<secret>[A-Za-z0-9+/]{43}=)/,
@@ -58,6 +61,7 @@ export const FRAMEWORK_RULES: SecretRule[] = [
     id: 'wordpress-auth-salt',
     title: 'WordPress authentication key or salt',
     provider: 'WordPress',
+    confidence: 'provider',
     severity: 'medium',
     keywords: ['_key', '_salt'],
     // wp-config.php: define( 'AUTH_KEY', '…64 printable characters…' ); the stock file says

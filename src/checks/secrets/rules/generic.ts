@@ -1,110 +1,75 @@
 import type { SecretRule } from './types.js';
 import { ALNUM, BASE64, HEX, fake } from './fake.js';
+import { NOT_A_LITERAL } from './not-literal.js';
 
 /**
- * The last line of defence: a high-entropy literal assigned to a name that says it is a secret.
- * Strict on purpose, since it has no provider format to lean on:
- * - the name must end in a secret word (`api_key`, `client_secret`, `db_password`, `authToken`),
- *   optionally followed by a short suffix (`_v2`, `Key`, `_b64`); `password_hash`, `token_url`,
- *   `secret_name` and the like do not qualify, and pagination or CSRF tokens are left out;
- * - the value is a literal of 12–100 characters with a letter and a digit or symbol, no spaces,
- *   parentheses or `&`, ending at a quote, a separator or the end of the line (so `getToken()`
- *   and `process.env.X` never match), with entropy of at least 3.5 bits per character (hex values,
- *   which carry at most 4, have their own rule with a lower floor);
- * - references, paths, identifiers, versions and placeholders are allowed out below.
+ * The last line of defence: a literal assigned to a name that says it is a secret, with no
+ * provider format to lean on. Strict on purpose:
+ * - the name ends in a secret word (`api_key`, `client_secret`, `db_password`, `authToken`),
+ *   optionally with a short suffix (`_v2`, `Key`, `_b64`), and ends the identifier there:
+ *   `password_hash`, `token_url` and `secretName` do not qualify; pagination and CSRF tokens are
+ *   left out;
+ * - the value is a LITERAL (detect/literal.ts): a quoted string anywhere, an unquoted value only
+ *   in config formats and shell assignments; never an identifier, member access, call, `@ivar`,
+ *   `$var`, template, regex or prose;
+ * - the value then passes the generic checks (detect/validate.ts): long enough, a letter and a
+ *   digit or symbol, not words, not a reference, path, version or placeholder, and not a broken
+ *   copy of a provider's token.
  * The rules before it cover credential shapes that need no name: Authorization headers, .netrc,
  * command-line flags, curl --user, NuGet.config and XML password elements.
  */
 const NAME =
   // Not inside a value (`arn:…:secret:name`, `/token/`), and not a pagination or CSRF token.
-  '(?<![:/@])(?<!(?:page|csrf|xsrf|next|cursor|sync|continuation|resume|nonce|pagination|public|publishable|site)[_.-]?)' +
+  '(?<![:/@])(?<!(?:page|csrf|xsrf|next|cursor|sync|continuation|resume|nonce|pagination|public|publishable|site|cancel|refresh_token_)[_.-]?)' +
   '(?:api[_.-]?key|apikey|secret|token|passw(?:or)?d|(?<![a-z])pass|pwd|auth[_.-]?(?:key|token)|access[_.-]?key|client[_.-]?secret|private[_.-]?key|credentials?|pass_?phrase|(?:encryption|signing|master|hmac|jwt)[_.-]?key)' +
   '(?:[_.-]?(?:key|token|secret|value|str|string|b64|base64|hex|v[0-9]|[0-9]))?';
-// `name = value` and friends, or a quoted name then a comma: `setdefault("API_KEY", "…")`,
-// `define('TOKEN', '…')`. A type annotation may sit between name and `=`: `apiKey: string =`,
-// `API_KEY: &str =`, `val token: String =`, `var token string =`. Quotes may be escaped (JSON in a
-// string), and `=` may be aligned far from the name (terraform fmt, .ini files).
-const TYPE = `(?:\\s{0,2}:\\s{0,2}&?(?:'static\\s{1,2})?(?:str|string|String|[A-Z][A-Za-z]{0,20})\\??|\\s{1,2}string)`;
-const ASSIGN = `(?:[\\\\"'\\]]{0,3}${TYPE}?\\s{0,24}(?:=|:=|:|=>|\\?\\?=|\\|\\|=)|[\\\\]?["']\\s{0,2},)\\s{0,24}`;
-// A letter, and a digit or symbol: identifiers and words have neither.
-const VALUE = '(?=[^\\s"\'`]{0,99}[0-9!@#%^&*~+/])(?=[^\\s"\'`]{0,99}[A-Za-z])[A-Za-z0-9+/=_.~!@#$%^*-]{12,100}';
-const END = '(?=[\\\\"\'`;,)}\\]&]|\\s|$)';
 
-/** Sample credentials of RFC 6749 (OAuth 2.0) and RFC 7617, quoted by OAuth libraries and their docs. */
-const RFC_SAMPLES =
-  /^(?:2YotnFZFEjr1zCsicMWpAA|tGzv3JOkF0XG5Qx2TlKWIA|SplxlOBeZQQYbYS6WxSbIA|czZCaGRSa3F0MzpnWDFmQmF0M2JW|QWxhZGRpbjpvcGVuIHNlc2FtZQ==|mF_9\.B5f-4\.1JqM)/;
-
-/** Literals that are not secrets: references, identifiers, paths, hashes, versions, placeholders. */
-const VALUE_ALLOW: RegExp[] = [
-  RFC_SAMPLES,
-  // References to where the secret really lives.
-  /^(?:process\.env|os\.environ|os\.getenv|env\.|ENV\[|System\.getenv|config\.|settings\.|self\.|this\.|props\.|params\.|args\.|options\.|opts\.|req\.|request\.|vars\.|secrets\.|inputs\.|context\.|ctx\.|cfg\.|conf\.)/i,
-  // Sigils: $VAR, %VAR%, YAML &anchor and *alias, !negation and !Tag.
-  /^[$%&*!]/,
-  // Dotted or snake_case identifiers and CONSTANT_NAMES: code, not values.
-  /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/,
-  /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/,
-  /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/,
-  /^[a-z]+(?:-[a-z0-9]+)+$/,
-  // Generated identifiers (`ParenToken$1`) and keyboard-run samples (`abc123xyz456`).
-  /^[A-Za-z_][A-Za-z0-9_]*\$[A-Za-z0-9_$]*$/,
-  /^(?:abc|xyz|qwe|asd|123|234|345|456|567|678|789|890)+$/i,
-  // File paths and names of key files.
-  /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/,
-  /\.(?:pem|key|crt|cer|der|p12|pfx|jks|json|ya?ml|txt|env|toml|ini|conf|cfg|properties|xml|pub|gpg|asc)$/i,
-  // Relative paths made of words: `keys/prod/signing`, `projects/42/secrets/db/versions/latest`.
-  /^[A-Za-z_.-]+(?:\/[A-Za-z_.-]+)+\/?$/,
-  /^[a-z0-9_.-]+(?:\/[a-z0-9_.-]+){2,}\/?$/,
-  // The UUID of every documentation page.
-  /^(?:123e4567-e89b-12d3-a456-426614174000|3fa85f64-5717-4562-b3fc-2c963f66afa6)$/i,
-  // Test-mode and publishable keys of providers whose own rules skip them.
-  /^(?:sk|pk|rk)_test_|^pk_live_|^rzp_test_|^shippo_test_|^duffel_test_|^FLWSECK_TEST|^FLWPUBK|^EZTK|^access-sandbox-|\$sandbox\$|^sandbox[_-]/i,
-  // Hashes of lockfiles and SRI, and hex digests named as such.
-  /^sha(?:1|256|384|512)[-:]/i,
-  // Version strings, dates and times.
-  /^v?\d+(?:\.\d+){1,3}(?:[-+][A-Za-z0-9.]+)?$/,
-  /^\d{4}-\d{2}-\d{2}/,
-  // Masked or elided values.
-  /\*{3,}|\.{3}|•/,
-  // Placeholders the global filter does not know.
-  /^(?:your|my|some|insert|enter|replace|put|todo|fixme|none|null|undefined|secret|password|token|apikey|api_key)[^A-Za-z]/i,
-];
-
-/** Shared by the rules below: references, identifiers, placeholders. */
-const NOT_A_LITERAL: RegExp[] = [
-  RFC_SAMPLES,
-  /^(?:process\.env|os\.environ|os\.getenv|env\.|ENV\[|System\.getenv|config\.|settings\.|secrets\.|vars\.|inputs\.)/i,
-  /^[$%&*!{<[]/,
-  /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/,
-  /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/,
-  /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/,
-  /^(?:your|my|some|insert|enter|replace|put|todo|none|null|undefined|secret|password|token)[^A-Za-z]/i,
-];
+const remediation =
+  'Rotate the credential where it was issued and load it from a secret store or environment variable instead of the source.';
 
 export const GENERIC_RULES: SecretRule[] = [
+  {
+    id: 'authorization-basic-credential',
+    title: 'Credentials in an HTTP Basic Authorization header',
+    provider: 'HTTP Authorization',
+    confidence: 'generic',
+    keywords: ['basic '],
+    pattern: /\bbasic\s{1,4}(?<secret>[A-Za-z0-9+/]{16,500}={0,2})(?![\w.~+/=-])/i,
+    minEntropy: 3,
+    // Basic credentials are base64("user:password"): anything else after "basic" is prose.
+    verify: (secret) => /^[^:\s]{1,256}:\S{4,}$/.test(Buffer.from(secret, 'base64').toString('latin1')),
+    remediation: 'Change the password of the account the header logs in as, and send it from a secret store.',
+    examples: {
+      secret: [
+        `Authorization: Basic ${Buffer.from(`svc:${fake(20, ALNUM, 'basic')}`).toString('base64')}`,
+        `curl -H 'Authorization: basic ${Buffer.from(`deploy:${fake(16, ALNUM, 'basic2')}`).toString('base64')}' https://ci.acme.io`,
+      ],
+      notSecret: [
+        'Authorization: Basic $CREDENTIALS',
+        'This ships a basic debian installation for the integration suite',
+        'auth_type = "basic authentication_scheme_default"',
+      ],
+    },
+  },
   {
     id: 'authorization-header-credential',
     title: 'Credential in an HTTP Authorization header',
     provider: 'HTTP Authorization',
-    severity: 'medium',
-    keywords: ['bearer', 'basic ', 'authorization', 'token '],
-    // `Authorization: Bearer …` / `Basic base64(user:pass)` / `token …` in curl lines, scripts and HTTP files.
-    pattern:
-      /(?:\bbearer|\bbasic|authorization["']?\s{0,2}[:=,]\s{0,4}["']?token)\s{1,4}(?<secret>[A-Za-z0-9._~+/-]{20,500}={0,2})(?![\w.~+/=-])/i,
+    confidence: 'generic',
+    keywords: ['bearer', 'authorization'],
+    // `Authorization: Bearer …` / `token …` in curl lines, scripts and HTTP files.
+    pattern: /(?:\bbearer|authorization["']?\s{0,2}[:=,]\s{0,4}["']?token)\s{1,4}(?<secret>[A-Za-z0-9._~+/-]{20,500}={0,2})(?![\w.~+/=-])/i,
     minEntropy: 3.8,
-    allow: NOT_A_LITERAL,
-    remediation: 'Revoke the token (or change the password) with the service it authenticates to, and send it from a secret store.',
+    remediation: 'Revoke the token with the service it authenticates to, and send it from a secret store.',
     examples: {
       secret: [
         `curl -H "Authorization: Bearer ${fake(40, ALNUM, 'bearer')}" https://api.acme.io/v1/me`,
-        `Authorization: Basic ${Buffer.from(`svc:${fake(20, ALNUM, 'basic')}`).toString('base64')}`,
         `headers = {"Authorization": "token ${fake(40, ALNUM, 'tokenhdr')}"}`,
       ],
       notSecret: [
         'curl -H "Authorization: Bearer $TOKEN" https://api.acme.io',
         'Authorization: Bearer <token>',
         'headers["Authorization"] = `Bearer ${token}`',
-        'auth_type = "basic authentication_scheme_default"',
       ],
     },
   },
@@ -112,6 +77,7 @@ export const GENERIC_RULES: SecretRule[] = [
     id: 'netrc-password',
     title: 'Password in a .netrc entry',
     provider: 'netrc',
+    confidence: 'provider',
     severity: 'high',
     keywords: ['machine'],
     pattern: /\bmachine\s{1,8}[^\s]{1,100}\s{1,8}login\s{1,8}[^\s]{1,100}\s{1,8}password\s{1,8}(?<secret>[^\s]{8,200})/,
@@ -127,6 +93,7 @@ export const GENERIC_RULES: SecretRule[] = [
     id: 'cli-password-argument',
     title: 'Password or token passed on a command line',
     provider: 'Command line',
+    confidence: 'generic',
     severity: 'medium',
     keywords: ['--password', '--passwd', '--token', '--api-key', '--apikey', '--secret', '--client-secret'],
     pattern:
@@ -151,6 +118,7 @@ export const GENERIC_RULES: SecretRule[] = [
     id: 'curl-user-password',
     title: 'Password in a curl --user argument',
     provider: 'curl',
+    confidence: 'generic',
     severity: 'medium',
     keywords: ['curl'],
     pattern: /\bcurl\b[^\n]{0,200}?\s(?:-u|--user)\s{1,4}["']?[^\s:"'$]{1,64}:(?<secret>[^\s"'@$]{8,128})(?=["'\s]|$)/,
@@ -166,6 +134,7 @@ export const GENERIC_RULES: SecretRule[] = [
     id: 'nuget-config-password',
     title: 'Clear-text password in NuGet.config',
     provider: 'NuGet',
+    confidence: 'provider',
     severity: 'high',
     keywords: ['cleartextpassword'],
     pattern: /<add\s{1,4}key="ClearTextPassword"\s{1,4}value="(?<secret>[^"]{8,200})"/i,
@@ -179,35 +148,54 @@ export const GENERIC_RULES: SecretRule[] = [
     },
   },
   {
+    kind: 'context',
     id: 'xml-password-element',
     title: 'Password in an XML element (Maven settings, app config)',
     provider: 'XML config',
-    severity: 'medium',
+    confidence: 'generic',
     keywords: ['<password>', '<passphrase>', '<secret>', '<token>', '<apikey>', '<api_key>', '<clientsecret>', '<privatekey>'],
-    pattern: /<(?<tag>password|passphrase|secret|token|apiKey|api_key|clientSecret|privateKey)>(?<secret>[^<\s]{8,200})<\/\k<tag>>/i,
+    // The value may sit on the next line, as formatters put it.
+    value: /[A-Za-z0-9+/=_.~!@#$%^&*-]{8,200}(?=\s*(?:<\/|$))/,
+    alphabet: 'A-Za-z0-9+/=_.~!@#$%^&*\\-',
+    window: 24,
     minEntropy: 3,
-    allow: [...NOT_A_LITERAL, /^\{[A-Za-z0-9+/=]{8,}\}$/],
+    allow: [/^\{[A-Za-z0-9+/=]{8,}\}$/],
     remediation:
       'Change the password and use an encrypted or environment-provided value (Maven: `mvn --encrypt-password` or `${env.VAR}`).',
     examples: {
-      secret: [`      <password>${fake(20, ALNUM, 'xmlpw')}</password>`],
+      secret: [`      <password>${fake(20, ALNUM, 'xmlpw')}</password>`, `<token>\n    ${fake(24, ALNUM, 'xmlpw2')}\n</token>`],
       notSecret: ['      <password>${env.OSSRH_PASSWORD}</password>', '      <password>{COQLCE6DU6GtcS5P=}</password>'],
     },
   },
   {
+    kind: 'assignment',
+    id: 'generic-hex-secret-assignment',
+    title: 'Hex secret assigned in code or configuration',
+    provider: 'Generic',
+    confidence: 'generic',
+    keywords: ['key', 'secret', 'token', 'pass', 'pwd', 'credential'],
+    name: new RegExp(NAME, 'i'),
+    // Hex keys carry at most 4 bits per character: their own shape and a lower entropy floor.
+    value: /[a-fA-F0-9]{32}|[a-fA-F0-9]{40}|[a-fA-F0-9]{48}|[a-fA-F0-9]{64}/,
+    minEntropy: 3,
+    remediation,
+    examples: {
+      secret: [`app.config["SECRET_KEY"] = "${fake(32, HEX, 'genhex')}"`, `GITHUB_TOKEN=${fake(40, HEX, 'genhex2')}`],
+      notSecret: [`password_hash = "${fake(32, HEX, 'genhex')}"`, `commit_sha = "${fake(40, HEX, 'genhex2')}"`],
+    },
+  },
+  {
+    kind: 'assignment',
     id: 'generic-env-key-assignment',
     title: 'Secret in an environment variable named *_KEY',
     provider: 'Generic',
-    severity: 'medium',
+    confidence: 'generic',
     keywords: ['_key', '_pass', '_auth'],
     // .env files, Dockerfile ENV, CI env blocks: `OPENAI_KEY=…`, `MAPS_KEY: …`. Upper-case names
     // only (case-sensitive), and not the many *_KEY names that hold no secret.
-    pattern: new RegExp(
-      `\\b[A-Z][A-Z0-9_]{0,40}(?<!PUBLIC|PUBLISHABLE|SITE|GPG|PGP|CACHE|SORT|PARTITION|PRIMARY|FOREIGN|HASH|RANGE|IDEMPOTENCY|OBJECT|BUCKET|LOCK|QUEUE|MAP|LOOKUP|INDEX|ROW|SEARCH|SEARCH_ONLY|I18N|TRANSLATION|DEDUPE|SHARD|ROUTING|GROUP|MESSAGE|STATE|STORE|FILE|PATH|NAME|ID|REF)_(?:KEY|PASS|AUTH)["']?\\s{0,24}[=:]\\s{0,24}["'\`]?(?<secret>${VALUE})${END}`,
-    ),
+    name: /\b[A-Z][A-Z0-9_]{0,40}(?<!PUBLIC|PUBLISHABLE|SITE|GPG|PGP|CACHE|SORT|PARTITION|PRIMARY|FOREIGN|HASH|RANGE|IDEMPOTENCY|OBJECT|BUCKET|LOCK|QUEUE|MAP|LOOKUP|INDEX|ROW|SEARCH|SEARCH_ONLY|I18N|TRANSLATION|DEDUPE|SHARD|ROUTING|GROUP|MESSAGE|STATE|STORE|FILE|PATH|NAME|ID|REF)_(?:KEY|PASS|AUTH)/,
     minEntropy: 3.5,
-    allow: VALUE_ALLOW,
-    remediation: 'Rotate the credential where it was issued and load it from a secret store or environment variable instead of the source.',
+    remediation,
     examples: {
       secret: [`OPENAI_KEY=sk-${fake(40, ALNUM, 'envkey')}`, `ENV MAPS_KEY=${fake(32, ALNUM, 'envkey2')}`],
       notSecret: [
@@ -219,34 +207,15 @@ export const GENERIC_RULES: SecretRule[] = [
     },
   },
   {
-    id: 'generic-hex-secret-assignment',
-    title: 'Hex secret assigned in code or configuration',
-    provider: 'Generic',
-    severity: 'medium',
-    keywords: ['key', 'secret', 'token', 'pass', 'pwd', 'credential'],
-    // Hex keys (32, 40, 48 or 64 digits) carry at most 4 bits per character, so they get their
-    // own, lower entropy floor; the name and boundary rules are the generic rule's.
-    pattern: new RegExp(
-      `${NAME}${ASSIGN}(?:[rbuf]?\\\\?["'\`])?(?<secret>[a-fA-F0-9]{32}|[a-fA-F0-9]{40}|[a-fA-F0-9]{48}|[a-fA-F0-9]{64})${END}`,
-      'i',
-    ),
-    minEntropy: 3,
-    remediation: 'Rotate the credential where it was issued and load it from a secret store or environment variable instead of the source.',
-    examples: {
-      secret: [`app.config["SECRET_KEY"] = "${fake(32, HEX, 'genhex')}"`, `GITHUB_TOKEN=${fake(40, HEX, 'genhex2')}`],
-      notSecret: [`password_hash = "${fake(32, HEX, 'genhex')}"`, `commit_sha = "${fake(40, HEX, 'genhex2')}"`],
-    },
-  },
-  {
+    kind: 'assignment',
     id: 'generic-secret-assignment',
     title: 'Secret assigned in code or configuration',
     provider: 'Generic',
-    severity: 'medium',
+    confidence: 'generic',
     keywords: ['key', 'secret', 'token', 'pass', 'pwd', 'credential'],
-    pattern: new RegExp(`${NAME}${ASSIGN}(?:[rbuf]?\\\\?["'\`])?(?<secret>${VALUE})${END}`, 'i'),
-    minEntropy: 3.5,
-    allow: VALUE_ALLOW,
-    remediation: 'Rotate the credential where it was issued and load it from a secret store or environment variable instead of the source.',
+    name: new RegExp(NAME, 'i'),
+    minEntropy: 3,
+    remediation,
     examples: {
       secret: [
         `api_key = "${fake(32, ALNUM, 'gen1')}"`,
@@ -254,6 +223,10 @@ export const GENERIC_RULES: SecretRule[] = [
         `  client_secret: '${fake(40, BASE64, 'gen3')}'`,
         `const authToken = "${fake(24, ALNUM, 'gen4')}";`,
         `    "secretKey": "${fake(28, ALNUM, 'gen5')}",`,
+        `$config['api_key'] .= '${fake(24, ALNUM, 'gen6')}';`,
+        `API_TOKEN ?= ${fake(24, ALNUM, 'gen7')}`,
+        `@secret_token ||= "${fake(24, ALNUM, 'gen8')}"`,
+        `setdefault("api_key", "${fake(24, ALNUM, 'gen9')}")`,
       ],
       notSecret: [
         'api_key = process.env.API_KEY',
@@ -268,6 +241,11 @@ export const GENERIC_RULES: SecretRule[] = [
         'password: "hunter2"',
         'token_url = "https://oauth2.googleapis.com/token"',
         'secret: SECRET_NAME_IN_VAULT_V2',
+        '    cancelToken: defaultToConfig2,',
+        'ENV["X_SIGNING_KEY"] = @previous_key',
+        '["--control-token", @control_auth_token]',
+        'put "/disk/:encoded_token"',
+        'Never pass :data:`~flask.current_app` as sender',
       ],
     },
   },

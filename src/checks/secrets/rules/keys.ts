@@ -15,7 +15,7 @@ function pemRule(id: string, title: string, label: string, keyword: string): Sec
     id,
     title,
     provider: 'Private key',
-    severity: 'critical',
+    confidence: 'confirmed',
     keywords: [keyword],
     pattern: new RegExp(
       `(?<secret>${header})(?=\\s{0,4}$|(?:(?:(?:\\\\r)?\\\\n){1,2}|\\r?\\n|\\s{0,4})(?:[A-Za-z0-9+/]{16}|Proc-Type:|Version:|Comment:))`,
@@ -46,7 +46,7 @@ export const PRIVATE_KEY_RULES: SecretRule[] = [
     id: 'private-key-base64',
     title: 'Base64-encoded private key (kubeconfig client-key-data, Kubernetes Secret, CI variable)',
     provider: 'Private key',
-    severity: 'critical',
+    confidence: 'confirmed',
     keywords: ['ls0tls1crudjtib'],
     // base64("-----BEGIN <RSA|EC|DSA|OPENSSH|ENCRYPTED|> PRIVATE KEY-----"), cut at a 3-byte boundary.
     pattern:
@@ -67,7 +67,7 @@ export const PRIVATE_KEY_RULES: SecretRule[] = [
     id: 'putty-private-key',
     title: 'PuTTY private key',
     provider: 'Private key',
-    severity: 'critical',
+    confidence: 'confirmed',
     keywords: ['putty-user-key-file-'],
     pattern: /^\s{0,8}(?<secret>PuTTY-User-Key-File-[23]: (?:ssh-rsa|ssh-dss|ssh-ed25519|ssh-ed448|ecdsa-sha2-nistp(?:256|384|521)))/,
     remediation: rotateKey,
@@ -80,6 +80,8 @@ export const PRIVATE_KEY_RULES: SecretRule[] = [
     id: 'jwt',
     title: 'JSON Web Token',
     provider: 'JWT',
+    confidence: 'confirmed',
+    agnostic: true,
     severity: 'medium',
     keywords: ['eyj'],
     // header.payload.signature, both JSON parts base64url of "{"; the header must name its

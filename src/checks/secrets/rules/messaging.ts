@@ -43,6 +43,7 @@ export const MESSAGING_RULES: SecretRule[] = [
     id: 'mailchimp-api-key',
     title: 'Mailchimp API key',
     provider: 'Mailchimp',
+    confidence: 'confirmed',
     severity: 'high',
     keywords: ['-us'],
     pattern: /(?<![\w-])(?<secret>[a-f0-9]{32}-us[0-9]{1,2})(?![\w-])/,
@@ -72,6 +73,7 @@ export const MESSAGING_RULES: SecretRule[] = [
     id: 'twilio-api-key',
     title: 'Twilio API key SID',
     provider: 'Twilio',
+    confidence: 'provider',
     severity: 'high',
     keywords: ['sk'],
     // "SK" + 32 hex is distinctive enough on its own; the key's secret usually sits next to it.
@@ -87,7 +89,7 @@ export const MESSAGING_RULES: SecretRule[] = [
     id: 'twilio-sid-and-auth-token',
     title: 'Twilio account SID with its auth token',
     provider: 'Twilio',
-    severity: 'critical',
+    confidence: 'confirmed',
     keywords: ['ac'],
     // `Client("AC…", "token")`, `new Twilio('AC…', '…')`: the SID (not secret) names the token beside it.
     pattern: /\bAC[a-f0-9]{32}["']\s{0,4},\s{0,4}["'](?<secret>[a-f0-9]{32})["']/,
@@ -102,7 +104,6 @@ export const MESSAGING_RULES: SecretRule[] = [
     id: 'twilio-auth-token',
     title: 'Twilio auth token',
     provider: 'Twilio',
-    severity: 'critical',
     keywords: ['twilio'],
     name: 'twilio[\\w.-]{0,20}(?:auth|token|secret)',
     value: '[a-f0-9]{32}',

@@ -1,4 +1,5 @@
 import type { SecretRule } from './types.js';
+import { hasValidCrc32Suffix } from '../detect/checksums.js';
 import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, fake, fakeUuid } from './fake.js';
 import { contextRule, prefixedRule } from './define.js';
 
@@ -8,12 +9,12 @@ export const REGISTRY_RULES: SecretRule[] = [
     id: 'npm-access-token',
     title: 'npm access token',
     provider: 'npm',
-    severity: 'critical',
     env: 'NPM_TOKEN',
     prefix: 'npm_',
     body: '[A-Za-z0-9]{36}',
     sample: fake(36, ALNUM, 'npm'),
     minEntropy: 3.8,
+    verify: (secret) => hasValidCrc32Suffix(secret),
     secret: [`//registry.npmjs.org/:_authToken=npm_${fake(36, ALNUM, 'npm3')}`],
     remediation: 'Revoke the token at npmjs.com (Access Tokens) or with `npm token revoke`.',
   }),
@@ -21,6 +22,7 @@ export const REGISTRY_RULES: SecretRule[] = [
     id: 'npmrc-auth-token',
     title: 'Registry auth token in .npmrc',
     provider: 'npm',
+    confidence: 'provider',
     severity: 'high',
     keywords: ['_authtoken', '_auth=', '_password='],
     // `//host/:_authToken=value`; values that are ${VARS} or npm_ tokens (own rule) are left out.
@@ -39,7 +41,6 @@ export const REGISTRY_RULES: SecretRule[] = [
     id: 'pypi-upload-token',
     title: 'PyPI upload token',
     provider: 'PyPI',
-    severity: 'critical',
     env: 'TWINE_PASSWORD',
     prefix: 'pypi-',
     keywords: ['pypi-ageichlwas5vcmc', 'pypi-agendgvzdc5wexbplm9yzw'],
@@ -53,7 +54,6 @@ export const REGISTRY_RULES: SecretRule[] = [
     id: 'rubygems-api-key',
     title: 'RubyGems API key',
     provider: 'RubyGems',
-    severity: 'critical',
     env: 'GEM_HOST_API_KEY',
     prefix: 'rubygems_',
     body: '[a-f0-9]{48}',
@@ -65,7 +65,6 @@ export const REGISTRY_RULES: SecretRule[] = [
     id: 'nuget-api-key',
     title: 'NuGet API key',
     provider: 'NuGet',
-    severity: 'critical',
     env: 'NUGET_API_KEY',
     prefix: 'oy2',
     body: '[a-z0-9]{43}',
@@ -77,7 +76,6 @@ export const REGISTRY_RULES: SecretRule[] = [
     id: 'docker-hub-pat',
     title: 'Docker Hub personal access token',
     provider: 'Docker Hub',
-    severity: 'critical',
     env: 'DOCKERHUB_TOKEN',
     prefix: 'dckr_',
     keywords: ['dckr_pat_', 'dckr_oat_'],
@@ -90,6 +88,7 @@ export const REGISTRY_RULES: SecretRule[] = [
     id: 'docker-config-auth',
     title: 'Registry credentials in a Docker config.json',
     provider: 'Docker',
+    confidence: 'provider',
     severity: 'high',
     keywords: ['"auth"'],
     // base64("user:password") in ~/.docker/config.json or a dockerconfigjson secret.
@@ -105,7 +104,6 @@ export const REGISTRY_RULES: SecretRule[] = [
     id: 'jfrog-api-key',
     title: 'JFrog Artifactory API key',
     provider: 'JFrog',
-    severity: 'critical',
     env: 'ARTIFACTORY_API_KEY',
     prefix: 'AKCp',
     body: '[A-Za-z0-9]{69}',
@@ -117,7 +115,6 @@ export const REGISTRY_RULES: SecretRule[] = [
     id: 'jfrog-reference-token',
     title: 'JFrog reference (identity) token',
     provider: 'JFrog',
-    severity: 'critical',
     env: 'JFROG_ACCESS_TOKEN',
     // base64 of "reftkn:" followed by the token body.
     prefix: 'cmVmdGtu',
@@ -141,7 +138,6 @@ export const REGISTRY_RULES: SecretRule[] = [
     id: 'crates-io-token',
     title: 'crates.io API token',
     provider: 'crates.io',
-    severity: 'critical',
     env: 'CARGO_REGISTRY_TOKEN',
     prefix: 'cio',
     body: '[A-Za-z0-9]{32}',

@@ -1,9 +1,19 @@
+// The detector's stages on the small test rule set: find (prefilter, patterns), validate
+// (entropy, placeholders, allow lists, inline markers) and overlap resolution.
 import { describe, expect, it } from 'vitest';
-import { compileRules, mayContainSecret, mayContainSecretBytes, scanLine, shannonEntropy } from '../../../src/checks/secrets/scan.js';
+import { compileRules } from '../../../src/checks/secrets/detect/compile.js';
+import { shannonEntropy } from '../../../src/checks/secrets/detect/validate.js';
+import { anyKeyword, anyKeywordInBytes } from '../../../src/checks/secrets/keywords.js';
 import { isPlaceholder } from '../../../src/checks/secrets/placeholder.js';
-import { AWS_KEY_RULE, GENERIC_RULE, GITHUB_PAT_RULE, TEST_RULES, awsKey, githubPat } from './test-rules.js';
+import type { SecretRule } from '../../../src/checks/secrets/rules/types.js';
+import { AWS_KEY_RULE, GENERIC_RULE, GITHUB_PAT_RULE, TEST_RULES, awsKey, detect, detectorFor, githubPat } from './test-rules.js';
 
-const compiled = compileRules(TEST_RULES);
+const compiled = detectorFor(TEST_RULES);
+/** One line through the detector, as the old line scanner's tests read it. */
+function scanLine(detector: ReturnType<typeof detectorFor>, line: string) {
+  return detect(detector, line).map((found) => ({ ...found, end: found.end }));
+}
+const compileRulesForTest = (rules: SecretRule[]) => detectorFor(rules);
 
 describe('scanLine', () => {
   it('finds a key with its rule, offsets and entropy', () => {
@@ -28,18 +38,20 @@ describe('scanLine', () => {
   });
 
   it('finds overlapping keywords (Aho-Corasick, not one alternation that eats the shorter one)', () => {
-    const rules = compileRules([
+    const rules = compileRulesForTest([
       { ...GITHUB_PAT_RULE, keywords: ['ghp_'] },
       { ...AWS_KEY_RULE, id: 'short', keywords: ['hp_'], pattern: /hp_(?<secret>[0-9A-Za-z]{36})/ },
     ]);
     const ids = scanLine(rules, githubPat(4)).map((match) => match.rule.id);
     expect(ids).toEqual(['test-github-pat']); // the overlap is resolved in table order
-    const both = compileRules([{ ...AWS_KEY_RULE, id: 'short', keywords: ['hp_'], pattern: /hp_(?<secret>[0-9A-Za-z]{36})/ }]);
+    const both = compileRulesForTest([{ ...AWS_KEY_RULE, id: 'short', keywords: ['hp_'], pattern: /hp_(?<secret>[0-9A-Za-z]{36})/ }]);
     expect(scanLine(both, githubPat(4))).toHaveLength(1);
   });
 
   it('drops low-entropy values and placeholders', () => {
-    expect(scanLine(compiled, 'AKIAIOSFODNN7EXAMPLE')).toEqual([]);
+    // AWS's documented example is not dropped: it is reported as an example (info, never failing).
+    expect(scanLine(compiled, 'AKIAIOSFODNN7EXAMPLE')).toMatchObject([{ severity: 'info', example: expect.stringContaining('AWS') }]);
+    expect(scanLine(compiled, 'AKIAI44QH8DHBEXAMPLE')).toEqual([]);
     expect(scanLine(compiled, 'api_key = "AAAAAAAAAAAAAAAAAAAAAAAA"')).toEqual([]);
     expect(scanLine(compiled, 'api_key = "${PROD_API_KEY_FROM_VAULT}"')).toEqual([]);
     expect(scanLine(compiled, `api_key = "${githubPat(5).slice(4)}"`)).toHaveLength(1);
@@ -47,7 +59,7 @@ describe('scanLine', () => {
 
   it('honours per-rule allow and inline allow markers', () => {
     const key = awsKey(6);
-    const allowing = compileRules([{ ...AWS_KEY_RULE, allow: [new RegExp(`^${key}$`)] }]);
+    const allowing = compileRulesForTest([{ ...AWS_KEY_RULE, allow: [new RegExp(`^${key}$`)] }]);
     expect(scanLine(allowing, key)).toEqual([]);
     expect(scanLine(compiled, `${key} # security-gate:allow`)).toEqual([]);
     expect(scanLine(compiled, `${key} // gitleaks:allow`)).toEqual([]);
@@ -57,7 +69,7 @@ describe('scanLine', () => {
     const pat = githubPat(7);
     const matches = scanLine(compiled, `token = "${pat}"`);
     expect(matches.map((match) => match.rule.id)).toEqual([GITHUB_PAT_RULE.id]);
-    expect(GENERIC_RULE.pattern.test(`token = "${pat}"`)).toBe(true);
+    expect((GENERIC_RULE.pattern as RegExp).test(`token = "${pat}"`)).toBe(true);
   });
 });
 
@@ -72,22 +84,30 @@ describe('overlapping matches', () => {
   });
 });
 
-describe('mayContainSecret', () => {
-  it('is the keyword prefilter alone, and always true when a keyword-less rule exists', () => {
+describe('the keyword prefilter', () => {
+  it('finds a rule keyword in a line, case-insensitively, and nothing else', () => {
     const keyworded = compileRules([AWS_KEY_RULE, GITHUB_PAT_RULE]);
-    expect(mayContainSecret(keyworded, 'nothing to see here')).toBe(false);
-    expect(mayContainSecret(keyworded, 'x = GHP_')).toBe(true);
-    expect(mayContainSecret(compiled, 'nothing to see here')).toBe(true);
+    expect(anyKeyword(keyworded.automaton, 'nothing to see here')).toBe(false);
+    expect(anyKeyword(keyworded.automaton, 'x = GHP_')).toBe(true);
+  });
+
+  it('keeps every line when a keyword-less rule exists, and the lines after a keyword line', () => {
+    const everyLine = detectorFor(TEST_RULES);
+    const bytes = Buffer.from('nothing to see here');
+    expect(everyLine.keepBytes(bytes, 0, bytes.length)).toBe(true);
+    const keyworded = detectorFor([AWS_KEY_RULE, GITHUB_PAT_RULE]);
+    const lines = ['plain', 'x = GHP_', 'next', 'next', 'next', 'far'].map((line) => Buffer.from(line));
+    expect(lines.map((line) => keyworded.keepBytes(line, 0, line.length))).toEqual([false, true, true, true, true, false]);
   });
 
   it('gives the same answer on UTF-8 bytes, for any slice of a buffer', () => {
-    const keyworded = compileRules([AWS_KEY_RULE, { ...GITHUB_PAT_RULE, keywords: ['ghp_', 'clé_'] }]);
+    const keyworded = compileRules([AWS_KEY_RULE, { ...GITHUB_PAT_RULE, keywords: ['ghp_', 'clé_'] }]).byteAutomaton;
     const bytes = Buffer.from('ünïcode GHP_ then CLÉ_ and clé_ akia', 'utf8');
     const at = (text: string) => bytes.indexOf(Buffer.from(text, 'utf8'));
-    expect(mayContainSecretBytes(keyworded, bytes, 0, at('GHP_') + 3)).toBe(false);
-    expect(mayContainSecretBytes(keyworded, bytes, 0, at('GHP_') + 4)).toBe(true);
-    expect(mayContainSecretBytes(keyworded, bytes, at('then'), at('clé_'))).toBe(false); // É is not folded
-    expect(mayContainSecretBytes(keyworded, bytes, at('and'), at('akia'))).toBe(true);
+    expect(anyKeywordInBytes(keyworded, bytes, 0, at('GHP_') + 3)).toBe(false);
+    expect(anyKeywordInBytes(keyworded, bytes, 0, at('GHP_') + 4)).toBe(true);
+    expect(anyKeywordInBytes(keyworded, bytes, at('then'), at('clé_'))).toBe(false); // É is not folded
+    expect(anyKeywordInBytes(keyworded, bytes, at('and'), at('akia'))).toBe(true);
   });
 });
 

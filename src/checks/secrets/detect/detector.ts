@@ -1,0 +1,357 @@
+// The detector: find -> validate -> classify, over fragments (runs of consecutive added lines of
+// one file in one commit, so a provider keyword on one line can vouch for the value on the next).
+// It returns detections that still hold the raw value: the check turns them into findings that
+// carry only a redacted copy and a hash.
+import type { Severity } from '../../../finding.js';
+import type { AddedLine } from '../diff-parser.js';
+import { anyKeyword, anyKeywordInBytes, keywordHits } from '../keywords.js';
+import type { Confidence, SecretRule } from '../rules/types.js';
+import { isWeakValue, LONG_LINE, PathClassifier, severityOf, type PathKind } from './classify.js';
+import type { CompiledAssignment, CompiledContext, CompiledPattern, CompiledRules } from './compile.js';
+import { encodedRuns, type Encoding } from './decode.js';
+import { isDocumentationHost, knownExample } from './examples.js';
+import { fileFormat, findAssignments, SHELL_ASSIGNMENT, type FileFormat } from './literal.js';
+import { rejectGenericValue, rejectValue, shannonEntropy, type Rejection } from './validate.js';
+
+export interface Detection {
+  rule: SecretRule;
+  /** The raw value: it must never leave the check (findings carry a redacted copy and a hash). */
+  secret: string;
+  line: AddedLine;
+  /** Offsets of the value (or of its encoded form) in `line.text`. */
+  start: number;
+  end: number;
+  confidence: Confidence;
+  severity: Severity;
+  pathKind: PathKind;
+  entropy: number;
+  /** The value was found inside this encoding of the text. */
+  decoded?: Encoding;
+  /** Why this is a published example credential, when it is one. */
+  example?: string;
+  /** A fact about the value worth a reader's eye ("its checksum does not match"). */
+  note?: string;
+}
+
+export interface DetectorOptions {
+  /** `secrets.test-paths`: globs of test, fixture, example and docs paths. */
+  testPaths: readonly string[];
+  /** Levels of base64/percent-encoding looked inside (0 turns decoding off). */
+  maxDecodeDepth: number;
+  /** Called with every value a rule found and the validate stage dropped (the dev-set bench reads it). */
+  onReject?: (rule: SecretRule, reason: Rejection, line: AddedLine) => void;
+}
+
+export interface DetectorStats {
+  /** Lines scanned for distinctive provider tokens only (generated files, minified lines). */
+  restrictedLines: number;
+  /** Encoded values decoded and scanned. */
+  decodedValues: number;
+}
+
+/** Inline markers that allow a line: ours, and gitleaks' for teams moving over. */
+const INLINE_ALLOW = /security-gate:allow|gitleaks:allow/;
+/** Lines kept after a keyword line, for a value that sits on the next lines (YAML blocks, XML). */
+const FOLLOW_LINES = 3;
+/** A line with none of these holds no assignment: generic rules skip it. */
+const ASSIGNS = /[=:,>]/;
+const CONFIDENCE_RANK: Record<Confidence, number> = { confirmed: 0, provider: 1, generic: 2 };
+
+interface Candidate {
+  compiled: CompiledPattern | CompiledContext | CompiledAssignment;
+  secret: string;
+  lineIndex: number;
+  start: number;
+  end: number;
+  /** Characters between the provider keyword and the value (context rows), to prefer the nearest. */
+  distance: number;
+  decoded?: Encoding;
+}
+
+interface Fragment {
+  lines: readonly AddedLine[];
+  kind: PathKind;
+  format: FileFormat;
+}
+
+export class Detector {
+  readonly stats: DetectorStats = { restrictedLines: 0, decodedValues: 0 };
+  private readonly paths: PathClassifier;
+  private followUp = 0;
+
+  constructor(
+    readonly rules: CompiledRules,
+    private readonly options: DetectorOptions,
+  ) {
+    this.paths = new PathClassifier(options.testPaths);
+  }
+
+  /** The sources' prefilter on raw UTF-8 bytes: lines that fail it are never decoded. */
+  readonly keepBytes = (bytes: Uint8Array, start: number, end: number): boolean => {
+    if (this.rules.always.length > 0 || anyKeywordInBytes(this.rules.byteAutomaton, bytes, start, end)) {
+      this.followUp = FOLLOW_LINES;
+      return true;
+    }
+    if (this.followUp > 0) {
+      this.followUp--;
+      return true;
+    }
+    return false;
+  };
+
+  /** Every detection in a batch of added lines (any order of files; lines of a file in order). */
+  scan(lines: readonly AddedLine[]): Detection[] {
+    const detections: Detection[] = [];
+    for (const fragment of this.fragments(lines)) this.scanFragment(fragment, detections);
+    return detections;
+  }
+
+  private *fragments(lines: readonly AddedLine[]): Generator<Fragment> {
+    let start = 0;
+    for (let index = 1; index <= lines.length; index++) {
+      const previous = lines[index - 1]!;
+      const current = lines[index];
+      const continues =
+        current !== undefined && current.path === previous.path && current.commit === previous.commit && current.line === previous.line + 1;
+      if (continues) continue;
+      const path = previous.path;
+      yield { lines: lines.slice(start, index), kind: this.paths.kindOf(path), format: fileFormat(path) };
+      start = index;
+    }
+  }
+
+  private scanFragment(fragment: Fragment, detections: Detection[]): void {
+    const texts = fragment.lines.map((line) => line.text);
+    const candidates: Candidate[] = [];
+    const allowed = texts.map((text) => INLINE_ALLOW.test(text));
+    for (let index = 0; index < texts.length; index++) {
+      if (allowed[index]) continue;
+      const restricted = fragment.kind === 'generated' || texts[index]!.length > LONG_LINE;
+      if (restricted) this.stats.restrictedLines++;
+      this.findInLine(texts, index, fragment, restricted, candidates, 0);
+    }
+    for (const candidate of resolveOverlaps(candidates)) {
+      if (allowed[candidate.lineIndex]) continue;
+      const detection = this.validate(candidate, fragment);
+      if (detection) detections.push(detection);
+    }
+  }
+
+  /** The find stage on one line: pattern rules, keyword-context rows, generic assignments, decoding. */
+  private findInLine(
+    texts: readonly string[],
+    index: number,
+    fragment: Fragment,
+    restricted: boolean,
+    out: Candidate[],
+    depth: number,
+  ): void {
+    const text = texts[index]!;
+    const { compiled, automaton, always } = this.rules;
+    const hits = keywordHits(automaton, text);
+    const tried = new Set<number>();
+    for (const entry of [...hits.map((hit) => hit.entry), ...always]) {
+      const rule = compiled[entry]!;
+      if (rule.kind === 'context' || tried.has(entry)) continue; // context rows run per keyword, below
+      if (restricted && rule.rule.confidence !== 'confirmed') continue;
+      tried.add(entry);
+      if (rule.kind === 'pattern') {
+        for (const match of rule.matches(text)) {
+          out.push({
+            compiled: rule,
+            secret: match.secret,
+            lineIndex: index,
+            start: match.start,
+            end: match.start + match.secret.length,
+            distance: 0,
+          });
+        }
+        continue;
+      }
+      if (!ASSIGNS.test(text)) continue;
+      // A shell or Dockerfile assignment reads as config even in a README's code block.
+      const format = fragment.format !== 'config' && SHELL_ASSIGNMENT.test(text) ? 'config' : fragment.format;
+      for (const found of findAssignments(text, rule.name, format)) {
+        if (rule.value && !rule.value.test(found.value)) continue;
+        const end = found.valueStart + found.value.length;
+        out.push({ compiled: rule, secret: found.value, lineIndex: index, start: found.valueStart, end, distance: 0 });
+      }
+    }
+    if (!restricted) {
+      for (const hit of hits) {
+        const rule = compiled[hit.entry]!;
+        if (rule.kind !== 'context') continue;
+        const keywordStart = hit.end - hit.length;
+        if (!startsWord(text, keywordStart)) continue;
+        const found = findValueAfter(rule, texts, index, hit.end);
+        if (!found) continue;
+        const name = rule.rule.name;
+        if (name && !name.test(text.slice(Math.max(0, keywordStart - 24), found.lineIndex === index ? found.start : undefined))) continue;
+        out.push({ compiled: rule, ...found });
+      }
+      if (depth < this.options.maxDecodeDepth) this.findEncoded(text, index, fragment, out, depth);
+    }
+  }
+
+  /** Base64 and percent-encoded runs, decoded and scanned like text; found values point at the run. */
+  private findEncoded(text: string, index: number, fragment: Fragment, out: Candidate[], depth: number): void {
+    for (const run of encodedRuns(text)) {
+      const inner = run.decoded.split('\n');
+      if (!inner.some((line) => anyKeyword(this.rules.automaton, line)) && this.rules.always.length === 0) continue;
+      this.stats.decodedValues++;
+      const found: Candidate[] = [];
+      for (let innerIndex = 0; innerIndex < inner.length; innerIndex++) {
+        this.findInLine(inner, innerIndex, fragment, false, found, depth + 1);
+      }
+      for (const candidate of found) {
+        out.push({ ...candidate, lineIndex: index, start: run.start, end: run.end, decoded: candidate.decoded ?? run.encoding });
+      }
+    }
+  }
+
+  /** The validate and classify stages: a Detection, or undefined when the value is not a credential. */
+  private validate(candidate: Candidate, fragment: Fragment): Detection | undefined {
+    const { rule } = candidate.compiled;
+    const line = fragment.lines[candidate.lineIndex]!;
+    const reject = (reason: Rejection): undefined => {
+      this.options.onReject?.(rule, reason, line);
+      return undefined;
+    };
+    const secret = candidate.secret;
+    const entropy = shannonEntropy(secret);
+    const example = knownExample(secret) ?? documentationUrlCredential(line.text, candidate);
+    let confidence = rule.confidence;
+    let note: string | undefined;
+    if (!example) {
+      const rejected = rejectValue(rule, secret, entropy);
+      if (rejected) return reject(rejected);
+      if (rule.kind === 'assignment') {
+        const genericRejected = rejectGenericValue(secret, this.rules.prefixes);
+        if (genericRejected) return reject(genericRejected);
+      }
+    }
+    if (rule.verify && !rule.verify(secret)) {
+      // A checksum that does not match: not issued by the provider, yet shaped exactly like its tokens.
+      confidence = 'provider';
+      note = 'its checksum does not match, so it is probably a sample or a mistyped copy';
+    }
+    const weak = confidence === 'generic' && isWeakValue(secret, entropy);
+    return {
+      rule,
+      secret,
+      line,
+      start: candidate.start,
+      end: candidate.end,
+      confidence,
+      severity: severityOf(rule, confidence, { weak, example: example !== undefined }),
+      pathKind: fragment.kind,
+      entropy,
+      ...(candidate.decoded ? { decoded: candidate.decoded } : {}),
+      ...(example ? { example } : {}),
+      ...(note ? { note } : {}),
+    };
+  }
+}
+
+/** The lines of `text` as added lines of `path` (no commit): for scanning a snippet, a file or a test case. */
+export function linesOf(text: string, path: string): AddedLine[] {
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  return lines.map((line, index) => ({
+    path,
+    line: index + 1,
+    text: line.endsWith('\r') ? line.slice(0, -1) : line,
+    commit: '',
+    author: '',
+    date: '',
+  }));
+}
+
+/**
+ * A keyword names a provider only where a word starts: after a non-letter, or at a camel hump
+ * (`myOktaKey`), never inside a word (`rookTable` does not name Okta).
+ */
+export function startsWord(text: string, start: number): boolean {
+  if (start <= 0) return true;
+  const before = text.charCodeAt(start - 1);
+  const isLower = before >= 97 && before <= 122;
+  const isUpper = before >= 65 && before <= 90;
+  const isDigit = before >= 48 && before <= 57;
+  if (!isLower && !isUpper && !isDigit) return true;
+  const first = text.charCodeAt(start);
+  return (isLower || isDigit) && first >= 65 && first <= 90;
+}
+
+/**
+ * The first value of the row's shape within its window after the keyword, on this line or the
+ * next ones of the fragment. The search runs over a bounded slice (window + longest value), so a
+ * line of many keywords costs a bounded amount per keyword.
+ */
+function findValueAfter(
+  rule: CompiledContext,
+  texts: readonly string[],
+  index: number,
+  keywordEnd: number,
+): Omit<Candidate, 'compiled'> | undefined {
+  let lineIndex = index;
+  let from = keywordEnd;
+  let budget = rule.window;
+  while (lineIndex < texts.length && budget >= 0) {
+    const text = texts[lineIndex]!;
+    // One character before `from`, so the value's left boundary sees what precedes it.
+    const sliceStart = Math.max(0, from - 1);
+    const slice = text.slice(sliceStart, from + budget + rule.maxValue + 1);
+    rule.value.lastIndex = from - sliceStart;
+    const match = rule.value.exec(slice);
+    if (match) {
+      // The boundaries are lookarounds, so the match is the value itself.
+      const start = sliceStart + match.index;
+      const secret = match[0];
+      const distance = rule.window - budget + (start - from);
+      if (start - from <= budget) return { secret, lineIndex, start, end: start + secret.length, distance };
+    }
+    budget -= text.length - from + 1; // the rest of this line and its line break
+    lineIndex++;
+    from = 0;
+  }
+  return undefined;
+}
+
+/** A credential in a URL to a host reserved for documentation (`redis://:secret@example.com`). */
+function documentationUrlCredential(text: string, candidate: Candidate): string | undefined {
+  if (candidate.decoded) return undefined;
+  const host = /^@([A-Za-z0-9.-]{1,253})/.exec(text.slice(candidate.end, candidate.end + 256))?.[1];
+  return host && isDocumentationHost(host) ? `a credential in a URL to ${host}, a host reserved for documentation` : undefined;
+}
+
+/**
+ * Two rules may find the same value: keep a rule that names a provider over one that does not (a
+ * Monday.com token is also a JWT), then the surest (confirmed, provider, generic), a value found
+ * as written over one found decoded, the nearest provider keyword, then the table's order; drop
+ * any later candidate that overlaps a kept one.
+ */
+function resolveOverlaps(candidates: Candidate[]): Candidate[] {
+  if (candidates.length < 2) return candidates;
+  const agnostic = (candidate: Candidate) => (candidate.compiled.rule.agnostic || candidate.compiled.rule.confidence === 'generic' ? 1 : 0);
+  const ordered = [...candidates].sort(
+    (a, b) =>
+      agnostic(a) - agnostic(b) ||
+      CONFIDENCE_RANK[a.compiled.rule.confidence] - CONFIDENCE_RANK[b.compiled.rule.confidence] ||
+      (a.decoded ? 1 : 0) - (b.decoded ? 1 : 0) ||
+      a.distance - b.distance ||
+      a.compiled.index - b.compiled.index ||
+      a.lineIndex - b.lineIndex ||
+      a.start - b.start,
+  );
+  const kept: Candidate[] = [];
+  const spans = new Map<number, [number, number][]>();
+  for (const candidate of ordered) {
+    const onLine = spans.get(candidate.lineIndex) ?? [];
+    if (onLine.some(([start, end]) => candidate.start < end && start < candidate.end)) continue;
+    if (onLine.length >= 256) continue; // bounded per line: a minified line cannot make this quadratic
+    onLine.push([candidate.start, candidate.end]);
+    spans.set(candidate.lineIndex, onLine);
+    kept.push(candidate);
+  }
+  return kept.sort((a, b) => a.lineIndex - b.lineIndex || a.start - b.start);
+}

@@ -1,0 +1,144 @@
+// The keyword prefilter: an Aho-Corasick automaton (Aho & Corasick 1975) compiled to a dense DFA,
+// so the inner loop is one table lookup per character. The detector builds it once from every
+// rule's keywords and hands it to the sources, which run it on git's raw bytes so most of a
+// history is never decoded. Case folding is in the character-class table: ASCII letters of a
+// keyword match either case, and the text is never lowercased into a copy.
+
+/** One keyword occurrence: which entry (an index the caller chose) ends at `end` (exclusive). */
+export interface KeywordHit {
+  entry: number;
+  /** Offset just past the keyword, in the units the automaton was built for. */
+  end: number;
+  /** Keyword length in those units, so `end - length` is where it starts. */
+  length: number;
+}
+
+export interface KeywordAutomaton {
+  /** 'utf16' for JavaScript strings, 'utf8' for raw bytes. */
+  unit: 'utf16' | 'utf8';
+  /** code unit -> class (0 = a unit that appears in no keyword). */
+  classOf: Uint16Array;
+  classes: number;
+  /** delta[state * classes + class] -> next state. */
+  delta: Int32Array;
+  /** Per state: the (entry, keyword length) pairs of every keyword ending there, suffixes included. */
+  output: (Int32Array | undefined)[];
+}
+
+export interface Keyword {
+  keyword: string;
+  /** Returned in hits; several keywords may share an entry. */
+  entry: number;
+}
+
+export function buildAutomaton(keywords: Keyword[], unit: 'utf16' | 'utf8'): KeywordAutomaton {
+  const unitsOf = (keyword: string): number[] =>
+    unit === 'utf8' ? [...Buffer.from(keyword, 'utf8')] : Array.from(keyword, (_, index) => keyword.charCodeAt(index));
+  const classOf = new Uint16Array(unit === 'utf8' ? 256 : 65536);
+  let classes = 1;
+  for (const { keyword } of keywords) {
+    for (const code of unitsOf(keyword.toLowerCase())) {
+      if (classOf[code] !== 0) continue;
+      classOf[code] = classes;
+      if (code >= 97 && code <= 122) classOf[code - 32] = classes; // a-z also matches A-Z
+      classes++;
+    }
+  }
+
+  // Trie of keywords over classes; outputs as flat [entry, length, entry, length, ...] lists.
+  const trie: Map<number, number>[] = [new Map()];
+  const outputs: number[][] = [[]];
+  for (const { keyword, entry } of keywords) {
+    const units = unitsOf(keyword.toLowerCase());
+    if (units.length === 0) continue;
+    let state = 0;
+    for (const code of units) {
+      const cls = classOf[code]!;
+      let next = trie[state]!.get(cls);
+      if (next === undefined) {
+        next = trie.length;
+        trie.push(new Map());
+        outputs.push([]);
+        trie[state]!.set(cls, next);
+      }
+      state = next;
+    }
+    addOutput(outputs[state]!, entry, units.length);
+  }
+
+  // Breadth-first: fill every transition (goto, or the failure state's) and merge suffix outputs.
+  const delta = new Int32Array(trie.length * classes);
+  const fail = new Int32Array(trie.length);
+  const queue: number[] = [];
+  for (let cls = 1; cls < classes; cls++) {
+    const next = trie[0]!.get(cls);
+    if (next !== undefined) {
+      delta[cls] = next;
+      queue.push(next);
+    }
+  }
+  for (let head = 0; head < queue.length; head++) {
+    const state = queue[head]!;
+    const failOutput = outputs[fail[state]!]!;
+    for (let index = 0; index < failOutput.length; index += 2) addOutput(outputs[state]!, failOutput[index]!, failOutput[index + 1]!);
+    for (let cls = 1; cls < classes; cls++) {
+      const next = trie[state]!.get(cls);
+      if (next !== undefined) {
+        fail[next] = delta[fail[state]! * classes + cls]!;
+        delta[state * classes + cls] = next;
+        queue.push(next);
+      } else {
+        delta[state * classes + cls] = delta[fail[state]! * classes + cls]!;
+      }
+    }
+  }
+  const output = outputs.map((list) => (list.length === 0 ? undefined : Int32Array.from(list)));
+  return { unit, classOf, classes, delta, output };
+}
+
+function addOutput(list: number[], entry: number, length: number): void {
+  for (let index = 0; index < list.length; index += 2) if (list[index] === entry && list[index + 1] === length) return;
+  list.push(entry, length);
+}
+
+/** True when some keyword occurs in `bytes[start, end)` (a utf8 automaton). */
+export function anyKeywordInBytes(automaton: KeywordAutomaton, bytes: Uint8Array, start: number, end: number): boolean {
+  const { classOf, classes, delta, output } = automaton;
+  let state = 0;
+  for (let index = start; index < end; index++) {
+    state = delta[state * classes + classOf[bytes[index]!]!]!;
+    if (output[state] !== undefined) return true;
+  }
+  return false;
+}
+
+/** True when some keyword occurs in `text` (a utf16 automaton). */
+export function anyKeyword(automaton: KeywordAutomaton, text: string): boolean {
+  const { classOf, classes, delta, output } = automaton;
+  let state = 0;
+  for (let index = 0; index < text.length; index++) {
+    state = delta[state * classes + classOf[text.charCodeAt(index)]!]!;
+    if (output[state] !== undefined) return true;
+  }
+  return false;
+}
+
+/**
+ * Every keyword occurrence in `text[start, end)`, in order of their end offsets. Bounded by
+ * `limit` hits, so a line made of one keyword repeated cannot make the caller's work quadratic.
+ */
+export function keywordHits(automaton: KeywordAutomaton, text: string, start = 0, end = text.length, limit = 4096): KeywordHit[] {
+  const { classOf, classes, delta, output } = automaton;
+  const hits: KeywordHit[] = [];
+  let state = 0;
+  for (let index = start; index < end; index++) {
+    state = delta[state * classes + classOf[text.charCodeAt(index)]!]!;
+    const out = output[state];
+    if (out === undefined) continue;
+    for (let at = 0; at < out.length; at += 2) {
+      hits.push({ entry: out[at]!, end: index + 1, length: out[at + 1]! });
+      if (hits.length >= limit) return hits;
+    }
+  }
+  return hits;
+}

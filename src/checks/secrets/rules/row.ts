@@ -1,0 +1,86 @@
+// A provider's keyword-context row, written compactly: the provider's keywords and the shape of
+// its value. The row makes its own examples from its shape (a sample near a keyword is found;
+// the same sample without the keyword, one character short or long, or after a keyword buried in
+// an identifier is not), so every row carries evidence the table-driven test runs.
+import type { Severity } from '../../../finding.js';
+import { mergeAlphabets, type Shape } from './shapes.js';
+import type { ContextRule } from './types.js';
+
+export interface ProviderRowSpec {
+  /** Default: the provider's name in lowercase-dashed form plus `-api-key`. */
+  id?: string;
+  provider: string;
+  /** Default: `<provider> API key`. */
+  title?: string;
+  /** Lowercase words that name the provider; at least one must stand before the value. */
+  keywords: string[];
+  value: Shape;
+  /** Default: by alphabet and length (see `defaultMinEntropy`). */
+  minEntropy?: number;
+  /** Characters between the end of the keyword and the value (default 40). */
+  window?: number;
+  severity?: Severity;
+  allow?: RegExp[];
+  verify?: (secret: string) => boolean;
+  /** Default: revoke it in the provider's console. */
+  remediation?: string;
+  /** Extra example texts, written for this row. */
+  secret?: string[];
+  notSecret?: string[];
+}
+
+export function providerRow(spec: ProviderRowSpec): ContextRule {
+  const keyword = spec.keywords[0]!;
+  const sample = spec.value.sample(spec.provider);
+  const sample2 = spec.value.sample(`${spec.provider}/2`);
+  const tooShort = spec.value.min > 8 ? sample.slice(0, spec.value.min - 1) : undefined;
+  const tooLong = spec.value.max === spec.value.min ? `${sample}${sample.charAt(sample.length - 1)}` : undefined;
+  const shout = keyword.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+  return {
+    kind: 'context',
+    id: spec.id ?? `${slug(spec.provider)}-api-key`,
+    title: spec.title ?? `${spec.provider} API key`,
+    provider: spec.provider,
+    confidence: 'provider',
+    keywords: spec.keywords,
+    value: new RegExp(spec.value.source),
+    alphabet: mergeAlphabets([spec.value.alphabet]),
+    ...(spec.window === undefined ? {} : { window: spec.window }),
+    minEntropy: spec.minEntropy ?? defaultMinEntropy(spec.value),
+    ...(spec.severity ? { severity: spec.severity } : {}),
+    ...(spec.allow ? { allow: spec.allow } : {}),
+    ...(spec.verify ? { verify: spec.verify } : {}),
+    remediation: spec.remediation ?? `Revoke the key in your ${spec.provider} account and issue a new one.`,
+    examples: {
+      secret: [
+        `${keyword} token = '${sample}'`,
+        `[DEBUG] Using ${shout} key=${sample2}`,
+        `${keyword}:\n  credentials:\n    key: "${sample}"`,
+        ...(spec.secret ?? []),
+      ],
+      notSecret: [
+        `token = '${sample}'`,
+        `rook${keyword}ish = "${sample}"`,
+        ...(tooShort ? [`${keyword}_key = '${tooShort}'`] : []),
+        ...(tooLong ? [`${keyword}_key = '${tooLong}'`] : []),
+        ...(spec.notSecret ?? []),
+      ],
+    },
+  };
+}
+
+/**
+ * Random tokens carry close to log2(alphabet) bits per character, capped by log2(length). The
+ * floor sits well below that, so real tokens pass, and well above words and repeated runs.
+ */
+export function defaultMinEntropy(shape: Shape): number {
+  if (shape.hex) return Math.min(3, Math.log2(shape.min) - 0.8);
+  return Math.min(3.3, Math.log2(shape.min) - 0.8);
+}
+
+export function slug(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
