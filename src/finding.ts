@@ -56,6 +56,8 @@ export interface Finding {
   severity: Severity;
   title: string;
   message: string;
+  /** Short, specific action for the summary's What to do column. */
+  remedy?: string;
   location: Location;
   fingerprint: string;
   /** pr/push mode: added by this change (fails) or already there (warns). Undefined in full mode. */
