@@ -13,8 +13,11 @@ import { listReleases, type Release } from './tags.js';
 
 export const versionsCheck: Check = async (context, config) => {
   const policy = await findPolicyFile(context.root, config.versions['policy-file']);
-  const stats: Record<string, number | string> = { releases: 0, rows: 0, policyFile: policy.path };
+  const stats: Record<string, number | string> = { releases: 0, rows: 0, policyFile: policy.found ? policy.path : 'none' };
   if (!policy.found) {
+    // The stats say what happened: the releases are still counted, and no policy file was read.
+    stats.releases = (await readReleases(context, config, policy.path, [], {}))?.length ?? 0;
+    if ('refused' in policy) return result([], [{ check: 'versions', path: policy.path, message: policy.refused, fatal: true }], stats);
     const missing = policyMissingFinding(policy.path, policy.searched, policy.configured);
     return result(await withIntroduced([missing], context, policy.path, []), [], stats);
   }

@@ -1,7 +1,9 @@
 // Where the security policy lives. GitHub looks for SECURITY.md in the root, `.github/` and `docs/`
 // (docs.github.com "Adding a security policy to your repository"), whatever the case of the name.
-import { readdir, readFile } from 'node:fs/promises';
-import { isAbsolute, join, posix, relative, sep } from 'node:path';
+// The policy is read only from inside the repository: a committed symlink or a `../` path that
+// leads elsewhere is refused (issue 10 item 18), so no file of the runner is read or echoed.
+import { readdir, readFile, realpath } from 'node:fs/promises';
+import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 
 export const POLICY_FOLDERS = ['', '.github', 'docs'] as const;
 export const POLICY_NAME = 'security.md';
@@ -9,15 +11,18 @@ export const POLICY_NAME = 'security.md';
 export type PolicyFile =
   | { found: true; path: string; text: string }
   /** `path` is what the report should point at: the configured path, else `SECURITY.md`. */
-  | { found: false; path: string; searched: string[]; configured: boolean };
+  | { found: false; path: string; searched: string[]; configured: boolean }
+  /** The file resolves outside the root: not read. `refused` says why and what to do. */
+  | { found: false; path: string; refused: string };
 
 /** Finds and reads the policy: `versions.policy-file` when configured, else the standard places. */
 export async function findPolicyFile(root: string, configured?: string): Promise<PolicyFile> {
   if (configured !== undefined) {
-    const full = isAbsolute(configured) ? configured : join(root, configured);
+    const full = resolve(root, configured);
     const path = toReportPath(root, full);
-    const text = await readText(full);
-    return text === undefined ? { found: false, path, searched: [path], configured: true } : { found: true, path, text };
+    const read = await readInside(root, full);
+    if (read === 'outside') return refused(path, configured);
+    return read === undefined ? { found: false, path, searched: [path], configured: true } : { found: true, path, text: read };
   }
   const searched: string[] = [];
   for (const folder of POLICY_FOLDERS) {
@@ -25,10 +30,23 @@ export async function findPolicyFile(root: string, configured?: string): Promise
     // Read the entries rather than guess the casing: `Security.md` and `security.md` both count.
     const name = (await listNames(join(root, folder))).find((entry) => entry.toLowerCase() === POLICY_NAME);
     if (name === undefined) continue;
-    const text = await readText(join(root, folder, name));
-    if (text !== undefined) return { found: true, path: folder ? `${folder}/${name}` : name, text };
+    const path = folder ? `${folder}/${name}` : name;
+    const read = await readInside(root, join(root, folder, name));
+    if (read === 'outside') return refused(path);
+    if (read !== undefined) return { found: true, path, text: read };
   }
   return { found: false, path: 'SECURITY.md', searched, configured: false };
+}
+
+function refused(path: string, configured?: string): PolicyFile {
+  const fix = configured
+    ? `set versions.policy-file to a file inside the repository (it is '${configured}')`
+    : `make ${path} a regular file in the repository (not a symbolic link to a file outside it)`;
+  return {
+    found: false,
+    path,
+    refused: `${path} resolves to a file outside the repository, so it was not read and the Supported Versions were not checked: ${fix}`,
+  };
 }
 
 async function listNames(dir: string): Promise<string[]> {
@@ -40,12 +58,30 @@ async function listNames(dir: string): Promise<string[]> {
   }
 }
 
-async function readText(path: string): Promise<string | undefined> {
+/**
+ * The text of `full` when it (after every symlink, in the file and in its folders) is inside
+ * `root`; 'outside' when it leads elsewhere, undefined when it is missing or not a readable file.
+ */
+async function readInside(root: string, full: string): Promise<string | 'outside' | undefined> {
+  const realRoot = await realpath(root).catch(() => resolve(root));
+  if (!within(resolve(root), full) && !within(realRoot, full)) return 'outside'; // `../x`: not even looked at
+  let real: string;
   try {
-    return await readFile(path, 'utf8');
+    real = await realpath(full);
   } catch {
-    return undefined; // missing, a directory, or unreadable: all mean "no policy here"
+    return undefined; // missing, or a dangling link: "no policy here"
   }
+  if (!within(realRoot, real)) return 'outside';
+  try {
+    return await readFile(real, 'utf8'); // the resolved path, so a link swapped meanwhile is not followed
+  } catch {
+    return undefined; // a directory, or unreadable: all mean "no policy here"
+  }
+}
+
+function within(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
 }
 
 function toReportPath(root: string, full: string): string {

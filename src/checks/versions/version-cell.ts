@@ -28,6 +28,10 @@ export interface KeywordSpec {
   kind: 'keyword';
   text: string;
   keyword: RowKeyword;
+  /** `latest` only: how many of the newest lines the row names ("the latest 2 major versions"); 1 when unsaid. */
+  count?: number;
+  /** `latest` only: the kind of line counted, when the row says ("major versions"); else the table's granularity. */
+  granularity?: Exclude<Granularity, 'patch'>;
 }
 
 export type VersionSpec = RangeSpec | KeywordSpec;
@@ -41,6 +45,20 @@ const KEYWORDS: [RegExp, RowKeyword][] = [
   [/\b(other|others|rest|everything else|anything else)\b/, 'others'],
   [/^(all )?(older|earlier|previous|prior|legacy|old)( (versions?|releases?|lines?|majors?))?$/, 'older'],
 ];
+
+// "The latest 2 major versions", "the two most recent releases", "last 3 minor lines": a count of
+// the newest lines, not version 2 or 3. Checked before any version is read from the cell.
+const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six'];
+const LATEST_COUNT = new RegExp(
+  String.raw`^(?:(?:only|the|our)\s+)*(?:(?:latest|newest|last|most recent|current)\s+)?(?<count>\d|${NUMBER_WORDS.join('|')})\s+` +
+    String.raw`(?:(?:latest|newest|last|most recent|recent)\s+)?(?:(?<unit>major|minor)\s+)?(?<noun>versions|releases|lines|series|branches|majors|minors)$`,
+);
+
+// Prose before a version: "Latest release in 8.x", "the current major version 3", "Only the latest 2.x",
+// "Latest minor of 3", "Version 2.x". The words say which release of the line gets fixes; the version
+// names the line, and the line is what the table promises.
+const LEADING_PROSE =
+  /^(?:(?:only|just|the|our|latest|newest|most recent|recent|current|currently|last|stable|supported|releases?|versions?|major|minor|series|line|branch|in|of|for|on|within)(?![\p{L}\p{N}])[\s:,-]*)+/iu;
 
 const PRERELEASE_NOTE = /\b(alpha|beta|rc|preview|pre-?release|canary|nightly|unstable|upcoming|unreleased|next)\b/i;
 
@@ -75,15 +93,13 @@ export function parseVersionCell(cellText: string): VersionCell {
     })
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/[.:;,]+$/, '')
-    .replace(/^(version|release|branch|series)\s+(?=[<>=~^vV]*\s*\d)/i, ''); // "Version 2.x" is 2.x
+    .replace(/[.:;,]+$/, '');
 
   const lower = bare.toLowerCase();
-  for (const [pattern, keyword] of KEYWORDS) {
-    if (pattern.test(lower) && !/\d/.test(lower)) {
-      return { spec: { kind: 'keyword', text, keyword }, ...noteOf(notes) };
-    }
-  }
+  const latest = latestCount(lower);
+  if (latest) return { spec: { kind: 'keyword', text, keyword: 'latest', ...latest }, ...noteOf(notes) };
+  const keyword = keywordOf(lower);
+  if (keyword) return { spec: { kind: 'keyword', text, keyword }, ...noteOf(notes) };
   if (bare === '' && notes.length > 0) return parseVersionCell(notes.join(', '));
 
   const parsed = parseAlternatives(bare, notes);
@@ -93,6 +109,29 @@ export function parseVersionCell(cellText: string): VersionCell {
     spec: { kind: 'range', text, range: parsed.range, granularity: parsed.granularity, prerelease: PRERELEASE_NOTE.test(notes.join(' ')) },
     ...note,
   };
+}
+
+/** A row that names no version: `latest`, `main / master`, `All other releases`. */
+function keywordOf(lower: string): RowKeyword | undefined {
+  if (/\d/.test(lower)) return undefined;
+  const whole = KEYWORDS.find(([pattern]) => pattern.test(lower))?.[1];
+  if (whole) return whole;
+  // Alternatives that are all keywords ("main / master", "develop, main"): one row, one meaning;
+  // `latest` wins, as it is the one that covers a release.
+  const pieces = lower.split(/\s*(?:,|;|\|\||\/|&|\band\b|\bor\b)\s*/).filter((piece) => piece !== '');
+  const keywords = pieces.map((piece) => KEYWORDS.find(([pattern]) => pattern.test(piece))?.[1]);
+  if (pieces.length < 2 || keywords.some((keyword) => keyword === undefined)) return undefined;
+  return keywords.includes('latest') ? 'latest' : keywords[0];
+}
+
+function latestCount(lower: string): Pick<KeywordSpec, 'count' | 'granularity'> | undefined {
+  const groups = LATEST_COUNT.exec(lower)?.groups;
+  if (!groups) return undefined;
+  const word = NUMBER_WORDS.indexOf(groups.count!);
+  const count = word >= 0 ? word + 1 : Number(groups.count);
+  if (count < 1) return undefined;
+  const unit = groups.unit ?? (groups.noun === 'majors' ? 'major' : groups.noun === 'minors' ? 'minor' : undefined);
+  return unit === 'major' || unit === 'minor' ? { count, granularity: unit } : { count };
 }
 
 interface Part {
@@ -134,10 +173,15 @@ function parseAlternatives(text: string, notes: string[]): { range: semver.Range
 function parsePart(piece: string, notes: string[]): Part | undefined | string {
   let text = piece;
   let op: string | undefined;
-  for (const [pattern, operator] of PREFIX_OPERATORS) {
-    if (pattern.test(text)) {
-      op = operator;
-      text = text.replace(pattern, '');
+  // "Releases before 4.0", "Latest release in 8.x": drop the prose, keep the operator, in any order.
+  for (let before = ''; before !== text;) {
+    before = text;
+    text = text.replace(LEADING_PROSE, '');
+    for (const [pattern, operator] of PREFIX_OPERATORS) {
+      if (pattern.test(text)) {
+        op = operator;
+        text = text.replace(pattern, '');
+      }
     }
   }
   const match = PART.exec(text);

@@ -1,5 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { versionsCheck } from '../../../src/checks/versions/index.js';
 import { defaultConfig, type Config } from '../../../src/config/schema.js';
@@ -166,9 +166,13 @@ describe('real-shaped policies', () => {
 });
 
 describe('more table rules', () => {
-  it('does not call a table the template when the releases really are 5.1.x and 4.0.x', async () => {
-    const result = await run(released(fixture('github-template-SECURITY.md'), ['v4.0.3', 'v5.0.1', 'v5.1.2']).dir);
+  it("does not call a table the template when the releases really are 5.1.x and 4.0.x and the prose is the project's own", async () => {
+    // The template's rows under the project's own words: it merely wrote the same table. (The
+    // template's rows with the template's prose are the template whatever the tags: see below.)
+    const own = table('| 5.1.x | :white_check_mark: |', '| 5.0.x | :x: |', '| 4.0.x | :white_check_mark: |', '| < 4.0 | :x: |');
+    const result = await run(released(own, ['v4.0.3', 'v5.0.1', 'v5.1.2']).dir);
     expect(only(result, 'supported-versions-template')).toEqual([]);
+    expect(result.findings).toEqual([]);
   });
 
   it('reads an end-of-life date in the support cell itself', async () => {
@@ -191,7 +195,8 @@ describe('the policy file itself', () => {
     expect(result.findings).toEqual([
       expect.objectContaining({ rule: 'security-policy-missing', severity: 'medium', location: { path: 'SECURITY.md' } }),
     ]);
-    expect(result.stats).toMatchObject({ policyFile: 'SECURITY.md', rows: 0 });
+    // The stats say what happened: one release counted, no policy file read (issue 12).
+    expect(result.stats).toEqual({ policyFile: 'none', rows: 0, releases: 1 });
   });
 
   it('reads the policy from versions.policy-file', async () => {
@@ -305,5 +310,189 @@ describe('introduced, in pr and push mode', () => {
     const repo = released(stale, ['v0.1.0', 'v0.2.0']);
     expect((await run(repo.dir, { mode: 'push', newBranch: true })).findings[0]?.introduced).toBe(true);
     expect((await run(repo.dir)).findings[0]).not.toHaveProperty('introduced');
+  });
+});
+
+describe('never fail on what was not understood (issue 12)', () => {
+  it("reads puma's 'Latest release in 8.x' rows: 8.x and 7.x supported, nothing to report", async () => {
+    const result = await run(released(fixture('puma-style-SECURITY.md'), ['v7.0.0', 'v7.2.0', 'v8.0.0', 'v8.0.2']).dir);
+    expect(result.findings).toEqual([]);
+    expect(result.errors).toEqual([]);
+    // The table's lines are still checked: a 9.0 release is newer than every row.
+    const nine = await run(released(fixture('puma-style-SECURITY.md'), ['v7.2.0', 'v8.0.2', 'v9.0.0']).dir);
+    expect(nine.findings).toEqual([
+      expect.objectContaining({ rule: 'latest-release-unsupported', severity: 'high', location: { path: 'SECURITY.md', line: 7 } }),
+    ]);
+    expect(nine.findings[0]?.remedy).toBe(
+      "add a row for 9.x to SECURITY.md's Supported Versions table (next to 'Latest release in 8.x', line 7)",
+    );
+  });
+
+  it('reads versions inside the prose projects write', async () => {
+    const policy = table(
+      '| main / master | ✅ |',
+      '| 6.x (latest) | ✅ |',
+      '| the current major version 5 | ✅ |',
+      '| Latest minor of 4 | ✅ |',
+      '| Only the latest 3.x | ✅ |',
+      '| 2.x (LTS) | ✅ |',
+      '| < 2.0 | ❌ |',
+    );
+    const result = await run(released(policy, ['v1.9.0', 'v2.4.0', 'v3.1.0', 'v4.2.0', 'v5.0.1', 'v6.1.0']).dir);
+    expect(result.findings).toEqual([]);
+  });
+
+  it('makes no latest-release-unsupported from a supported row it cannot read, only the low unreadable-row finding', async () => {
+    const policy = table('| 2.x | ✅ |', '| see the release notes | ✅ |', '| < 2.0 | ❌ |');
+    const result = await run(released(policy, ['v1.0.0', 'v2.0.0', 'v3.0.0']).dir);
+    expect(result.findings).toEqual([
+      expect.objectContaining({ rule: 'supported-versions-row-unparseable', severity: 'low', location: { path: 'SECURITY.md', line: 8 } }),
+    ]);
+    expect(result.findings[0]?.remedy).toBe("in SECURITY.md line 8, write its version like '1.4.x', '2.x' or '< 1.0'");
+  });
+
+  it('still judges the newest release when the unreadable row is marked unsupported', async () => {
+    const policy = table('| 2.x | ✅ |', '| ancient stuff | ❌ |');
+    const result = await run(released(policy, ['v2.0.0', 'v3.0.0']).dir);
+    expect(rules(result)).toEqual(['latest-release-unsupported', 'supported-versions-row-unparseable']);
+  });
+});
+
+describe('"Latest" tables and old lines (issue 12)', () => {
+  const gitleaksTags = ['v1.0.0', 'v2.0.0', 'v3.0.0', 'v4.0.0', 'v5.0.0', 'v6.0.0', 'v7.0.0', 'v7.6.1', 'v8.0.0', 'v8.18.0'];
+
+  it("reads gitleaks' single '| Latest | Yes |' row: at most one info finding, never a medium per line", async () => {
+    const result = await run(released(fixture('gitleaks-style-SECURITY.md'), gitleaksTags).dir);
+    expect(result.findings).toEqual([
+      expect.objectContaining({
+        rule: 'release-line-unlisted',
+        severity: 'info',
+        title: 'Release lines 1.x to 7.x are not in Supported Versions',
+        location: { path: 'SECURITY.md', line: 5 },
+        remedy: "add a row '< 8.0' ❌ to SECURITY.md's Supported Versions table for the older lines",
+      }),
+    ]);
+    expect(result.findings[0]?.message).toContain("The row 'Latest' supports only the newest release line");
+    // A new tag on an old line keeps the same fingerprint: one finding for the old lines, not one per line.
+    const more = await run(released(fixture('gitleaks-style-SECURITY.md'), ['v0.9.0', ...gitleaksTags]).dir);
+    expect(more.findings.map((finding) => finding.fingerprint)).toEqual([result.findings[0]?.fingerprint]);
+  });
+
+  it("counts 'the latest 2 major versions' as the two newest lines", async () => {
+    const result = await run(released(table('| The latest 2 major versions | ✅ |'), ['v1.0.0', 'v2.0.0', 'v3.0.0', 'v3.1.0']).dir);
+    expect(result.findings).toEqual([expect.objectContaining({ rule: 'release-line-unlisted', severity: 'info' })]);
+    expect(result.findings[0]?.title).toBe('Release line 1.x is not in Supported Versions');
+    expect(result.findings[0]?.message).toContain('supports only the newest 2 release lines');
+  });
+
+  it('gives one info finding for all lines older than every row, in any table', async () => {
+    const result = await run(released(table('| 5.x | ✅ |', '| 4.x | ❌ |'), ['v1.0.0', 'v2.0.0', 'v3.1.0', 'v4.0.0', 'v5.0.0']).dir);
+    expect(result.findings.map((finding) => [finding.rule, finding.severity, finding.title])).toEqual([
+      ['release-line-unlisted', 'info', 'Release lines 1.x to 3.x are not in Supported Versions'],
+    ]);
+  });
+
+  it('treats lines as old when no row names a version (only a branch row)', async () => {
+    const result = await run(released(table('| main | ✅ |'), ['v1.0.0', 'v2.0.0', 'v3.0.0']).dir);
+    expect(result.findings.map((finding) => [finding.rule, finding.severity])).toEqual([
+      ['latest-release-unsupported', 'high'],
+      ['release-line-unlisted', 'info'],
+    ]);
+  });
+});
+
+describe('the unedited GitHub template (issue 12)', () => {
+  it('is the template, with its prose, even when the tags happen to be 4.0.x to 5.0.x', async () => {
+    const result = await run(released(fixture('github-template-SECURITY.md'), ['v4.0.0', 'v4.0.3', 'v5.0.0', 'v5.0.1']).dir);
+    expect(rules(result)).toEqual(['security-policy-no-contact', 'supported-versions-template']);
+    expect(only(result, 'supported-versions-template')[0]?.remedy).toBe(
+      'replace the template rows in SECURITY.md with the release lines you patch (newest: 5.0.1)',
+    );
+  });
+
+  it('is the template when the releases are 5.1.x and 4.0.x too, once the template prose is there', async () => {
+    const result = await run(released(fixture('github-template-SECURITY.md'), ['v4.0.3', 'v5.0.1', 'v5.1.2']).dir);
+    expect(only(result, 'supported-versions-template')).toHaveLength(1);
+  });
+});
+
+describe('the policy file stays inside the repository (issue 10, item 18)', () => {
+  const outside = () => {
+    const dir = tempDir('sg-outside-');
+    const file = join(dir, 'SECURITY.md');
+    writeFileSync(file, table('| OUTSIDE-CANARY | ✅ |'));
+    return { dir, file };
+  };
+
+  it('refuses a SECURITY.md that is a symlink to a file outside, with an error naming it and the fix', async () => {
+    const repo = gitRepo().commit('code', { 'index.js': '' }).tag('v1.0.0');
+    symlinkSync(outside().file, join(repo.dir, 'SECURITY.md'));
+    repo.commit('link the policy');
+    const result = await run(repo.dir);
+    expect(result.findings).toEqual([]);
+    expect(result.errors).toEqual([
+      {
+        check: 'versions',
+        path: 'SECURITY.md',
+        fatal: true,
+        message:
+          'SECURITY.md resolves to a file outside the repository, so it was not read and the Supported Versions were not checked: ' +
+          'make SECURITY.md a regular file in the repository (not a symbolic link to a file outside it)',
+      },
+    ]);
+    expect(JSON.stringify(result)).not.toContain('OUTSIDE-CANARY');
+    expect(result.stats).toMatchObject({ policyFile: 'none', releases: 1 });
+  });
+
+  it('refuses a .github folder that links outside', async () => {
+    const repo = gitRepo().commit('code', { 'index.js': '' });
+    symlinkSync(outside().dir, join(repo.dir, '.github'));
+    const result = await run(repo.dir);
+    expect(result.errors).toEqual([expect.objectContaining({ path: '.github/SECURITY.md', fatal: true })]);
+    expect(JSON.stringify(result)).not.toContain('OUTSIDE-CANARY');
+  });
+
+  it('refuses versions.policy-file: ../…, whether or not the file exists', async () => {
+    const { dir } = outside();
+    const repo = gitRepo().commit('code', { 'index.js': '' });
+    for (const configured of [join('..', basename(dir), 'SECURITY.md'), '../nope.md', join(dir, 'SECURITY.md')]) {
+      const result = await run(repo.dir, {}, { 'policy-file': configured });
+      expect(result.findings, configured).toEqual([]);
+      expect(result.errors).toEqual([expect.objectContaining({ check: 'versions', fatal: true })]);
+      expect(result.errors[0]?.message).toContain(`set versions.policy-file to a file inside the repository (it is '${configured}')`);
+      expect(JSON.stringify(result)).not.toContain('OUTSIDE-CANARY');
+    }
+  });
+
+  it('still reads a symlink that stays inside the repository', async () => {
+    const repo = gitRepo().commit('policy', { 'docs/policy.md': table('| 1.x | ✅ |') });
+    symlinkSync('docs/policy.md', join(repo.dir, 'SECURITY.md'));
+    repo.commit('link').tag('v1.0.0');
+    const result = await run(repo.dir);
+    expect(result.errors).toEqual([]);
+    expect(result.findings).toEqual([]);
+    expect(result.stats).toMatchObject({ policyFile: 'SECURITY.md', rows: 1 });
+  });
+});
+
+describe('remedies: a short, specific action on every finding', () => {
+  it('says what to do for each rule', async () => {
+    const missing = await run(gitRepo().commit('code', { 'index.js': '' }).dir);
+    const unreleased = await run(released(table('| 3.x | ✅ |', '| 2.x | ✅ |', '| < 2.0 | ❌ |'), ['v1.0.0', 'v2.4.1']).dir);
+    const newer = await run(released(table('| 0.1.x | ✅ |'), ['v0.1.0', 'v0.2.0', 'v0.3.0']).dir);
+    const eol = await run(released(table('| 2.x | ✅ |', '| 1.x | ✅ until 2025-06-30 |'), ['v1.4.0', 'v2.0.0']).dir);
+    const noTable = await run(released('# Security\n\n## Supported Versions\n\nThe latest only.\n', ['v1.0.0']).dir);
+    const remedies = [missing, unreleased, newer, eol, noTable].flatMap((result) =>
+      result.findings.map((finding) => [finding.rule, finding.remedy]),
+    );
+    expect(remedies).toEqual([
+      ['security-policy-missing', 'add a SECURITY.md with a Supported Versions table and a private way to report a vulnerability'],
+      ['supported-version-unreleased', "tag the 3.x release, or fix the row '3.x' in SECURITY.md"],
+      ['latest-release-unsupported', "add a row for 0.3.x to SECURITY.md's Supported Versions table (next to '0.1.x', line 7)"],
+      ['release-line-unlisted', "add a row for 0.2.x (✅ or ❌) to SECURITY.md's Supported Versions table"],
+      ['supported-version-end-of-life', "mark the row '1.x' in SECURITY.md ❌, or move its end-of-life date"],
+      ['supported-versions-table-missing', 'add a Version | Supported table under "Supported Versions" in SECURITY.md'],
+      ['security-policy-no-contact', "add a security@ address or the repository's security/advisories/new link to SECURITY.md"],
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findPolicyFile } from '../../../src/checks/versions/policy-file.js';
@@ -48,5 +48,34 @@ describe('findPolicyFile', () => {
       text: 'mine',
     });
     expect(await findPolicyFile(root, 'policies/nope.md')).toMatchObject({ found: false, path: 'policies/nope.md', configured: true });
+  });
+
+  it('refuses a policy that resolves outside the root, before reading it (issue 10, item 18)', async () => {
+    const elsewhere = tree({ 'SECURITY.md': 'OUTSIDE-CANARY' });
+    const linked = tree({});
+    symlinkSync(join(elsewhere, 'SECURITY.md'), join(linked, 'SECURITY.md'));
+    expect(await findPolicyFile(linked)).toEqual({
+      found: false,
+      path: 'SECURITY.md',
+      refused: expect.stringContaining('outside the repository'),
+    });
+
+    const root = tree({ 'SECURITY.md': 'inside' });
+    for (const configured of ['../x/SECURITY.md', join(elsewhere, 'SECURITY.md'), 'docs/../../SECURITY.md']) {
+      const policy = await findPolicyFile(root, configured);
+      expect(policy, configured).toMatchObject({ found: false, refused: expect.stringContaining(`(it is '${configured}')`) });
+      expect(JSON.stringify(policy)).not.toContain('OUTSIDE-CANARY');
+    }
+  });
+
+  it('follows links that stay inside the root, and treats a dangling link as missing', async () => {
+    const root = tree({ 'docs/policy.md': 'inside' });
+    symlinkSync(join(root, 'docs/policy.md'), join(root, 'SECURITY.md'));
+    expect(await findPolicyFile(root)).toEqual({ found: true, path: 'SECURITY.md', text: 'inside' });
+    expect(await findPolicyFile(root, './docs/../docs/policy.md')).toMatchObject({ found: true, path: 'docs/policy.md' });
+
+    const dangling = tree({});
+    symlinkSync(join(dangling, 'nowhere.md'), join(dangling, 'SECURITY.md'));
+    expect(await findPolicyFile(dangling)).toMatchObject({ found: false, configured: false });
   });
 });

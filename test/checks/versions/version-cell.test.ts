@@ -35,6 +35,18 @@ const RANGES: { cell: string; covers: string[]; not: string[]; granularity?: str
   { cell: 'Version 2.x', covers: ['2.1.0'], not: ['3.0.0'], granularity: 'major' },
   { cell: 'Release >= 1.4', covers: ['1.4.0'], not: ['1.3.0'] },
   { cell: '2.x - current', covers: ['2.1.0'], not: ['3.0.0'], granularity: 'major', note: 'current' },
+  // A version inside prose (issue 12): the words say which release of the line, the version names the line.
+  { cell: 'Latest release in 8.x', covers: ['8.0.2'], not: ['7.9.0', '9.0.0'], granularity: 'major' },
+  { cell: '8.x (latest)', covers: ['8.1.0'], not: ['9.0.0'], granularity: 'major', note: 'latest' },
+  { cell: 'the current major version 3', covers: ['3.4.0'], not: ['2.0.0', '4.0.0'], granularity: 'major' },
+  { cell: 'Only the latest 2.x', covers: ['2.9.1'], not: ['1.0.0', '3.0.0'], granularity: 'major' },
+  { cell: 'Latest minor of 3', covers: ['3.7.0'], not: ['4.0.0'], granularity: 'major' },
+  { cell: 'Latest 1.4.x release', covers: ['1.4.9'], not: ['1.5.0'], granularity: 'minor', note: 'release' },
+  { cell: '4.x and above', covers: ['4.0.0', '6.1.0'], not: ['3.9.0'] },
+  { cell: '>= 2.3', covers: ['2.3.0', '5.0.0'], not: ['2.2.9'] },
+  { cell: '2.x (LTS)', covers: ['2.0.1'], not: ['3.0.0'], granularity: 'major', note: 'LTS' },
+  { cell: 'Releases before 4.0', covers: ['3.9.0'], not: ['4.0.0'] },
+  { cell: 'Versions 2 and 3', covers: ['2.0.0', '3.5.0'], not: ['4.0.0'], granularity: 'major' },
 ];
 
 describe('parseVersionCell', () => {
@@ -68,8 +80,21 @@ describe('parseVersionCell', () => {
     ['older', 'older'],
     ['Older versions', 'older'],
     ['previous releases', 'older'],
+    ['main / master', 'branch'],
+    ['develop, main', 'branch'],
+    ['latest / main', 'latest'],
   ])('reads the keyword row %s', (cell, keyword) => {
     expect(parseVersionCell(cell)).toMatchObject({ spec: { kind: 'keyword', keyword } });
+  });
+
+  it.each([
+    ['The latest 2 major versions', { count: 2, granularity: 'major' }],
+    ['the two most recent releases', { count: 2 }],
+    ['Last 3 minor versions', { count: 3, granularity: 'minor' }],
+    ['latest two majors', { count: 2, granularity: 'major' }],
+  ])('reads %j as a count of the newest lines, not as a version', (cell, count) => {
+    const parsed = parseVersionCell(cell);
+    expect(parsed).toEqual({ spec: { kind: 'keyword', text: cell, keyword: 'latest', ...count } });
   });
 
   it.each([
