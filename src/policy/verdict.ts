@@ -101,8 +101,16 @@ export function evaluate(input: PolicyInput): Verdict {
 }
 
 function statusOf(finding: Finding, input: PolicyInput): { status: Status; reason: string } {
+  const secret = finding.details.kind === 'secrets' ? finding.details : undefined;
+  if (secret?.example) return { status: 'warn', reason: 'a published example credential: reported, never failing' };
   if (input.baseline?.has(finding.fingerprint)) return { status: 'warn', reason: 'in the baseline: existed before' };
   if (finding.introduced === false) return { status: 'warn', reason: 'already present before this change' };
+  if (secret?.pathKind === 'test') {
+    // Tests, fixtures, examples and docs hold fake credentials far more often than real ones.
+    const setting = input.config.secrets['in-test-paths'];
+    if (setting === 'ignore') return { status: 'ignored', reason: 'in a test or example path (secrets.in-test-paths: ignore)' };
+    if (setting === 'warn') return { status: 'warn', reason: 'in a test or example path (secrets.in-test-paths: warn)' };
+  }
   if (finding.details.kind === 'deps' && finding.details.unscored) {
     return input.config.deps.unscored === 'fail'
       ? { status: 'fail', reason: 'advisory has no severity and deps.unscored is fail' }

@@ -215,3 +215,45 @@ describe('policy: order', () => {
     ]);
   });
 });
+
+describe('policy: secrets in test paths and published examples (issue 9)', () => {
+  const inTests = (overrides: Parameters<typeof findingOf>[0] = {}) =>
+    findingOf({
+      check: 'secrets',
+      severity: 'critical',
+      location: { path: 't/unit/test_broker.py', line: 3 },
+      details: { kind: 'secrets', redacted: 'redi****', pathKind: 'test' },
+      ...overrides,
+    });
+
+  it('warns on a critical key in a test path by default, and says why', () => {
+    const verdict = verdictOf([inTests()]);
+    expect(verdict.verdict).toBe('pass');
+    expect(verdict.findings[0]).toMatchObject({ status: 'warn', reason: 'in a test or example path (secrets.in-test-paths: warn)' });
+  });
+
+  it('fails it with secrets.in-test-paths: fail, and hides it with ignore', () => {
+    expect(verdictOf([inTests()], { config: { secrets: { 'in-test-paths': 'fail' } } }).verdict).toBe('fail');
+    const ignored = verdictOf([inTests()], { config: { secrets: { 'in-test-paths': 'ignore' } } });
+    expect(ignored.findings[0]).toMatchObject({ status: 'ignored' });
+    expect(ignored.counts.ignored).toBe(1);
+  });
+
+  it('still fails the same key outside a test path', () => {
+    const verdict = verdictOf([
+      inTests({ location: { path: 'deploy/.env', line: 1 }, details: { kind: 'secrets', redacted: 'AKIA****', pathKind: 'source' } }),
+    ]);
+    expect(verdict.verdict).toBe('fail');
+  });
+
+  it('never fails a published example credential, whatever fail-on and wherever it is', () => {
+    const example = findingOf({
+      check: 'secrets',
+      severity: 'info',
+      details: { kind: 'secrets', redacted: 'AKIA****', pathKind: 'source', example: "AWS's documented example access key ID" },
+    });
+    const verdict = verdictOf([example], { config: { 'fail-on': 'low', secrets: { 'in-test-paths': 'fail' } } });
+    expect(verdict.verdict).toBe('pass');
+    expect(verdict.findings[0]).toMatchObject({ status: 'warn', reason: 'a published example credential: reported, never failing' });
+  });
+});

@@ -66,6 +66,20 @@ interface Candidate {
   /** Characters between the provider keyword and the value (context rows), to prefer the nearest. */
   distance: number;
   decoded?: Encoding;
+  /** Set once the candidate passed the validate stage. */
+  detection?: Detection;
+}
+
+/** Where a provider keyword reaches: `budget` characters from `from` on its line, then the next lines. */
+interface Claim {
+  lineIndex: number;
+  from: number;
+  budget: number;
+}
+
+interface Found {
+  candidates: Candidate[];
+  claims: Claim[];
 }
 
 interface Fragment {
@@ -122,30 +136,34 @@ export class Detector {
 
   private scanFragment(fragment: Fragment, detections: Detection[]): void {
     const texts = fragment.lines.map((line) => line.text);
-    const candidates: Candidate[] = [];
+    const found: Found = { candidates: [], claims: [] };
     const allowed = texts.map((text) => INLINE_ALLOW.test(text));
     for (let index = 0; index < texts.length; index++) {
       if (allowed[index]) continue;
       const restricted = fragment.kind === 'generated' || texts[index]!.length > LONG_LINE;
       if (restricted) this.stats.restrictedLines++;
-      this.findInLine(texts, index, fragment, restricted, candidates, 0);
+      this.findInLine(texts, index, fragment, restricted, found, 0);
     }
-    for (const candidate of resolveOverlaps(candidates)) {
+    const valid: Candidate[] = [];
+    for (const candidate of found.candidates) {
       if (allowed[candidate.lineIndex]) continue;
       const detection = this.validate(candidate, fragment);
-      if (detection) detections.push(detection);
+      if (detection) valid.push({ ...candidate, detection });
+    }
+    for (const candidate of resolveOverlaps(valid)) {
+      // A provider named just before the value, whose own format the value does not have: a near
+      // miss of that provider (a sample, a truncated key), not a generic secret.
+      if (candidate.compiled.rule.confidence === 'generic' && !candidate.decoded && isClaimed(found.claims, candidate)) {
+        this.options.onReject?.(candidate.compiled.rule, 'provider-near-miss', fragment.lines[candidate.lineIndex]!);
+        continue;
+      }
+      detections.push(candidate.detection!);
     }
   }
 
   /** The find stage on one line: pattern rules, keyword-context rows, generic assignments, decoding. */
-  private findInLine(
-    texts: readonly string[],
-    index: number,
-    fragment: Fragment,
-    restricted: boolean,
-    out: Candidate[],
-    depth: number,
-  ): void {
+  private findInLine(texts: readonly string[], index: number, fragment: Fragment, restricted: boolean, found: Found, depth: number): void {
+    const out = found.candidates;
     const text = texts[index]!;
     const { compiled, automaton, always } = this.rules;
     const hits = keywordHits(automaton, text);
@@ -183,28 +201,37 @@ export class Detector {
         if (rule.kind !== 'context') continue;
         const keywordStart = hit.end - hit.length;
         if (!startsWord(text, keywordStart)) continue;
-        const found = findValueAfter(rule, texts, index, hit.end);
-        if (!found) continue;
+        const value = findValueAfter(rule, texts, index, hit.end);
+        // The name before the value (from the start of the keyword's line) must read as the rule says.
         const name = rule.rule.name;
-        if (name && !name.test(text.slice(Math.max(0, keywordStart - 24), found.lineIndex === index ? found.start : undefined))) continue;
-        out.push({ compiled: rule, ...found });
+        if (name && !name.test(text.slice(0, value && value.lineIndex === index ? value.start : hit.end + rule.window))) continue;
+        if (depth === 0 && rule.rule.confidence === 'provider' && namesProvider(text.slice(keywordStart, hit.end))) {
+          found.claims.push({ lineIndex: index, from: hit.end, budget: rule.window });
+        }
+        if (value) out.push({ compiled: rule, ...value });
       }
-      if (depth < this.options.maxDecodeDepth) this.findEncoded(text, index, fragment, out, depth);
+      if (depth < this.options.maxDecodeDepth) this.findEncoded(text, index, fragment, found, depth);
     }
   }
 
   /** Base64 and percent-encoded runs, decoded and scanned like text; found values point at the run. */
-  private findEncoded(text: string, index: number, fragment: Fragment, out: Candidate[], depth: number): void {
+  private findEncoded(text: string, index: number, fragment: Fragment, found: Found, depth: number): void {
     for (const run of encodedRuns(text)) {
       const inner = run.decoded.split('\n');
       if (!inner.some((line) => anyKeyword(this.rules.automaton, line)) && this.rules.always.length === 0) continue;
       this.stats.decodedValues++;
-      const found: Candidate[] = [];
+      const decoded: Found = { candidates: [], claims: [] };
       for (let innerIndex = 0; innerIndex < inner.length; innerIndex++) {
-        this.findInLine(inner, innerIndex, fragment, false, found, depth + 1);
+        this.findInLine(inner, innerIndex, fragment, false, decoded, depth + 1);
       }
-      for (const candidate of found) {
-        out.push({ ...candidate, lineIndex: index, start: run.start, end: run.end, decoded: candidate.decoded ?? run.encoding });
+      for (const candidate of decoded.candidates) {
+        found.candidates.push({
+          ...candidate,
+          lineIndex: index,
+          start: run.start,
+          end: run.end,
+          decoded: candidate.decoded ?? run.encoding,
+        });
       }
     }
   }
@@ -315,6 +342,25 @@ function findValueAfter(
     from = 0;
   }
   return undefined;
+}
+
+/** Words a few rows use as keywords that name no provider: they cannot vouch against a value. */
+const NOT_A_PROVIDER =
+  /^(?:token|secret|password|passwd|api[_-]?key|apikey|key|auth|bearer|access[_-]?key|private[_-]?key|session[_-]?token|security[_-]?token|account[_-]?key|accountkey|storage[_-]?key|storage_account_key|storageaccountkey|consumer_secret|llm|gpt|<[a-z_]+>)$/i;
+
+function namesProvider(keyword: string): boolean {
+  return !NOT_A_PROVIDER.test(keyword);
+}
+
+/** Does a provider keyword's window reach the candidate? Line lengths are not needed: budgets spill only forward. */
+function isClaimed(claims: readonly Claim[], candidate: Candidate): boolean {
+  for (const claim of claims) {
+    if (claim.lineIndex === candidate.lineIndex && candidate.start >= claim.from && candidate.start - claim.from <= claim.budget)
+      return true;
+    // The window crosses into the next line when the keyword ends a line (`tallyfy:` then the value).
+    if (claim.lineIndex === candidate.lineIndex - 1 && candidate.start <= claim.budget / 2) return true;
+  }
+  return false;
 }
 
 /** A credential in a URL to a host reserved for documentation (`redis://:secret@example.com`). */

@@ -6,7 +6,15 @@ import { NOT_A_LITERAL } from '../rules/not-literal.js';
 import type { SecretRule } from '../rules/types.js';
 
 export type Rejection =
-  'low-entropy' | 'placeholder' | 'allowlisted' | 'failed-format-check' | 'not-a-literal' | 'words' | 'provider-prefix' | 'too-short';
+  | 'low-entropy'
+  | 'placeholder'
+  | 'allowlisted'
+  | 'failed-format-check'
+  | 'not-a-literal'
+  | 'words'
+  | 'provider-prefix'
+  | 'too-short'
+  | 'provider-near-miss';
 
 /** Shannon entropy in bits per character (0 for "", log2(n) for n distinct equally frequent chars). */
 export function shannonEntropy(text: string): number {

@@ -197,7 +197,7 @@ export const GENERIC_RULES: SecretRule[] = [
     minEntropy: 3.5,
     remediation,
     examples: {
-      secret: [`OPENAI_KEY=sk-${fake(40, ALNUM, 'envkey')}`, `ENV MAPS_KEY=${fake(32, ALNUM, 'envkey2')}`],
+      secret: [`BILLING_KEY=bk-${fake(40, ALNUM, 'envkey')}`, `ENV MAPS_KEY=${fake(32, ALNUM, 'envkey2')}`],
       notSecret: [
         'ENV GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D',
         'CACHE_KEY=user-profile-v2',
