@@ -6,13 +6,26 @@ const rotateSlack = 'Revoke it at api.slack.com/apps (OAuth & Permissions or Bas
 const digits = (n: number, salt: string) => fake(n, DIGITS, salt);
 
 export const CHAT_RULES: SecretRule[] = [
+  contextRule({
+    id: 'telegram-bot-token-near-name',
+    title: 'Telegram bot token',
+    provider: 'Telegram',
+    keywords: ['telegram'],
+    // The same `<bot id>:<35 characters>` form when it does not start `AA`, next to the word telegram.
+    value: '[0-9]{5,16}:A[A-Za-z0-9_-]{34}',
+    sample: `${digits(9, 'tgn')}:A${fake(34, BASE64URL, 'tgn2')}`,
+    env: 'TELEGRAM_TOKEN',
+    minEntropy: 3.5,
+    remediation: 'Revoke the token with @BotFather (/revoke) and update the bot.',
+  }),
   prefixedRule({
     id: 'slack-bot-token',
     title: 'Slack bot token',
     provider: 'Slack',
     env: 'SLACK_BOT_TOKEN',
     prefix: 'xoxb-',
-    body: '[0-9]{10,13}-[0-9]{10,13}(?:-[A-Za-z0-9]{24,34})?|[0-9]{10,13}-[A-Za-z0-9]{24,34}',
+    // Current bot tokens, and the legacy `xoxb-<8–14 digits>-<18–26 characters>` form.
+    body: '[0-9]{10,13}-[0-9]{10,13}(?:-[A-Za-z0-9]{24,34})?|[0-9]{8,14}-[A-Za-z0-9]{18,34}',
     sample: `${digits(12, 's1')}-${digits(13, 's2')}-${fake(24, ALNUM, 's3')}`,
     remediation: rotateSlack,
     notSecret: ['token: xoxb-123-456'],
@@ -24,7 +37,9 @@ export const CHAT_RULES: SecretRule[] = [
     env: 'SLACK_USER_TOKEN',
     prefix: 'xox',
     keywords: ['xoxp-', 'xoxa-', 'xoxo-', 'xoxs-', 'xoxr-'],
-    body: '[paors]-(?:2-)?[0-9]{10,13}-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{28,64}|[pr]-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{24,64}',
+    // User tokens; legacy `xoxo-`/`xoxs-` tokens (digit groups, then hex); workspace tokens
+    // `xoxa-`/`xoxr-`, optionally versioned (`xoxa-2-…`).
+    body: '[paors]-(?:2-)?[0-9]{10,13}-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{28,64}|[pr]-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{24,64}|[os]-[0-9]{6,13}-[0-9]{6,13}-[0-9]{6,13}-[A-Fa-f0-9]{16,64}|[ar]-(?:[0-9]-)?[A-Za-z0-9]{8,48}',
     sample: `p-${digits(12, 'u1')}-${digits(12, 'u2')}-${digits(13, 'u3')}-${fake(32, HEX, 'u4')}`,
     sample2: `a-2-${digits(12, 'u5')}-${digits(12, 'u6')}-${digits(13, 'u7')}-${fake(64, HEX, 'u8')}`,
     remediation: rotateSlack,
@@ -58,8 +73,9 @@ export const CHAT_RULES: SecretRule[] = [
     confidence: 'confirmed',
     severity: 'medium',
     keywords: ['hooks.slack.com'],
+    // `services/T…/B…/…` for incoming webhooks; workflow and trigger URLs carry one opaque path.
     pattern:
-      /(?<secret>https?:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/T[A-Z0-9]{8,12}\/[A-Z0-9]{8,12}\/[A-Za-z0-9]{23,24})(?![A-Za-z0-9])/,
+      /(?<secret>(?:https?:\/\/)?hooks\.slack\.com\/(?:services|workflows|triggers)\/(?:T[A-Z0-9]{8,12}\/[A-Z0-9]{8,12}\/[A-Za-z0-9]{23,24}|[A-Za-z0-9+/]{43,56}))(?![A-Za-z0-9+/])/,
     remediation: 'Delete the webhook in the Slack app settings (Incoming Webhooks) and create a new one.',
     examples: {
       secret: [
@@ -120,7 +136,8 @@ export const CHAT_RULES: SecretRule[] = [
     confidence: 'confirmed',
     severity: 'high',
     keywords: [':aa'],
-    pattern: /(?<![\w:-])(?<secret>[0-9]{8,10}:AA[A-Za-z0-9_-]{33})(?![\w-])/,
+    // `<bot id>:AA…`: bot ids run from 5 to 16 digits.
+    pattern: /(?<![\w:-])(?<secret>[0-9]{5,16}:AA[A-Za-z0-9_-]{33})(?![\w-])/,
     minEntropy: 3.8,
     remediation: 'Revoke the token with @BotFather (/revoke) and update the bot.',
     examples: {

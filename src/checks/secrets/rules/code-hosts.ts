@@ -57,7 +57,8 @@ export const CODE_HOST_RULES: SecretRule[] = [
     provider: 'GitHub',
     confidence: 'confirmed',
     keywords: ['github_pat_'],
-    pattern: prefixed('github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}'),
+    // `github_pat_` + 22 + `_` + 59 today; 82 word characters in all is what GitHub guarantees.
+    pattern: prefixed('github_pat_[A-Za-z0-9_]{82}'),
     minEntropy: 3.5,
     remediation: rotateGitHub,
     examples: {

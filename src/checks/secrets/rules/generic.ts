@@ -59,7 +59,8 @@ export const GENERIC_RULES: SecretRule[] = [
     keywords: ['bearer', 'authorization'],
     // `Authorization: Bearer …` / `token …` in curl lines, scripts and HTTP files.
     pattern: /(?:\bbearer|authorization["']?\s{0,2}[:=,]\s{0,4}["']?token)\s{1,4}(?<secret>[A-Za-z0-9._~+/-]{20,500}={0,2})(?![\w.~+/=-])/i,
-    minEntropy: 3.8,
+    // Hex tokens carry at most 4 bits per character: 3.3 keeps them and drops words.
+    minEntropy: 3.3,
     remediation: 'Revoke the token with the service it authenticates to, and send it from a secret store.',
     examples: {
       secret: [

@@ -87,10 +87,8 @@ export const PRIVATE_KEY_RULES: SecretRule[] = [
     // header.payload.signature, both JSON parts base64url of "{"; the header must name its
     // algorithm or type ("alg"/"typ"/"kid" as the first key encode to these prefixes).
     pattern:
-      /(?<![\w-])(?<secret>eyJ(?:hbGciOi|0eXAiOi|raWQiOi|jdHkiOi|lbmMiOi|4NXQiOi)[A-Za-z0-9_-]{4,600}\.eyJ[A-Za-z0-9_-]{8,4000}\.[A-Za-z0-9_-]{16,1000})(?![\w-])/,
+      /(?<![\w-])(?<secret>eyJ(?:hbGciOi|0eXAiOi|raWQiOi|jdHkiOi|lbmMiOi|4NXQiOi)[A-Za-z0-9_-]{4,600}\.eyJ[A-Za-z0-9_-]{8,4000}\.[A-Za-z0-9_-]{16,1000}|eyJhbGciOiJub25lI[A-Za-z0-9_-]{0,600}\.eyJ[A-Za-z0-9_-]{8,4000}\.)(?![\w-])/,
     minEntropy: 4,
-    // jwt.io's sample token (sub 1234567890, name John Doe) is in countless docs and tests.
-    allow: [/\.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ\./],
     remediation: 'Revoke the token (or rotate the signing key) at the issuer, and check what it granted before it expires.',
     examples: {
       secret: [
