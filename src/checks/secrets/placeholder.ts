@@ -16,6 +16,8 @@ const PLACEHOLDER_PATTERNS: RegExp[] = [
   /\b(?:test|fake|sample|mock)\b/i,
   // aaaaaa, 000000: a run of six identical letters or digits.
   /([A-Za-z0-9])\1{5,}/,
+  // a1b2c3d4…, 1a2b3c4d…: the interleaved count people type for a fake key.
+  /a1b2c3d4|1a2b3c4d|A1B2C3D4/,
 ];
 
 /** True for values like `AKIAIOSFODNN7EXAMPLE`, `<your-token>`, `${API_KEY}`, `xxxxxxxx`, `12345678`. */

@@ -257,8 +257,9 @@ export class Detector {
         if (genericRejected) return reject(genericRejected);
       }
     }
-    if (rule.verify && !rule.verify(secret)) {
-      // A checksum that does not match: not issued by the provider, yet shaped exactly like its tokens.
+    if (!example && rule.verify && !rule.verify(secret)) return reject('failed-format-check');
+    if (rule.checksum && !rule.checksum(secret)) {
+      // Check digits that do not match: not issued by the provider, yet shaped exactly like its tokens.
       confidence = 'provider';
       note = 'its checksum does not match, so it is probably a sample or a mistyped copy';
     }

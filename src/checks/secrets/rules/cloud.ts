@@ -13,9 +13,9 @@ export const CLOUD_RULES: SecretRule[] = [
     provider: 'AWS',
     confidence: 'confirmed',
     keywords: ['akia', 'asia', 'abia', 'acca', 'a3t'],
-    // AKIA long-term, ASIA temporary (STS), ABIA/ACCA service-specific. AWS uses base32 (A-Z, 2-7)
-    // after the prefix; any digit is accepted so hand-edited and older IDs are not missed.
-    pattern: /(?<![A-Za-z0-9])(?<secret>(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})(?![A-Za-z0-9])/,
+    // AKIA long-term, ASIA temporary (STS), ABIA/ACCA service-specific: the 16 characters after
+    // the prefix are base32 (A-Z, 2-7), so a 0, 1, 8 or 9 there is not an AWS key.
+    pattern: /(?<![A-Za-z0-9])(?<secret>(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Za-z0-9])/,
     minEntropy: 3,
     remediation: 'Deactivate and delete the key in AWS IAM (Security credentials), then check CloudTrail for its use.',
     examples: {
@@ -464,18 +464,22 @@ export const CLOUD_RULES: SecretRule[] = [
     minEntropy: 4,
     remediation: 'Revoke the token with `fly tokens revoke` or in the Fly.io dashboard.',
   }),
-  prefixedRule({
+  {
     id: 'flyio-macaroon',
     title: 'Fly.io macaroon token',
     provider: 'Fly.io',
-    env: 'FLY_API_TOKEN',
-    prefix: 'fm2_',
-    body: '[A-Za-z0-9+/]{100,3000}={0,3}',
-    sample: fake(200, BASE64, 'fm2'),
-    end: '(?![A-Za-z0-9+/=])',
+    confidence: 'confirmed',
+    keywords: ['fm2_', 'fm1r_', 'fm1a_'],
+    prefixes: ['fm2_', 'fm1r_', 'fm1a_'],
+    // `FlyV1 fm2_…` (and the older `fm1r_`/`fm1a_` forms); under a `FlyV2` (or any other) header it is not Fly's.
+    pattern: /(?<![\w-])(?<!FlyV(?:[02-9]|\d\d) )(?<secret>fm(?:2|1[ra])_[A-Za-z0-9+/]{100,3000}={0,3})(?![A-Za-z0-9+/=])/,
     minEntropy: 4.5,
     remediation: 'Revoke the token with `fly tokens revoke` or in the Fly.io dashboard.',
-  }),
+    examples: {
+      secret: [`FLY_API_TOKEN="FlyV1 fm2_${fake(200, BASE64, 'fm2')}"`, `fly_token: fm1r_${fake(160, BASE64, 'fm1r')}`],
+      notSecret: [`FLY_API_TOKEN="FlyV2 fm2_${fake(200, BASE64, 'fm2')}"`, 'FLY_API_TOKEN=fm2_short'],
+    },
+  },
   contextRule({
     id: 'vercel-token',
     title: 'Vercel access token',

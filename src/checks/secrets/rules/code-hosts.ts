@@ -2,7 +2,7 @@ import type { SecretRule } from './types.js';
 import { ALNUM, BASE64URL, HEX, fake } from './fake.js';
 import { prefixed } from './context.js';
 import { contextRule, prefixedRule } from './define.js';
-import { hasValidCrc32Suffix } from '../detect/checksums.js';
+import { hasValidCrc32Suffix } from '../detect/formats.js';
 
 const rotateGitHub =
   'Revoke it in GitHub under Settings > Developer settings (or the app or organization that issued it) and issue a new one.';
@@ -17,7 +17,7 @@ function gitHubToken(id: string, prefix: string, kind: string, severity?: Secret
     ...(severity ? { severity } : {}),
     keywords: [prefix],
     prefixes: [prefix],
-    verify: (secret) => hasValidCrc32Suffix(secret),
+    checksum: (secret) => hasValidCrc32Suffix(secret),
     pattern: prefixed(`${prefix}[A-Za-z0-9]{36}`),
     minEntropy: 3,
     remediation: rotateGitHub,

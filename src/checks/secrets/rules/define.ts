@@ -35,8 +35,10 @@ export interface PrefixedSpec extends Common {
   keywords?: string[];
   /** Regex source of the right boundary (default: no word character or dash). */
   end?: string;
-  /** A check digit or structure the regex cannot test (rules/types.ts `verify`). */
+  /** A structure the regex cannot test (rules/types.ts `verify`). */
   verify?: (secret: string) => boolean;
+  /** Check digits (rules/types.ts `checksum`). */
+  checksum?: (secret: string) => boolean;
 }
 
 /** A token recognisable by its own prefix, wherever it appears. */
@@ -54,6 +56,7 @@ export function prefixedRule(spec: PrefixedSpec): PatternRule {
     prefixes: [spec.prefix],
     pattern: prefixed(literal(spec.prefix) + spec.body, spec.end),
     ...(spec.verify ? { verify: spec.verify } : {}),
+    ...(spec.checksum ? { checksum: spec.checksum } : {}),
     ...(spec.minEntropy === undefined ? {} : { minEntropy: spec.minEntropy }),
     ...(spec.allow ? { allow: spec.allow } : {}),
     remediation: spec.remediation,

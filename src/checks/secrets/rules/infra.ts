@@ -1,4 +1,5 @@
 import type { SecretRule } from './types.js';
+import { decodedJsonObject } from '../detect/formats.js';
 import { ALNUM, BASE64, BASE64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, fake, fakeUuid } from './fake.js';
 import { contextRule, prefixedRule } from './define.js';
 
@@ -153,8 +154,10 @@ export const INFRA_RULES: SecretRule[] = [
     env: 'SENTRY_AUTH_TOKEN',
     prefix: 'sntrys_',
     body: 'eyJ[A-Za-z0-9+/=_-]{60,400}',
-    sample: `eyJpYXQiOjE3${fake(150, BASE64, 'sntrys')}`,
+    // base64 JSON (issued at, region, org), `_`, then the secret itself.
+    sample: `${Buffer.from(JSON.stringify({ iat: 1764460800.5, url: 'https://sentry.io', region_url: 'https://us.sentry.io', org: 'acme' })).toString('base64')}_${fake(43, BASE64, 'sntrys')}`,
     end: '(?![\\w+/=-])',
+    verify: (secret) => decodedJsonObject(secret.slice('sntrys_'.length, secret.lastIndexOf('_'))) !== undefined,
     minEntropy: 4,
     remediation: 'Revoke the token in Sentry (Settings > Auth Tokens) and create a new one.',
   }),

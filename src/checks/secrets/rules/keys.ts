@@ -1,5 +1,8 @@
 import type { SecretRule } from './types.js';
-import { BASE64, fake } from './fake.js';
+import { ALNUM, BASE64, fake } from './fake.js';
+import { isStructuredJwt } from '../detect/formats.js';
+
+const base64url = (text: string) => Buffer.from(text).toString('base64url');
 
 const rotateKey =
   'Treat the key as compromised: revoke its certificate or authorized_keys entry, generate a new pair, and purge it from history.';
@@ -89,12 +92,19 @@ export const PRIVATE_KEY_RULES: SecretRule[] = [
     pattern:
       /(?<![\w-])(?<secret>eyJ(?:hbGciOi|0eXAiOi|raWQiOi|jdHkiOi|lbmMiOi|4NXQiOi)[A-Za-z0-9_-]{4,600}\.eyJ[A-Za-z0-9_-]{8,4000}\.[A-Za-z0-9_-]{16,1000}|eyJhbGciOiJub25lI[A-Za-z0-9_-]{0,600}\.eyJ[A-Za-z0-9_-]{8,4000}\.)(?![\w-])/,
     minEntropy: 4,
+    // Its header and payload are base64url JSON: a broken copy or a look-alike is not a JWT.
+    verify: isStructuredJwt,
     remediation: 'Revoke the token (or rotate the signing key) at the issuer, and check what it granted before it expires.',
     examples: {
       secret: [
-        `Authorization: Bearer eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJ${fake(140, BASE64.replace('+/', '-_'), 'jwt')}.${fake(86, BASE64.replace('+/', '-_'), 'jwt2')}`,
+        `Authorization: Bearer eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.${base64url(JSON.stringify({ sub: fake(24, ALNUM, 'jwtsub'), scope: 'deploy', iat: 1764460800 }))}.${fake(86, BASE64.replace('+/', '-_'), 'jwt2')}`,
       ],
-      notSecret: ['const sample = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0."', 'eyJfoo.bar.baz'],
+      notSecret: [
+        'const sample = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0."',
+        'eyJfoo.bar.baz',
+        // Shaped like a token, but the payload is not JSON.
+        `token = "eyJhbGciOiJIUzI1NiJ9.eyJ${fake(140, BASE64.replace('+/', '-_'), 'jwtbad')}.${fake(43, BASE64.replace('+/', '-_'), 'jwtbad2')}"`,
+      ],
     },
   },
 ];

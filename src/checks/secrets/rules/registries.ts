@@ -1,5 +1,5 @@
 import type { SecretRule } from './types.js';
-import { hasValidCrc32Suffix } from '../detect/checksums.js';
+import { hasValidCrc32Suffix } from '../detect/formats.js';
 import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, fake, fakeUuid } from './fake.js';
 import { contextRule, prefixedRule } from './define.js';
 
@@ -14,7 +14,7 @@ export const REGISTRY_RULES: SecretRule[] = [
     body: '[A-Za-z0-9]{36}',
     sample: fake(36, ALNUM, 'npm'),
     minEntropy: 3.8,
-    verify: (secret) => hasValidCrc32Suffix(secret),
+    checksum: (secret) => hasValidCrc32Suffix(secret),
     secret: [`//registry.npmjs.org/:_authToken=npm_${fake(36, ALNUM, 'npm3')}`],
     remediation: 'Revoke the token at npmjs.com (Access Tokens) or with `npm token revoke`.',
   }),

@@ -482,6 +482,8 @@ export const SAAS_RULES: SecretRule[] = [
     env: 'INFRACOST_API_KEY',
     prefix: 'ico-',
     body: '[A-Za-z0-9]{32}',
+    // Not a file name: `…/video_box.ico-<hash>.png` is a fingerprinted asset, not a key.
+    end: '(?![\\w-]|\\.[A-Za-z])',
     sample: fake(32, ALNUM, 'infracost'),
     minEntropy: 3.8,
     remediation: 'Rotate the key in Infracost Cloud (Org settings > API keys).',

@@ -31,8 +31,13 @@ interface RuleCommon {
    * value is the better name for it, whatever the confidences.
    */
   agnostic?: boolean;
-  /** A check the pattern cannot express (a CRC32 checksum, a decodable header): false = not this token. */
+  /** A structure the pattern cannot express (a decodable JSON header): false = not this token, dropped. */
   verify?: (secret: string) => boolean;
+  /**
+   * Check digits (GitHub's and npm's CRC32): true confirms the token; false keeps the match at
+   * provider confidence with a note, since a mistyped or truncated copy of a real token is still worth a look.
+   */
+  checksum?: (secret: string) => boolean;
   /** Literal prefixes every token of this format starts with (`ghp_`), for confirmed formats. */
   prefixes?: string[];
   /** What to do after a leak: where to revoke/rotate. */
