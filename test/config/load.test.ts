@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/errors.js';
 import { configJsonSchema } from '../../src/config/json-schema.js';
 import { loadConfig, parseConfigText } from '../../src/config/load.js';
-import { applyOverrides } from '../../src/config/overrides.js';
 import { defaultConfig } from '../../src/config/schema.js';
+import { workingTree } from '../../src/config/tree.js';
 import { gitRepo } from '../support/git-repo.js';
 
 function configErrorOf(text: string): ConfigError {
@@ -18,9 +18,9 @@ function configErrorOf(text: string): ConfigError {
 }
 
 describe('config file', () => {
-  it('gives every default when the repository has no config file', () => {
+  it('gives every default when the repository has no config file', async () => {
     const repo = gitRepo().commit('empty');
-    const loaded = loadConfig(repo.dir);
+    const loaded = await loadConfig(workingTree(repo.dir));
     expect(loaded.file).toBeUndefined();
     expect(loaded.config['fail-on']).toBe('high');
     expect(loaded.config.checks).toEqual(['deps', 'secrets', 'versions']);
@@ -28,7 +28,7 @@ describe('config file', () => {
     expect(loaded.config.deps.unscored).toBe('warn');
   });
 
-  it('reads .github/security-gate.yml and keeps the line of each ignore entry', () => {
+  it('reads .github/security-gate.yml and keeps the line of each ignore entry', async () => {
     const repo = gitRepo().write({
       '.github/security-gate.yml': [
         'fail-on: medium',
@@ -43,16 +43,16 @@ describe('config file', () => {
         '',
       ].join('\n'),
     });
-    const loaded = loadConfig(repo.dir);
+    const loaded = await loadConfig(workingTree(repo.dir));
     expect(loaded.file).toBe('.github/security-gate.yml');
     expect(loaded.config['fail-on']).toBe('medium');
     expect(loaded.config.checks).toEqual(['deps', 'versions']);
     expect(loaded.ignoreLines).toEqual([4, 7]);
   });
 
-  it('falls back to .security-gate.yml at the root', () => {
+  it('falls back to .security-gate.yml at the root', async () => {
     const repo = gitRepo().write({ '.security-gate.yml': 'fail-on: low\n' });
-    expect(loadConfig(repo.dir)).toMatchObject({ file: '.security-gate.yml', config: { 'fail-on': 'low' } });
+    expect(await loadConfig(workingTree(repo.dir))).toMatchObject({ file: '.security-gate.yml', config: { 'fail-on': 'low' } });
   });
 
   it('names the file, key and line of an unknown key', () => {
@@ -88,16 +88,18 @@ describe('config file', () => {
     expect(configErrorOf("versions:\n  tag-pattern: '^v(.*)$'\n").message).toContain('named group');
   });
 
-  it('fails clearly when an explicit config path does not exist', () => {
+  it('fails clearly when an explicit config path does not exist', async () => {
     const repo = gitRepo();
-    expect(() => loadConfig(repo.dir, 'missing.yml')).toThrow(/missing\.yml: config file not found/);
+    await expect(loadConfig(workingTree(repo.dir), { path: 'missing.yml' })).rejects.toThrow(/missing\.yml: config file not found/);
   });
 
   it('lets inputs and flags override the file', () => {
-    const merged = applyOverrides(parseConfigText('fail-on: low\n', 'f').config, { failOn: 'critical', advisoryDb: 'db' });
+    const overrides = { 'fail-on': 'critical', deps: { 'advisory-db': 'db' } };
+    const merged = parseConfigText('fail-on: low\ndeps:\n  include-dev: false\n', 'f', { overrides }).config;
     expect(merged['fail-on']).toBe('critical');
     expect(merged.deps['advisory-db']).toBe('db');
-    expect(applyOverrides(defaultConfig(), {})).toEqual(defaultConfig());
+    expect(merged.deps['include-dev']).toBe(false);
+    expect(parseConfigText('', 'f', { overrides: {} }).config).toEqual(defaultConfig());
   });
 
   it('publishes the same schema as schema/security-gate.schema.json (run `npm run schema` after a change)', () => {
