@@ -97,7 +97,9 @@ function validateConfig(data: PartialConfig, request: ConfigRequest, source?: So
   const merged = mergeOverrides(data, request.overrides ?? {});
   const result = configSchema.safeParse(merged);
   if (!result.success) {
-    throw new ConfigError(result.error.issues.flatMap((issue) => problemsOf(issue, merged, request, source)));
+    const problems = result.error.issues.flatMap((issue) => problemsOf(issue, merged, request, source));
+    // Inputs and flags first (they have no line), then the file from top to bottom.
+    throw new ConfigError(problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
   }
   const ignoreLines = result.data.ignore.map((_, index) => (source ? lineOf(source, ['ignore', index]) : undefined));
   return { config: result.data, ignoreLines };
@@ -155,7 +157,7 @@ function keyForMessage(key: string): string {
 
 function valueForMessage(value: unknown): string {
   const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
-  return `'${/^[\w.-]{1,32}$/.test(text) ? text : redact(text)}'`;
+  return `'${/^[\w.-]{0,32}$/.test(text) ? text : redact(text)}'`;
 }
 
 function describeIssue(issue: z.core.$ZodIssue, path: (string | number)[], value: unknown, fromOverride: boolean): string {

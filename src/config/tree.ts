@@ -99,7 +99,10 @@ function readPlainFile(full: string, shown: string): string | undefined {
  * (a baseline downloaded to RUNNER_TEMP): it is read from disk.
  */
 export async function commitTree(root: string, commit: string): Promise<PolicyTree> {
-  const top = (await git(root, ['rev-parse', '--show-toplevel'])).trim();
+  // Inside or outside the repository is decided on the path's text, never by following a link in
+  // the working tree (which the pull request controls).
+  const top = realPathOf((await git(root, ['rev-parse', '--show-toplevel'])).trim())!;
+  const realRoot = realPathOf(root) ?? root;
   const disk = workingTree(root);
   const label = `base commit ${commit.slice(0, 7)}`;
   return {
@@ -107,11 +110,18 @@ export async function commitTree(root: string, commit: string): Promise<PolicyTr
     label,
     commit,
     async read(path) {
-      const full = resolve(root, path);
-      if (!isInside(realPathOf(top) ?? top, realPathOf(full) ?? full)) return disk.read(path);
+      const full = resolve(realRoot, path);
+      if (!isInside(top, full)) return disk.read(path);
       const shown = displayPath(root, path);
       // ls-tree paths are relative to the current directory; `:(literal)` turns off pathspec magic.
-      const entry = await gitMaybe(root, ['ls-tree', '-z', '--end-of-options', commit, '--', `:(literal)${relative(root, full) || '.'}`]);
+      const entry = await gitMaybe(realRoot, [
+        'ls-tree',
+        '-z',
+        '--end-of-options',
+        commit,
+        '--',
+        `:(literal)${relative(realRoot, full) || '.'}`,
+      ]);
       const match = /^(\d{6}) (\w+) ([0-9a-f]+)\t/.exec(entry ?? '');
       if (!match) return undefined;
       const [, mode, type, object] = match;
