@@ -28,7 +28,7 @@ Scan options:
   --advisory-db PATH   offline OSV database: a folder of OSV JSON files or an all.zip
   --baseline FILE      a JSON report of an earlier run: its findings warn instead of failing
   --format FORMAT      text|json|sarif (default: text)
-  --output FILE        write the report to FILE instead of standard output
+  --output FILE        write the report to FILE (its folder is created) instead of standard output
   --verbose            also list ignored findings
 Inventory options:
   --format text|json, --output FILE

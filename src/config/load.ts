@@ -5,7 +5,7 @@
 import { LineCounter, parseDocument, isMap, isSeq, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { redact } from '../finding.js';
-import { isRecord } from '../util.js';
+import { firstLine, isRecord } from '../util.js';
 import { ConfigError, type ConfigProblem } from './errors.js';
 import { configSchema, type Config } from './schema.js';
 import { displayPath, type PolicyTree } from './tree.js';
@@ -61,7 +61,7 @@ export function parseConfigText(text: string, file: string, request: ConfigReque
     throw new ConfigError(
       doc.errors.map((error) => ({
         file,
-        detail: `invalid YAML: ${error.message.split('\n')[0]}`,
+        detail: `invalid YAML: ${firstLine(error)}`,
         line: error.linePos?.[0]?.line ?? lineCounter.linePos(error.pos[0]).line,
       })),
     );
