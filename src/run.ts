@@ -9,7 +9,7 @@ import { buildContext } from './context/build.js';
 import { describeRange, type Context } from './context/context.js';
 import { completeShallowClone } from './context/fetch.js';
 import type { CheckName, CheckResult } from './finding.js';
-import { loadPolicy, policyCommit, readsPolicyFromBase } from './policy/load.js';
+import { loadPolicy, policyBase, readsPolicyFromBase } from './policy/load.js';
 import { evaluate, type Verdict } from './policy/verdict.js';
 import { firstLine } from './util.js';
 
@@ -29,7 +29,7 @@ export async function run(settings: Settings, options: RunOptions = {}): Promise
   // On a pull request the policy comes from the base commit, which a shallow clone must fetch first.
   const fromBase = readsPolicyFromBase(settings);
   if (fromBase) await completeShallowClone(context, { history: true, tags: false });
-  const policy = await loadPolicy({ ...settings, base: fromBase ? await policyCommit(settings, context) : undefined });
+  const policy = await loadPolicy({ ...settings, base: fromBase ? await policyBase(settings, context) : undefined });
   const { config } = policy;
   await completeShallowClone(context, {
     history: config.checks.includes('secrets') || (config.checks.includes('deps') && context.mode !== 'full'),
@@ -37,6 +37,8 @@ export async function run(settings: Settings, options: RunOptions = {}): Promise
   });
 
   const results = await Promise.all(config.checks.map((name) => runCheck(name, context, config, policy.files, options)));
+  // Fail closed: a policy that could not be read from the base commit fails the run, with the fix.
+  if (policy.problem) results[0]!.errors.push({ check: results[0]!.check, path: '.', message: policy.problem, fatal: true });
   const verdict = evaluate({
     results,
     config,

@@ -3,7 +3,7 @@
 // request that place is the base commit (`policy-from: base`, the default): a pull request that adds
 // a key and an ignore for it must not pass (issue 10, item 17). What it changes in them is reported
 // and applies once merged.
-import { ConfigError, RepositoryError } from '../config/errors.js';
+import { ConfigError } from '../config/errors.js';
 import { loadConfig } from '../config/load.js';
 import { readPolicyFiles, type PolicyFiles } from '../config/policy-files.js';
 import type { Config } from '../config/schema.js';
@@ -32,11 +32,13 @@ export interface Policy {
   source: string;
   /** What the pull request changes in the policy (applies after merge). */
   notices: string[];
+  /** Why the policy could not be read from the base commit (it was read from the working tree): the run must fail. */
+  problem?: string;
 }
 
 export type PolicyRequest = Pick<Settings, 'root' | 'configPath' | 'overrides' | 'overrideNames'> & {
-  /** The commit to read the policy from (present in the clone); undefined reads the working tree. */
-  base?: string;
+  /** The base commit to read the policy from; undefined reads the working tree. */
+  base?: PolicyBase;
 };
 
 /** Should this run read its policy from the base commit? Only a pull request's, unless an input or flag says `policy-from: head`. */
@@ -47,8 +49,9 @@ export function readsPolicyFromBase(settings: Pick<Settings, 'eventName' | 'git'
 export async function loadPolicy(request: PolicyRequest): Promise<Policy> {
   const head = workingTree(request.root);
   if (request.base === undefined) return { ...(await readPolicy(head, request)), notices: [] };
+  if ('problem' in request.base) return { ...(await readPolicy(head, request)), notices: [], problem: request.base.problem };
 
-  const base = await readFromBase(await commitTree(request.root, request.base), request);
+  const base = await readFromBase(await commitTree(request.root, request.base.commit), request);
   // `policy-from` itself comes from the base commit (or an input): a pull request cannot switch it off for itself.
   if (base.config['policy-from'] === 'head') return { ...(await readPolicy(head, request)), notices: [] };
   // The pull request's own policy is still validated: merging a broken config would break the base branch.
@@ -103,21 +106,21 @@ function snapshotOf(policy: ReadPolicy): PolicySnapshot {
   };
 }
 
+/** The base commit to read the policy from, or why it cannot be read. */
+export type PolicyBase = { commit: string } | { problem: string };
+
 /**
  * The base commit to read the policy from, as a full sha: the range's base, else the event's. A base
- * that is missing from the clone is an error with the fix, never a silent fall back to the pull
+ * the clone lacks is a problem that fails the run with the fix, never a quiet fall back to the pull
  * request's own policy.
  */
-export async function policyCommit(settings: Pick<Settings, 'eventName' | 'eventPayload'>, context: Context): Promise<string> {
+export async function policyBase(settings: Pick<Settings, 'eventName' | 'eventPayload'>, context: Context): Promise<PolicyBase> {
   const base = context.base ?? (settings.eventName ? rangeFromEvent(settings.eventName, settings.eventPayload).base : undefined);
   const fix =
-    'fetch the base (`fetch-depth: 0` on actions/checkout), or set the input `policy-from: head` to judge the pull request by its own policy';
+    'so the pull request was judged by its own policy and the result cannot be trusted. Fetch the base (`fetch-depth: 0` on actions/checkout), or set the input `policy-from: head`';
   if (!base)
-    throw new RepositoryError(`this ${settings.eventName} event names no base commit to read the policy from (policy-from: base): ${fix}.`);
-  const sha = await resolveCommit(context.root, base);
-  if (!sha)
-    throw new RepositoryError(
-      `the policy is read from the base commit ${short(base)} (policy-from: base), which is not in this clone: ${fix}.`,
-    );
-  return sha;
+    return { problem: `this ${settings.eventName} event names no base commit to read the policy from (policy-from: base), ${fix}.` };
+  const commit = await resolveCommit(context.root, base);
+  if (!commit) return { problem: `the policy could not be read from the base commit ${short(base)}, which is not in this clone, ${fix}.` };
+  return { commit };
 }

@@ -159,19 +159,43 @@ describe('policy-from: base (the default)', () => {
     expect(verdict.notices).toEqual([`this pull request adds ${CONFIG}; they take effect when it is merged (policy-from: base).`]);
   });
 
-  it('fails with the fix when the base commit cannot be fetched', async () => {
+  it('fails with the fix, and still reports, when the base commit cannot be fetched', async () => {
     const origin = keyWithIgnore();
     const clone = origin.shallowClone(1);
     clone.git('remote', 'remove', 'origin');
-    const error = await run({
+    const { verdict } = await run({
       root: clone.dir,
       git: true,
       eventName: 'pull_request',
       eventPayload: { pull_request: { base: { sha: origin.sha(0) }, head: { sha: origin.sha(1) } } },
       overrides: { checks: ['versions'] },
-    }).then(expectedToFail, (caught: Error) => caught);
-    expect(error.message).toMatch(/base commit [0-9a-f]{7} \(policy-from: base\), which is not in this clone/);
-    expect(error.message).toContain('fetch-depth: 0');
+    });
+    expect(verdict.verdict).toBe('fail');
+    expect(verdict.errors).toContainEqual(
+      expect.objectContaining({
+        check: 'versions',
+        fatal: true,
+        message: expect.stringMatching(
+          /^the policy could not be read from the base commit [0-9a-f]{7}, which is not in this clone, .*fetch-depth: 0/,
+        ),
+      }),
+    );
+  });
+
+  it('fails with the fix when a pull request event names no base commit', async () => {
+    const repo = keyWithIgnore();
+    const { verdict } = await run({
+      root: repo.dir,
+      git: true,
+      eventName: 'pull_request',
+      eventPayload: { pull_request: {} },
+      mode: 'full',
+      overrides: { checks: ['secrets'] },
+    });
+    expect(verdict.verdict).toBe('fail');
+    expect(verdict.errors).toContainEqual(
+      expect.objectContaining({ fatal: true, message: expect.stringContaining('names no base commit to read the policy from') }),
+    );
   });
 });
 
