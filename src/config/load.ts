@@ -2,13 +2,14 @@
 // inputs or CLI flags (a partial config in the file's own keys). The inputs are merged over the file
 // and the whole is validated ONCE by the schema, so a bad input is reported like a bad key, and every
 // problem is reported in one run, each with its file, line and key (or the input or flag that set it).
+import { isAbsolute, resolve } from 'node:path';
 import { LineCounter, parseDocument, isMap, isSeq, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { redact } from '../finding.js';
 import { firstLine, isRecord } from '../util.js';
 import { ConfigError, type ConfigProblem } from './errors.js';
 import { configSchema, type Config } from './schema.js';
-import { displayPath, type PolicyTree } from './tree.js';
+import { displayPath, isInside, type PolicyTree } from './tree.js';
 import type { OverrideNames, PartialConfig } from './values.js';
 
 export const CONFIG_CANDIDATES = ['.github/security-gate.yml', '.github/security-gate.yaml', '.security-gate.yml', '.security-gate.yaml'];
@@ -28,13 +29,22 @@ export interface ConfigRequest {
   optional?: boolean;
   overrides?: PartialConfig;
   overrideNames?: OverrideNames;
+  /** The scanned root: paths the file names (not an input or flag) must stay inside it. */
+  root?: string;
 }
+
+/**
+ * Paths the config file names, which the repository controls: a baseline, an advisory database or a
+ * cache elsewhere (`../../etc/…`, `/home/runner/…`) would let it read or write files outside itself.
+ * An input or flag may name any path. (`versions.policy-file` is checked by the versions check.)
+ */
+const REPOSITORY_PATHS = [['baseline'], ['deps', 'advisory-db'], ['deps', 'cache-dir']];
 
 /** Finds the config in a tree: the explicit path (which must exist) or the first standard location. */
 export async function loadConfig(tree: PolicyTree, request: ConfigRequest = {}): Promise<LoadedConfig> {
   const found = await findConfigFile(tree, request);
   if (!found) return { ...validateConfig({}, request), file: undefined };
-  return { ...parseConfigText(found.text, found.file, request), file: found.file };
+  return { ...parseConfigText(found.text, found.file, { ...request, root: tree.root }), file: found.file };
 }
 
 async function findConfigFile(tree: PolicyTree, request: ConfigRequest): Promise<{ file: string; text: string } | undefined> {
@@ -101,8 +111,22 @@ function validateConfig(data: PartialConfig, request: ConfigRequest, source?: So
     // Inputs and flags first (they have no line), then the file from top to bottom.
     throw new ConfigError(problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
   }
+  if (source && request.root !== undefined) assertPathsInside(data, request, source, request.root);
   const ignoreLines = result.data.ignore.map((_, index) => (source ? lineOf(source, ['ignore', index]) : undefined));
   return { config: result.data, ignoreLines };
+}
+
+function assertPathsInside(data: PartialConfig, request: ConfigRequest, source: Source, root: string): void {
+  const problems = REPOSITORY_PATHS.filter((path) => {
+    const value = valueAt(data, path);
+    return typeof value === 'string' && !overrideAt(request, path) && (isAbsolute(value) || !isInside(root, resolve(root, value)));
+  }).map((path) => ({
+    file: source.file,
+    key: path.join('.'),
+    line: lineOf(source, path),
+    detail: 'must be a path inside the repository, relative to it; to use a file elsewhere, give it with the input or flag instead',
+  }));
+  if (problems.length > 0) throw new ConfigError(problems);
 }
 
 /** The overrides win: objects merge key by key, anything else (a list, a word) replaces the file's value. */

@@ -230,6 +230,24 @@ describe('config file', () => {
     expect((await loadConfig(workingTree(repo.dir))).config['fail-on']).toBe('medium');
   });
 
+  it('keeps the paths the config file names inside the repository; an input or flag may name any path', async () => {
+    const repo = gitRepo().write({
+      '.github/security-gate.yml': 'baseline: ../../etc/passwd\ndeps:\n  cache-dir: /home/runner/.cache\n  advisory-db: osv/all.zip\n',
+    });
+    const error = await loadConfig(workingTree(repo.dir)).then(
+      () => undefined,
+      (caught: ConfigError) => caught,
+    );
+    expect(error?.message.split('\n')).toEqual([
+      '.github/security-gate.yml:1: baseline: must be a path inside the repository, relative to it; to use a file elsewhere, give it with the input or flag instead',
+      '.github/security-gate.yml:3: deps.cache-dir: must be a path inside the repository, relative to it; to use a file elsewhere, give it with the input or flag instead',
+    ]);
+    const overrides = { baseline: '/tmp/runner/baseline.json', deps: { 'cache-dir': '/tmp/runner/cache' } };
+    const loaded = await loadConfig(workingTree(repo.dir), { overrides });
+    expect(loaded.config.baseline).toBe('/tmp/runner/baseline.json');
+    expect(loaded.config.deps['advisory-db']).toBe('osv/all.zip');
+  });
+
   it('publishes the same schema as schema/security-gate.schema.json (run `npm run schema` after a change)', () => {
     const committed = JSON.parse(readFileSync(new URL('../../schema/security-gate.schema.json', import.meta.url), 'utf8'));
     expect(committed).toEqual(configJsonSchema());
