@@ -110,7 +110,8 @@ export async function commitTree(root: string, commit: string): Promise<PolicyTr
     label,
     commit,
     async read(path) {
-      const full = resolve(realRoot, path);
+      // The path as the root spells it, moved onto the root's real path (the toplevel is a real path).
+      const full = resolve(realRoot, relative(root, resolve(root, path)));
       if (!isInside(top, full)) return disk.read(path);
       const shown = displayPath(root, path);
       // ls-tree paths are relative to the current directory; `:(literal)` turns off pathspec magic.

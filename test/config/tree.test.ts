@@ -26,6 +26,16 @@ describe('commitTree', () => {
     expect(await tree.read('../.github/*.yml')).toBeUndefined();
   });
 
+  it('reads from the commit when the root is reached through a symlink (an absolute path spelled through it too)', async () => {
+    const repo = gitRepo().commit('base', { '.github/gate.yml': 'fail-on: low\n' });
+    repo.write({ '.github/gate.yml': 'fail-on: critical\n' });
+    const link = join(tempDir(), 'workspace');
+    symlinkSync(repo.dir, link);
+    const tree = await commitTree(link, repo.sha(0));
+    expect(await tree.read('.github/gate.yml')).toBe('fail-on: low\n');
+    expect(await tree.read(join(link, '.github/gate.yml'))).toBe('fail-on: low\n');
+  });
+
   it('names a folder and refuses a committed symlink', async () => {
     const repo = gitRepo();
     mkdirSync(join(repo.dir, 'conf'));
