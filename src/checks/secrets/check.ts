@@ -2,8 +2,7 @@
 // (a git range or the working tree), run the rules over them, and turn matches into findings
 // that carry a redacted value and a hash, never the secret itself.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import type { PolicyFiles } from '../../config/policy-files.js';
 import type { Config } from '../../config/schema.js';
 import type { Context } from '../../context/context.js';
 import { makeFingerprint, redact, type CheckError, type CheckResult, type Finding } from '../../finding.js';
@@ -21,10 +20,10 @@ const PROGRESS_EVERY = 500;
 export function makeSecretsCheck(builtin: SecretRule[]): Check {
   return async (context: Context, config: Config, options: CheckOptions = {}): Promise<CheckResult> => {
     const errors: CheckError[] = [];
-    const loaded = await loadRules(context.root, config, builtin);
+    const loaded = await loadRules(options.policyFiles ?? {}, config, builtin);
     errors.push(...loaded.errors);
     const compiled = compileRules(loaded.rules);
-    const ignore = new GitleaksIgnore((await readOptional(join(context.root, '.gitleaksignore'))) ?? '');
+    const ignore = new GitleaksIgnore(options.policyFiles?.['.gitleaksignore'] ?? '');
     const scanOptions = {
       maxFileSize: config.secrets['max-file-size'],
       includePath: pathFilter(config.secrets['exclude-paths'], loaded.allowPaths),
@@ -127,14 +126,14 @@ function toFinding(match: SecretMatch, added: AddedLine, context: Context): Find
 }
 
 async function loadRules(
-  root: string,
+  policyFiles: PolicyFiles,
   config: Config,
   builtin: SecretRule[],
 ): Promise<{ rules: SecretRule[]; allowPaths: RegExp[]; errors: CheckError[] }> {
   const errors: CheckError[] = [];
   const custom: SecretRule[] = [];
   let allowPaths: RegExp[] = [];
-  const toml = await readOptional(join(root, '.gitleaks.toml'));
+  const toml = policyFiles['.gitleaks.toml'];
   if (toml !== undefined) {
     const fromToml = fromGitleaksToml(toml, '.gitleaks.toml');
     custom.push(...fromToml.rules);
@@ -149,14 +148,6 @@ async function loadRules(
     }
   }
   return { rules: mergeRules(builtin, custom, config.secrets['disable-rules']), allowPaths, errors };
-}
-
-async function readOptional(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 function describe(error: unknown): string {
