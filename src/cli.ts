@@ -1,7 +1,9 @@
 // The CLI shell: argv -> run() -> text/json/sarif -> exit code (0 pass, 1 fail, 2 bad usage/config/repo).
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseCliArgs, USAGE, type CliCommand } from './config/cli-args.js';
 import { describeError, isUserError } from './config/errors.js';
+import { prepareOutputFile } from './config/output-file.js';
 import { runInventory } from './inventory.js';
 import { renderJson } from './report/json.js';
 import { renderSarif } from './report/sarif.js';
@@ -17,11 +19,14 @@ async function main(argv: string[]): Promise<number> {
   const color = !cli.output && shouldUseColor(process.stdout, process.env);
 
   if (cli.command === 'inventory') {
+    if (cli.output) prepareOutputFile(cli.output, folderOf(resolve(cli.path)), '--output');
     const inventory = await runInventory(cli, color);
     // Unreadable lockfiles: listed (in text, also in the report) and exit 1, the others still listed.
     for (const problem of inventory.problems) process.stderr.write(`security-gate: ${problem}\n`);
     return emit(inventory.text, cli.output, inventory.problems.length ? 1 : 0);
   }
+  // Before the scan: a report path that cannot be written fails now, not after minutes of scanning.
+  if (cli.output) prepareOutputFile(cli.output, cli.settings.root, '--output');
   const progress = progressOnTty(process.stderr);
   const { verdict } = await run(cli.settings, { progress });
   if (progress) process.stderr.write('\r\u001b[K'); // clear the progress line
@@ -38,6 +43,15 @@ function emit(text: string, output: string | undefined, code: number): number {
   if (output) writeFileSync(output, text.endsWith('\n') ? text : `${text}\n`);
   else process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   return code;
+}
+
+/** The scanned folder (for `inventory`, PATH may be one lockfile). */
+function folderOf(path: string): string {
+  try {
+    return statSync(path).isDirectory() ? path : dirname(path);
+  } catch {
+    return path;
+  }
 }
 
 function print(text: string, code: number): number {

@@ -2,6 +2,7 @@
 import type { CliCommand } from './config/cli-args.js';
 import { UsageError } from './config/errors.js';
 import { inventoryOf } from './checks/deps/inventory.js';
+import { where } from './finding.js';
 import { renderInventoryJson, renderInventoryText } from './report/inventory.js';
 
 type InventoryCommand = Extract<CliCommand, { command: 'inventory' }>;
@@ -16,7 +17,7 @@ export async function runInventory(cli: InventoryCommand, color: boolean): Promi
   const inventory = await inventoryOf(cli.path, { include: cli.include, exclude: cli.exclude });
   const fatal = inventory.errors.find((error) => error.fatal);
   if (fatal) throw new UsageError(`${fatal.path}: ${fatal.message}`);
-  const problems = inventory.errors.map((error) => `${error.line ? `${error.path}:${error.line}` : error.path}: ${error.message}`);
+  const problems = inventory.errors.map((error) => `${where(error)}: ${error.message}`);
   const text =
     cli.format === 'json'
       ? JSON.stringify(renderInventoryJson(inventory.packages, inventory.errors), null, 2)

@@ -10,6 +10,9 @@ try {
   const action = loadActionSettings(core.getInput, process.env);
   if (action.settings.token) core.setSecret(action.settings.token);
   const { verdict } = await run(action.settings);
+  // What a pull request changes in its own policy: shown, applied only after merge. A file name in it
+  // may come from the repository: `##[` (the runner's older command syntax) is broken.
+  for (const notice of verdict.notices ?? []) core.notice(`security-gate: ${notice.replace(/##\[/g, '##\u200b[')}`);
   await reportToGitHub(verdict, { ...action, toolVersion: VERSION });
 } catch (error) {
   core.setFailed(`security-gate: ${describeError(error)}`);

@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadActionSettings } from '../src/config/action.js';
+import { configJsonSchema } from '../src/config/json-schema.js';
 import { parseConfigText } from '../src/config/load.js';
+import { CONFIG_VALUES } from '../src/config/values.js';
 
 const root = new URL('..', import.meta.url);
 const action = parse(readFileSync(new URL('action.yml', root), 'utf8')) as {
@@ -37,8 +39,19 @@ describe('docs and code agree', () => {
   });
 
   it('gives no default to inputs the config file can also set', () => {
-    const configurable = ['checks', 'config', 'fail-on', 'advisory-db', 'cache-dir', 'baseline'];
+    const configurable = ['config', ...Object.keys(CONFIG_VALUES)];
+    expect(configurable).toEqual(expect.arrayContaining(['checks', 'fail-on', 'advisory-db', 'cache-dir', 'baseline', 'policy-from']));
     for (const name of configurable) expect(action.inputs[name]?.default, name).toBeUndefined();
+  });
+
+  it('names a real config key for every input and flag that sets one', () => {
+    const schema = configJsonSchema() as { properties: Record<string, { properties?: Record<string, unknown> }> };
+    for (const [name, { key }] of Object.entries(CONFIG_VALUES)) {
+      const [top, nested] = key;
+      expect(schema.properties[top!], name).toBeDefined();
+      if (nested) expect(schema.properties[top!]!.properties?.[nested], name).toBeDefined();
+      expect(key.at(-1), 'an input is named after its key').toBe(name);
+    }
   });
 
   it('shows a config example that the schema accepts', () => {

@@ -1,3 +1,4 @@
+import type { PolicyFiles } from '../config/policy-files.js';
 import type { Config } from '../config/schema.js';
 import type { Context } from '../context/context.js';
 import type { CheckName, CheckResult } from '../finding.js';
@@ -7,6 +8,8 @@ export type Progress = (event: { check: CheckName; done: number; total?: number;
 
 export interface CheckOptions {
   progress?: Progress;
+  /** The repository's policy files (.gitleaks.toml, .gitleaksignore), read by the pipeline: from the base commit on a pull request. */
+  policyFiles?: PolicyFiles;
 }
 
 /** A check never prints and never touches GitHub: it takes plain data and returns plain data. */

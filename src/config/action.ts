@@ -2,13 +2,15 @@
 // nothing downstream reads either. Inputs that the config file can also set have no default in
 // action.yml, so an empty input means "not set" and the file (or the schema default) applies.
 import { readFileSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
-import { UsageError } from './errors.js';
-import { parseChecks, parseFailOn } from './cli-args.js';
-import type { Settings } from './settings.js';
 import type { Mode } from '../context/context.js';
 import { rangeFromEvent } from '../context/event.js';
+import { UsageError } from './errors.js';
+import { prepareOutputFile } from './output-file.js';
+import type { Settings } from './settings.js';
+import { assertStaysInside, displayPath, isInside } from './tree.js';
+import { CONFIG_VALUES, overridesFrom, type ConfigValueName } from './values.js';
 
 export type GetInput = (name: string) => string;
 
@@ -46,20 +48,16 @@ export function loadActionSettings(getInput: GetInput, env: Record<string, strin
   }
   const outDir = env.RUNNER_TEMP ?? tmpdir();
   const eventPayload = readEvent(env.GITHUB_EVENT_PATH);
-  const inWorkspace = (file: string) => (isAbsolute(file) ? file : join(workspace, file));
-  const fromWorkspace = (file: string | undefined) => (file === undefined ? undefined : inWorkspace(file));
+  // Input paths are relative to the workspace (like every path in a workflow), not to `path`.
+  const inWorkspace = (file: string) => resolve(workspace, file);
+  const values = Object.fromEntries(Object.keys(CONFIG_VALUES).map((name) => [name, input(name)]));
+  const { overrides, overrideNames } = overridesFrom(values, { label: (name: ConfigValueName) => `input ${name}`, path: inWorkspace });
   return {
     settings: {
       root,
-      // Input paths are relative to the workspace (like every path in a workflow), not to `path`.
-      configPath: fromWorkspace(input('config')),
-      overrides: {
-        checks: input('checks') === undefined ? undefined : parseChecks(input('checks')!, 'input checks'),
-        failOn: input('fail-on') === undefined ? undefined : parseFailOn(input('fail-on')!, 'input fail-on'),
-        advisoryDb: fromWorkspace(input('advisory-db')),
-        cacheDir: fromWorkspace(input('cache-dir')),
-        baseline: fromWorkspace(input('baseline')),
-      },
+      configPath: configInWorkspace(input('config'), workspace),
+      overrides,
+      overrideNames,
       mode: modeInput && modeInput !== 'auto' ? (modeInput as Mode) : undefined,
       base: input('base'),
       head: input('head'),
@@ -68,10 +66,22 @@ export function loadActionSettings(getInput: GetInput, env: Record<string, strin
       git: true,
       token: input('token'),
     },
-    sarifFile: inWorkspace(input('sarif-file') ?? join(outDir, 'security-gate.sarif')),
-    jsonFile: inWorkspace(input('json-file') ?? join(outDir, 'security-gate.json')),
+    // Reports go to RUNNER_TEMP unless asked otherwise; a path in the workspace must not be a symlink.
+    sarifFile: prepareOutputFile(input('sarif-file') ?? join(outDir, 'security-gate.sarif'), workspace, 'input sarif-file'),
+    jsonFile: prepareOutputFile(input('json-file') ?? join(outDir, 'security-gate.json'), workspace, 'input json-file'),
     github: githubTarget(input, env, eventName, eventPayload),
   };
+}
+
+/** The `config` input names a file of the repository: inside the workspace, also after resolving symlinks. */
+function configInWorkspace(config: string | undefined, workspace: string): string | undefined {
+  if (config === undefined) return undefined;
+  const path = resolve(workspace, config);
+  if (!isInside(workspace, path)) {
+    throw new UsageError(`input config: '${config}' is outside the workspace; the config must be a file of the repository.`);
+  }
+  assertStaysInside(workspace, path, displayPath(workspace, path));
+  return path;
 }
 
 function githubTarget(

@@ -1,10 +1,9 @@
 // argv -> plain settings for the CLI. Bad usage is a UsageError (exit code 2), never a stack.
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { CHECK_NAMES, type CheckName } from '../finding.js';
 import { UsageError } from './errors.js';
-import { failOnSchema, type FailOn } from './schema.js';
 import type { Settings } from './settings.js';
+import { overridesFrom, type ConfigValueName } from './values.js';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
@@ -29,7 +28,7 @@ Scan options:
   --advisory-db PATH   offline OSV database: a folder of OSV JSON files or an all.zip
   --baseline FILE      a JSON report of an earlier run: its findings warn instead of failing
   --format FORMAT      text|json|sarif (default: text)
-  --output FILE        write the report to FILE instead of standard output
+  --output FILE        write the report to FILE (its folder is created) instead of standard output
   --verbose            also list ignored findings
 Inventory options:
   --format text|json, --output FILE
@@ -75,7 +74,7 @@ export function parseCliArgs(argv: string[], cwd: string): CliCommand {
   if (command === 'inventory') {
     const format = values.format ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json for inventory, not '${format}'`);
-    return { command, path, format, output: values.output, include: values.include ?? [], exclude: values.exclude ?? [] };
+    return { command, path, format, output: fromCwd(values.output), include: values.include ?? [], exclude: values.exclude ?? [] };
   }
   if (command !== 'scan') throw new UsageError(`unknown command '${command}'\n\n${USAGE}`);
 
@@ -86,39 +85,24 @@ export function parseCliArgs(argv: string[], cwd: string): CliCommand {
   if (values.base && values.since && values.base !== values.since) throw new UsageError('give --base or --since, not both');
   const base = values.base ?? values.since;
   if (values['no-git'] && (base || values.head)) throw new UsageError('--no-git scans files only: it cannot take --base or --head');
+  // Paths typed on the command line are relative to where it is typed, not to the scanned folder.
+  const { overrides, overrideNames } = overridesFrom(
+    { checks: values.checks, 'fail-on': values['fail-on'], 'advisory-db': values['advisory-db'], baseline: values.baseline },
+    { label: (name: ConfigValueName) => `--${name}`, path: (value) => resolve(cwd, value) },
+  );
   return {
     command,
     format,
-    output: values.output,
+    output: fromCwd(values.output),
     verbose: values.verbose ?? false,
     settings: {
       root: resolve(cwd, path),
-      // Paths typed on the command line are relative to where it is typed, not to the scanned folder.
       configPath: fromCwd(values.config),
-      overrides: {
-        checks: values.checks === undefined ? undefined : parseChecks(values.checks),
-        failOn: values['fail-on'] === undefined ? undefined : parseFailOn(values['fail-on']),
-        advisoryDb: fromCwd(values['advisory-db']),
-        baseline: fromCwd(values.baseline),
-      },
+      overrides,
+      overrideNames,
       base,
       head: values.head,
       git: !values['no-git'],
     },
   };
-}
-
-export function parseChecks(list: string, source = '--checks'): CheckName[] {
-  const names = list.split(/[\s,]+/).filter(Boolean);
-  const unknown = names.find((name) => !(CHECK_NAMES as readonly string[]).includes(name));
-  if (unknown || names.length === 0) {
-    throw new UsageError(`${source}: '${unknown ?? list}' is not a check; use a comma-separated list of ${CHECK_NAMES.join(', ')}`);
-  }
-  return [...new Set(names)] as CheckName[];
-}
-
-export function parseFailOn(value: string, source = '--fail-on'): FailOn {
-  const parsed = failOnSchema.safeParse(value.trim().toLowerCase());
-  if (!parsed.success) throw new UsageError(`${source}: '${value}' must be one of critical, high, medium, low`);
-  return parsed.data;
 }

@@ -1,15 +1,46 @@
-/** A config problem the user must fix: renders as `file:line: key: what is wrong`. */
+import { where } from '../finding.js';
+
+/** One thing wrong in the config: where (a file and line, or the input or flag that set it), the key, and what. */
+export interface ConfigProblem {
+  /** The file (`.github/security-gate.yml`), or the input or flag that set the value (`input fail-on`, `--fail-on`). */
+  file: string;
+  detail: string;
+  key?: string;
+  line?: number;
+}
+
+/**
+ * Config problems the user must fix, every one found in the run (not only the first): each renders as
+ * `file:line: key: what is wrong`, one per line.
+ */
 export class ConfigError extends Error {
-  constructor(
-    readonly file: string,
-    readonly detail: string,
-    readonly key?: string,
-    readonly line?: number,
-  ) {
-    const where = line ? `${file}:${line}` : file;
-    super(`${where}: ${key ? `${key}: ` : ''}${detail}`);
+  readonly problems: readonly ConfigProblem[];
+
+  constructor(file: string, detail: string, key?: string, line?: number);
+  constructor(problems: readonly ConfigProblem[]);
+  constructor(first: string | readonly ConfigProblem[], detail = '', key?: string, line?: number) {
+    const problems = typeof first === 'string' ? [{ file: first, detail, key, line }] : first;
+    super(problems.map(describeProblem).join('\n'));
     this.name = 'ConfigError';
+    this.problems = problems;
   }
+
+  /** The first problem's file, key and line (most errors have one problem). */
+  get file(): string {
+    return this.problems[0]?.file ?? '';
+  }
+
+  get key(): string | undefined {
+    return this.problems[0]?.key;
+  }
+
+  get line(): number | undefined {
+    return this.problems[0]?.line;
+  }
+}
+
+function describeProblem(problem: ConfigProblem): string {
+  return `${where({ path: problem.file, line: problem.line })}: ${problem.key ? `${problem.key}: ` : ''}${problem.detail}`;
 }
 
 /** Bad command-line or action usage (unknown flag, bad value): exit code 2, no stack. */

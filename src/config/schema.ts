@@ -108,6 +108,12 @@ export const configSchema = z
       .describe('Which checks run.'),
     'fail-on': failOnSchema.default('high').describe('Lowest severity that fails the build.'),
     ignore: z.array(ignoreEntrySchema).default([]),
+    'policy-from': z
+      .enum(['base', 'head'])
+      .default('base')
+      .describe(
+        'On pull_request, pull_request_target and merge_group: read the policy (this file, .gitleaks.toml, .gitleaksignore, the baseline) from the base commit, so a pull request cannot exempt itself, or from the head (the pull request itself).',
+      ),
     baseline: z.string().min(1).optional().describe('A JSON report of an earlier run: its findings warn instead of failing.'),
     versions: z
       .strictObject({

@@ -1,13 +1,16 @@
 // What a shell (action or CLI) hands to the pipeline: plain data, already read from inputs or argv.
-import type { ConfigOverrides } from './overrides.js';
 import type { Mode } from '../context/context.js';
+import type { OverrideNames, PartialConfig } from './values.js';
 
 export interface Settings {
   /** Absolute path of the repository or folder to scan. */
   root: string;
   /** Explicit config path (input `config`, flag --config); else the standard locations. */
   configPath?: string;
-  overrides: ConfigOverrides;
+  /** Action inputs or CLI flags in the config file's own keys (`{ 'fail-on': 'high' }`): merged over the file, validated with it. */
+  overrides?: PartialConfig;
+  /** Who set each override (`fail-on` -> `input fail-on`), so an error names the input or flag. */
+  overrideNames?: OverrideNames;
   /** Explicit mode; undefined = from the event, else from whether a base was given. */
   mode?: Mode;
   base?: string;

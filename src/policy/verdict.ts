@@ -4,6 +4,7 @@ import { minimatch } from 'minimatch';
 import type { Config, IgnoreEntry } from '../config/schema.js';
 import type { Mode } from '../context/context.js';
 import { atLeast, makeFingerprint, severityRank, type CheckError, type CheckName, type CheckResult, type Finding } from '../finding.js';
+import { compareStrings } from '../util.js';
 
 export type Status = 'fail' | 'warn' | 'ignored';
 
@@ -33,6 +34,8 @@ export interface Verdict {
   errors: CheckError[];
   checks: CheckSummary[];
   counts: { fail: number; warn: number; ignored: number; errors: number };
+  /** Facts for the reader that change no status, e.g. what a pull request changes in the policy (applies after merge). */
+  notices?: string[];
 }
 
 export interface PolicyInput {
@@ -43,6 +46,8 @@ export interface PolicyInput {
   ignoreLines?: (number | undefined)[];
   /** Fingerprints from the baseline report: such findings count as existing (warn). */
   baseline?: Set<string>;
+  /** What the pull request changes in the policy it is judged by (it applies after merge). */
+  notices?: string[];
   mode: Mode;
   range: string;
   now: Date;
@@ -97,6 +102,7 @@ export function evaluate(input: PolicyInput): Verdict {
       errors: result.errors.length,
     })),
     counts,
+    ...(input.notices?.length ? { notices: input.notices } : {}),
   };
 }
 
@@ -170,9 +176,9 @@ export function byImportance(a: EvaluatedFinding, b: EvaluatedFinding): number {
     STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
     Number(b.introduced === true) - Number(a.introduced === true) ||
     severityRank(a.severity) - severityRank(b.severity) ||
-    a.check.localeCompare(b.check) ||
-    a.location.path.localeCompare(b.location.path) ||
+    compareStrings(a.check, b.check) ||
+    compareStrings(a.location.path, b.location.path) ||
     (a.location.line ?? 0) - (b.location.line ?? 0) ||
-    a.rule.localeCompare(b.rule)
+    compareStrings(a.rule, b.rule)
   );
 }

@@ -1,6 +1,5 @@
 // The JSON report: the CLI's machine-readable contract (`--format json`) and the baseline format.
 // The listed keys are stable (version 1); adding keys is fine, renaming or removing is a new version.
-import { ConfigError } from '../config/errors.js';
 import type { CheckName, Severity } from '../finding.js';
 import type { CheckSummary, Status, Verdict } from '../policy/verdict.js';
 
@@ -70,30 +69,4 @@ export function renderJson(verdict: Verdict): JsonReport {
       fatal: error.fatal ?? false,
     })),
   };
-}
-
-/** The fingerprints of a JSON report written earlier (`baseline:`); a ConfigError naming the file otherwise. */
-export function readBaselineFingerprints(text: string, file: string): Set<string> {
-  const fix = 'write a baseline with `security-gate scan --format json --output FILE`';
-  let report: unknown;
-  try {
-    report = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError(file, `not valid JSON (${(error as Error).message}); ${fix}`, 'baseline');
-  }
-  if (!isObject(report) || report.version !== 1 || !Array.isArray(report.findings)) {
-    throw new ConfigError(file, `not a security-gate JSON report (expected "version": 1 and a "findings" list); ${fix}`, 'baseline');
-  }
-  const fingerprints = new Set<string>();
-  report.findings.forEach((finding, index) => {
-    if (!isObject(finding) || typeof finding.fingerprint !== 'string' || finding.fingerprint === '') {
-      throw new ConfigError(file, `findings[${index}] has no "fingerprint"; ${fix}`, 'baseline');
-    }
-    fingerprints.add(finding.fingerprint);
-  });
-  return fingerprints;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,10 +1,11 @@
 // The built action (dist/index.js) with the environment a runner gives, under Node 20 and Node 24.
-import { readFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
-import { gitRepo } from '../support/git-repo.js';
+import { awsKey } from '../checks/secrets/test-rules.js';
+import { gitRepo, tempDir } from '../support/git-repo.js';
 import { nodeBinaries, runAction } from '../support/dist.js';
 
 // The official SARIF 2.1.0 schema (draft-04), as @microsoft/jest-sarif ships it.
@@ -101,6 +102,54 @@ describe.each(nodeBinaries())('dist/index.js under Node $version', ({ bin }) => 
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('::error::security-gate: .github/security-gate.yml:1: fail-on: must be one of');
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('fails a pull request that adds a key and an ignore for it, with a notice that the ignore applies after merge', async () => {
+    const repo = gitRepo()
+      .commit('base', { 'README.md': '# app\n' })
+      .commit('add a key and ignore it', {
+        'deploy/.env': `AWS_KEY=${awsKey(41)}\n`,
+        '.github/security-gate.yml': 'ignore:\n  - id: aws-access-key-id\n    reason: mine\n    expires: 2099-12-31\n',
+      });
+    const event = pullRequest(repo.sha(0), repo.sha(1));
+    const judged = await runAction(bin, { workspace: repo.dir, eventName: 'pull_request', event, inputs: { checks: 'secrets' } });
+    expect(judged.code).toBe(1);
+    expect(judged.outputs).toMatchObject({ verdict: 'fail', failures: '1' });
+    expect(judged.stdout).toContain(
+      '::notice::security-gate: this pull request adds .github/security-gate.yml; they take effect when it is merged (policy-from: base).',
+    );
+
+    const own = await runAction(bin, {
+      workspace: repo.dir,
+      eventName: 'pull_request',
+      event,
+      inputs: { checks: 'secrets', 'policy-from': 'head' },
+    });
+    expect(own.code).toBe(0);
+    expect(own.outputs).toMatchObject({ verdict: 'pass', failures: '0' });
+  });
+
+  it('names the input that has a bad value', async () => {
+    const run = await runAction(bin, { workspace: releasedRepo().dir, eventName: 'schedule', event: {}, inputs: { 'fail-on': 'severe' } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`::error::security-gate: input fail-on: 'severe' must be one of "critical", "high", "medium", "low"`);
+  });
+
+  it('refuses, before the scan, a sarif-file that is a symlink committed in the repository', async () => {
+    const victim = join(tempDir(), 'victim');
+    writeFileSync(victim, 'precious\n');
+    const repo = releasedRepo();
+    symlinkSync(victim, join(repo.dir, 'results.sarif'));
+    repo.commit('a link', {});
+    const run = await runAction(bin, {
+      workspace: repo.dir,
+      eventName: 'schedule',
+      event: {},
+      inputs: { checks: 'versions', 'sarif-file': 'results.sarif' },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/::error::security-gate: input sarif-file: results\.sarif is a symlink/);
+    expect(readFileSync(victim, 'utf8')).toBe('precious\n');
   });
 
   it('fails the step clearly when the workspace is not a git repository', async () => {

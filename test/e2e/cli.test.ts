@@ -1,5 +1,5 @@
 // The built CLI (dist/cli.js) as a user runs it, under Node 20 and Node 24.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gitRepo, tempDir } from '../support/git-repo.js';
@@ -115,6 +115,69 @@ describe.each(nodes)('dist/cli.js under Node $version', ({ bin }) => {
     );
     expect(inventory.errors).toEqual([expect.objectContaining({ path: 'tool/package-lock.json' })]);
     expect(run.stderr).toContain('tool/package-lock.json');
+  });
+
+  it('creates the folder of --output before the scan (issue 12), and fails before scanning when it cannot', () => {
+    const repo = scaleboxRepo();
+    const out = join(tempDir(), 'reports/today/gate.json');
+    const run = runCli(bin, ['scan', '--checks', 'versions', '--format', 'json', '--output', out], repo.dir);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ version: 1, verdict: 'pass' });
+
+    // A folder that cannot be made is reported before the scan: not the scan's own error (no git repository here).
+    const dir = tempDir();
+    writeFileSync(join(dir, 'file'), '');
+    const blocked = runCli(bin, ['scan', dir, '--checks', 'versions', '--output', join(dir, 'file/gate.json')], dir);
+    expect(blocked.code).toBe(2);
+    expect(blocked.stderr).toMatch(/^security-gate: --output: cannot create the folder .*file for .*gate\.json \(E\w+\)/);
+    expect(blocked.stderr).not.toContain('not a git repository');
+  });
+
+  it('never writes --output through a symlink committed in the repository', () => {
+    const repo = scaleboxRepo();
+    const victim = join(tempDir(), 'authorized_keys');
+    writeFileSync(victim, 'ssh-ed25519 AAAA precious\n');
+    symlinkSync(victim, join(repo.dir, 'report.json'));
+    repo.commit('a link', {});
+    const run = runCli(bin, ['scan', '--checks', 'versions', '--format', 'json', '--output', 'report.json'], repo.dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('report.json is a symlink; the gate never writes through a link in the repository');
+    expect(readFileSync(victim, 'utf8')).toBe('ssh-ed25519 AAAA precious\n');
+  });
+
+  it('reports a bad flag and every problem of the config file in one run, each named', () => {
+    const repo = scaleboxRepo().write({
+      '.github/security-gate.yml': 'fail-on: high\nversion:\n  policy-file: SECURITY.md\nchecks: [deps, licences]\n',
+    });
+    const run = runCli(bin, ['scan', '--fail-on', 'severe'], repo.dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      `security-gate: --fail-on: 'severe' must be one of "critical", "high", "medium", "low"`,
+      '.github/security-gate.yml:2: version: unknown key; allowed keys are listed in schema/security-gate.schema.json',
+      `.github/security-gate.yml:4: checks.1: 'licences' is not a check; the checks are "deps", "secrets", "versions"`,
+    ]);
+  });
+
+  it('names the config file and what to do for an alias bomb or a folder, never "unexpected error" (exit 2)', () => {
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
+    ];
+    const repo = scaleboxRepo().write({ '.github/security-gate.yml': `${bomb.join('\n')}\n` });
+    const run = runCli(bin, ['scan', '--checks', 'versions'], repo.dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /^security-gate: \.github\/security-gate\.yml: its YAML aliases .* \(an alias bomb\)\. Write the values out/,
+    );
+
+    mkdirSync(join(repo.dir, 'gate-config'));
+    const folder = runCli(bin, ['scan', '--checks', 'versions', '--config', 'gate-config'], repo.dir);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toBe('security-gate: gate-config: is a folder, not a file: point the setting at the file inside it.\n');
+    expect(run.stderr + folder.stderr).not.toContain('unexpected error');
   });
 
   it('prints its version and help', () => {

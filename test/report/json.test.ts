@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/config/errors.js';
-import { readBaselineFingerprints, renderJson } from '../../src/report/json.js';
+import { renderJson } from '../../src/report/json.js';
 import { errorOf, findingOf, verdictOf } from '../support/verdict.js';
 
 describe('renderJson', () => {
@@ -60,36 +59,5 @@ describe('renderJson', () => {
     const report = renderJson(verdict);
     report.findings[0]!.details.package = 'changed';
     expect(verdict.findings[0]!.details).toMatchObject({ package: 'lodash' });
-  });
-});
-
-describe('readBaselineFingerprints', () => {
-  it('reads back the fingerprints of a report it wrote, and the policy then warns for them', () => {
-    const findings = [findingOf(), findingOf({ check: 'secrets' })];
-    const text = JSON.stringify(renderJson(verdictOf(findings)), null, 2);
-    const baseline = readBaselineFingerprints(text, 'baseline.json');
-    expect(baseline).toEqual(new Set(findings.map((f) => f.fingerprint)));
-    const again = verdictOf(findings, { baseline });
-    expect(again.verdict).toBe('pass');
-    expect(again.findings.map((f) => f.status)).toEqual(['warn', 'warn']);
-  });
-
-  it.each([
-    ['not JSON', '{ "version": 1,', /^\.security\/baseline\.json: baseline: not valid JSON/],
-    ['a SARIF file', JSON.stringify({ version: '2.1.0', runs: [] }), /not a security-gate JSON report/],
-    ['another version', JSON.stringify({ version: 2, findings: [] }), /expected "version": 1/],
-    ['a finding without fingerprint', JSON.stringify({ version: 1, findings: [{ rule: 'x' }] }), /findings\[0\] has no "fingerprint"/],
-    ['an array', '[]', /not a security-gate JSON report/],
-  ])('throws a ConfigError naming the file for %s', (_name, text, message) => {
-    let caught: unknown;
-    try {
-      readBaselineFingerprints(text, '.security/baseline.json');
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(ConfigError);
-    expect((caught as ConfigError).file).toBe('.security/baseline.json');
-    expect((caught as ConfigError).message).toMatch(message);
-    expect((caught as ConfigError).message).toContain('--format json');
   });
 });

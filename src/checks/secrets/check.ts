@@ -1,7 +1,6 @@
 // The secrets check, given its built-in rules (tests pass their own): pick the lines to scan (a
 // git range or the working tree), hand them to the detector, and turn its detections into
 // findings that carry a redacted value and a hash, never the secret itself.
-import { join } from 'node:path';
 import type { Config } from '../../config/schema.js';
 import type { Context } from '../../context/context.js';
 import type { CheckError, CheckResult, Finding } from '../../finding.js';
@@ -11,7 +10,8 @@ import { compileRules } from './detect/compile.js';
 import { Detector } from './detect/detector.js';
 import type { AddedLine, DiffStats } from './diff-parser.js';
 import { UnreadableRangeError, addedLines, resolveRange } from './history.js';
-import { firstLine, loadRules, readOptional } from './load-rules.js';
+import { loadRules } from './load-rules.js';
+import { firstLine } from '../../util.js';
 import type { SecretRule } from './rules/types.js';
 import { toFinding } from './to-finding.js';
 import { workingTreeLines } from './working-tree.js';
@@ -21,13 +21,13 @@ const PROGRESS_EVERY = 500;
 export function makeSecretsCheck(builtin: SecretRule[]): Check {
   return async (context: Context, config: Config, options: CheckOptions = {}): Promise<CheckResult> => {
     const errors: CheckError[] = [];
-    const loaded = await loadRules(context.root, config, builtin);
+    const loaded = loadRules(options.policyFiles ?? {}, config, builtin);
     errors.push(...loaded.errors);
     const detector = new Detector(compileRules(loaded.rules), {
       testPaths: config.secrets['test-paths'],
       maxDecodeDepth: config.secrets['max-decode-depth'],
     });
-    const ignore = new GitleaksIgnore((await readOptional(join(context.root, '.gitleaksignore'))) ?? '');
+    const ignore = new GitleaksIgnore(options.policyFiles?.['.gitleaksignore'] ?? '');
     const stats: DiffStats = { commits: 0, lines: 0, skippedBinary: 0, skippedTooLarge: 0, skippedExcluded: 0 };
     const opened = await openSource(context, config, detector, loaded.allowPaths, stats, options);
     errors.push(...opened.errors);

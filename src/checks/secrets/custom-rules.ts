@@ -4,6 +4,7 @@ import { parse as parseToml } from 'smol-toml';
 import type { CustomRule } from '../../config/schema.js';
 import type { CheckError } from '../../finding.js';
 import { RE2JS } from 're2js';
+import { firstLine, isRecord } from '../../util.js';
 import type { LinearPattern, SecretRule } from './rules/types.js';
 
 export interface RuleSet {
@@ -156,14 +157,8 @@ function isString(value: unknown): value is string {
   return typeof value === 'string';
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
-}

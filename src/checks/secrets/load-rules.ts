@@ -1,11 +1,11 @@
 // The rule set a scan runs: the built-in table, plus custom rules from the config file and from
 // an existing `.gitleaks.toml` (for teams moving over), minus `secrets.disable-rules`.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import type { PolicyFiles } from '../../config/policy-files.js';
 import type { Config } from '../../config/schema.js';
 import type { CheckError } from '../../finding.js';
 import { fromConfigRule, fromGitleaksToml, mergeRules } from './custom-rules.js';
 import type { SecretRule } from './rules/types.js';
+import { firstLine } from '../../util.js';
 
 export interface LoadedRules {
   rules: SecretRule[];
@@ -14,11 +14,12 @@ export interface LoadedRules {
   errors: CheckError[];
 }
 
-export async function loadRules(root: string, config: Config, builtin: SecretRule[]): Promise<LoadedRules> {
+/** `policyFiles` come from the pipeline (the base commit on a pull request, so a PR cannot add its own allowlist). */
+export function loadRules(policyFiles: PolicyFiles, config: Config, builtin: SecretRule[]): LoadedRules {
   const errors: CheckError[] = [];
   const custom: SecretRule[] = [];
   let allowPaths: LoadedRules['allowPaths'] = [];
-  const toml = await readOptional(join(root, '.gitleaks.toml'));
+  const toml = policyFiles['.gitleaks.toml'];
   if (toml !== undefined) {
     const fromToml = fromGitleaksToml(toml, '.gitleaks.toml');
     custom.push(...fromToml.rules);
@@ -33,16 +34,4 @@ export async function loadRules(root: string, config: Config, builtin: SecretRul
     }
   }
   return { rules: mergeRules(builtin, custom, config.secrets['disable-rules']), allowPaths, errors };
-}
-
-export async function readOptional(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-export function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 }

@@ -2,7 +2,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readPolicyFiles } from '../../../src/config/policy-files.js';
 import { configSchema, type ConfigInput } from '../../../src/config/schema.js';
+import { workingTree } from '../../../src/config/tree.js';
 import type { Context } from '../../../src/context/context.js';
 import type { CheckResult, SecretDetails } from '../../../src/finding.js';
 import { makeSecretsCheck } from '../../../src/checks/secrets/check.js';
@@ -13,7 +15,7 @@ afterAll(cleanupTempDirs);
 
 const check = makeSecretsCheck(TEST_RULES);
 
-function scan(
+async function scan(
   repo: GitRepo | string,
   context: Partial<Context> = {},
   config: ConfigInput = {},
@@ -21,7 +23,12 @@ function scan(
 ): Promise<CheckResult> {
   const root = typeof repo === 'string' ? repo : repo.dir;
   const mode = context.mode ?? (context.base || context.newBranch ? 'pr' : 'full');
-  return check({ root, mode, head: 'HEAD', git: true, now: new Date('2026-11-24'), ...context }, configSchema.parse(config), progress);
+  // The pipeline reads .gitleaks.toml and .gitleaksignore for the check; here, from the working tree.
+  const policyFiles = await readPolicyFiles(workingTree(root));
+  return check({ root, mode, head: 'HEAD', git: true, now: new Date('2026-11-24'), ...context }, configSchema.parse(config), {
+    ...progress,
+    policyFiles,
+  });
 }
 
 const locations = (result: CheckResult) => result.findings.map((finding) => finding.location);
