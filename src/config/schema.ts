@@ -97,6 +97,9 @@ export const DEFAULT_TEST_PATHS = [
   '**/*Tests.cs',
   '**/*.example',
   '**/*.sample',
+  '**/*.example.*',
+  '**/*.examples.*',
+  '**/*.sample.*',
 ];
 
 export const configSchema = z

@@ -31,6 +31,9 @@ export const NOT_A_LITERAL: RegExp[] = [
   /\*{3,}|\.{3}|…|•/,
   // Placeholders the global filter does not know.
   /^(?:your|my|some|insert|enter|replace|put|todo|fixme|none|null|nil|undefined|secret|password|passwd|token|apikey|api_key|string|bearer)[^A-Za-z]/i,
+  // A UUID alone names nothing: request ids, change tokens, resource ids. Providers whose keys are
+  // UUIDs have rows that need their name next to it.
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
   // Test-mode and publishable keys, whose own provider rules report them.
   /^(?:pk_(?:live|test)_|rzp_test_|FLWPUBK)/,
 ];
