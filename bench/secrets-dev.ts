@@ -11,6 +11,10 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
+import { compileRules } from '../src/checks/secrets/detect/compile.js';
+import { Detector, linesOf } from '../src/checks/secrets/detect/detector.js';
+import { BUILTIN_RULES } from '../src/checks/secrets/rules/builtin.js';
+import { defaultConfig } from '../src/config/schema.js';
 import { redact } from '../src/finding.js';
 import {
   countLikeScanner,
@@ -199,6 +203,19 @@ group(falsePositives, providerOf, clean);
 console.log(`\nfalse positives by rule that fired (entries):`);
 group(falsePositives, (result) => result.rules);
 
+// The stage that decided: for a miss, what the detector's validate stage dropped (or that no rule
+// found anything); for a false positive, the kind of match that let it through.
+const stageOfMiss = stagesOfMisses();
+console.log(`\nmisses by the stage that decided them:`);
+group(misses, (result) => stageOfMiss.get(result.id) ?? ['find: no rule matched']);
+const confidences = new Map<string, string[]>();
+for (const finding of scan.findings) {
+  const key = `${finding.confidence ?? 'none'} (${finding.severity})`;
+  confidences.set(finding.location.path, [...new Set([...(confidences.get(finding.location.path) ?? []), key])]);
+}
+console.log(`\nfalse positives by the confidence of what fired:`);
+group(falsePositives, (result) => confidences.get(result.file) ?? ['unknown']);
+
 const withExpect = results.filter((result) => result.expectMatched !== undefined);
 const matched = withExpect.filter((result) => result.expectMatched);
 const mismatched = withExpect.filter((result) => !result.expectMatched);
@@ -223,6 +240,24 @@ if (args.verbose) {
 if (args.json) {
   writeFileSync(args.json, `${JSON.stringify(results, null, 1)}\n`);
   console.log(`\nper-entry results written to ${args.json}`);
+}
+
+/** Runs the detector alone on each missed entry and names the validate stage that dropped its values. */
+function stagesOfMisses(): Map<string, string[]> {
+  let reasons: string[] = [];
+  const detector = new Detector(compileRules(BUILTIN_RULES), {
+    testPaths: defaultConfig().secrets['test-paths'],
+    maxDecodeDepth: defaultConfig().secrets['max-decode-depth'],
+    onReject: (rule, reason) => reasons.push(`validate: ${reason} (${rule.confidence})`),
+  });
+  const stages = new Map<string, string[]>();
+  entries.forEach((entry, index) => {
+    if (entry.label !== 'secret') return;
+    reasons = [];
+    detector.scan(linesOf(entry.text, fileOf(index)));
+    if (reasons.length > 0) stages.set(entry.id, [...new Set(reasons)]);
+  });
+  return stages;
 }
 
 // ---- targets -------------------------------------------------------------------------------------
