@@ -157,8 +157,6 @@ function isString(value: unknown): value is string {
   return typeof value === 'string';
 }
 
-
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
-

@@ -2,7 +2,7 @@
 // reason it rejects a value (named, so the dev-set bench can say which stage decided), or
 // undefined to let it through.
 import { isPlaceholder } from '../placeholder.js';
-import { NOT_A_LITERAL } from '../rules/not-literal.js';
+import { isIdentifier, NOT_A_LITERAL } from '../rules/not-literal.js';
 import type { SecretRule } from '../rules/types.js';
 
 export type Rejection =
@@ -46,7 +46,7 @@ export function rejectValue(rule: SecretRule, secret: string, entropy: number): 
 /** Generic literals: not references, identifiers, paths, versions, prose or a known provider's broken token. */
 export function rejectGenericValue(secret: string, prefixes: readonly string[]): Rejection | undefined {
   if (secret.length < 10) return 'too-short';
-  if (NOT_A_LITERAL.some((pattern) => pattern.test(secret))) return 'not-a-literal';
+  if (NOT_A_LITERAL.some((pattern) => pattern.test(secret)) || isIdentifier(secret)) return 'not-a-literal';
   // A letter, and a digit or a symbol: words and identifiers have neither.
   if (!/[A-Za-z]/.test(secret) || !/[0-9!@#%^&*~+/=_.$-]/.test(secret)) return 'words';
   if (looksLikeWords(secret)) return 'words';

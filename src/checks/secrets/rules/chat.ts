@@ -39,7 +39,7 @@ export const CHAT_RULES: SecretRule[] = [
     keywords: ['xoxp-', 'xoxa-', 'xoxo-', 'xoxs-', 'xoxr-'],
     // User tokens; legacy `xoxo-`/`xoxs-` tokens (digit groups, then hex); workspace tokens
     // `xoxa-`/`xoxr-`, optionally versioned (`xoxa-2-…`).
-    body: '[paors]-(?:2-)?[0-9]{10,13}-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{28,64}|[pr]-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{24,64}|[os]-[0-9]{6,13}-[0-9]{6,13}-[0-9]{6,13}-[A-Fa-f0-9]{16,64}|[ar]-(?:[0-9]-)?[A-Za-z0-9]{8,48}',
+    body: '[paors]-(?:2-)?[0-9]{10,13}-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{28,64}|[pr]-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{24,64}|[os]-[0-9]{5,13}-[0-9]{5,13}-[0-9]{5,13}-[A-Fa-f0-9]{8,64}|[ar]-(?:[0-9]-)?[A-Za-z0-9]{8,48}',
     sample: `p-${digits(12, 'u1')}-${digits(12, 'u2')}-${digits(13, 'u3')}-${fake(32, HEX, 'u4')}`,
     sample2: `a-2-${digits(12, 'u5')}-${digits(12, 'u6')}-${digits(13, 'u7')}-${fake(64, HEX, 'u8')}`,
     remediation: rotateSlack,

@@ -1,6 +1,23 @@
 // Values that read as code or configuration references, never as secrets themselves: shared by the
 // generic checks (detect/validate.ts) and by rules whose values are passwords of any shape.
 
+/**
+ * Dotted names and member access, CONSTANT_NAMES, snake_case and kebab-case words: identifiers,
+ * unless one of their parts is a long random run (`web_akqaeqqsrlb5bczdblzgi4g94i`, `dt0c01.hedm0f…`),
+ * which is how many providers write a prefix before a token.
+ */
+const IDENTIFIER_SHAPES: RegExp[] = [
+  /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+(?:\(\))?$/,
+  /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/,
+  /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/,
+  /^[a-z]+(?:-[a-z0-9]+)+$/,
+];
+
+export function isIdentifier(value: string): boolean {
+  if (!IDENTIFIER_SHAPES.some((shape) => shape.test(value))) return false;
+  return !value.split(/[._-]/).some((part) => part.length >= 12 && /[0-9]/.test(part) && /[A-Za-z]/.test(part));
+}
+
 /** Values that are code or configuration references, never secrets themselves. */
 export const NOT_A_LITERAL: RegExp[] = [
   // References to where the secret really lives.
@@ -8,11 +25,6 @@ export const NOT_A_LITERAL: RegExp[] = [
   // Sigils: $VAR, %VAR%, @ivar, &anchor, *alias, !Tag, {placeholder}, [list], <tag>, :symbol.
   /^[$%@&*!{[<(:\\]/,
   /%[A-Za-z_][A-Za-z0-9_]*%|\$\{|\$\(|#\{|\{\{|\{\d\}|%\(|%[sd]\b/,
-  // Dotted names and member access, CONSTANT_NAMES, snake_case and kebab-case words.
-  /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+(?:\(\))?$/,
-  /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/,
-  /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/,
-  /^[a-z]+(?:-[a-z0-9]+)+$/,
   // Generated identifiers (`ParenToken$1`).
   /^[A-Za-z_][A-Za-z0-9_]*\$[A-Za-z0-9_$]*$/,
   // Paths, URLs without credentials, file names of key files.
