@@ -3,7 +3,16 @@
 import { minimatch } from 'minimatch';
 import type { Config, IgnoreEntry } from '../config/schema.js';
 import type { Mode } from '../context/context.js';
-import { atLeast, makeFingerprint, severityRank, type CheckError, type CheckName, type CheckResult, type Finding } from '../finding.js';
+import {
+  atLeast,
+  makeFingerprint,
+  SecretValues,
+  severityRank,
+  type CheckError,
+  type CheckName,
+  type CheckResult,
+  type Finding,
+} from '../finding.js';
 
 export type Status = 'fail' | 'warn' | 'ignored';
 
@@ -33,6 +42,8 @@ export interface Verdict {
   errors: CheckError[];
   checks: CheckSummary[];
   counts: { fail: number; warn: number; ignored: number; errors: number };
+  /** Every raw secret value the checks found, for the reporters' redaction pass only (never serialised). */
+  secretValues: SecretValues;
 }
 
 export interface PolicyInput {
@@ -97,6 +108,7 @@ export function evaluate(input: PolicyInput): Verdict {
       errors: result.errors.length,
     })),
     counts,
+    secretValues: SecretValues.merge(input.results.map((result) => result.secretValues)),
   };
 }
 

@@ -1,8 +1,9 @@
 // The JSON report: the CLI's machine-readable contract (`--format json`) and the baseline format.
 // The listed keys are stable (version 1); adding keys is fine, renaming or removing is a new version.
 import { ConfigError } from '../config/errors.js';
-import type { CheckName, Severity } from '../finding.js';
+import type { CheckName, Finding, Severity } from '../finding.js';
 import type { CheckSummary, Status, Verdict } from '../policy/verdict.js';
+import { redactDocument, redactVerdict } from './redaction.js';
 
 export interface JsonFinding {
   check: CheckName;
@@ -15,6 +16,10 @@ export interface JsonFinding {
   introduced: boolean | null;
   status: Status;
   reason: string;
+  /** The short fix, when the check gives one. */
+  remedy?: string;
+  /** secrets: confirmed, provider or generic (see Finding.confidence). */
+  confidence?: Finding['confidence'];
   details: Record<string, unknown>;
 }
 
@@ -38,8 +43,9 @@ export interface JsonReport {
   errors: JsonError[];
 }
 
-export function renderJson(verdict: Verdict): JsonReport {
-  return {
+export function renderJson(original: Verdict): JsonReport {
+  const verdict = redactVerdict(original);
+  return redactDocument(original, {
     version: 1,
     verdict: verdict.verdict,
     failOn: verdict.failOn,
@@ -59,6 +65,8 @@ export function renderJson(verdict: Verdict): JsonReport {
       introduced: finding.introduced ?? null,
       status: finding.status,
       reason: finding.reason,
+      ...(finding.remedy !== undefined ? { remedy: finding.remedy } : {}),
+      ...(finding.confidence !== undefined ? { confidence: finding.confidence } : {}),
       // Details are the check's own (already redacted) fields; copied, never enriched here.
       details: { ...finding.details },
     })),
@@ -69,7 +77,7 @@ export function renderJson(verdict: Verdict): JsonReport {
       line: error.line ?? null,
       fatal: error.fatal ?? false,
     })),
-  };
+  });
 }
 
 /** The fingerprints of a JSON report written earlier (`baseline:`); a ConfigError naming the file otherwise. */

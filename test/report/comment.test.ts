@@ -71,7 +71,7 @@ describe('renderComment', () => {
 
     // Five cells: unescaped pipes are exactly the six borders.
     expect(row!.split(/(?<!\\)\|/)).toHaveLength(7);
-    expect(row).toContain('evil \\| title &lt;img src=x onerror=alert(1)&gt; @\u200boctocat');
+    expect(row).toContain('evil \\| title &lt;img src=x onerror=alert(1)&gt; `@octocat`');
     expect(row).toContain('line one line \\| two');
     expect(body).not.toContain('<img');
   });

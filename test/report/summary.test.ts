@@ -3,7 +3,7 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { describe, expect, it } from 'vitest';
 import { renderSummary } from '../../src/report/summary.js';
-import { errorOf, findingOf, verdictOf } from '../support/verdict.js';
+import { depsDetails, errorOf, findingOf, verdictOf } from '../support/verdict.js';
 
 /** The tables as GitHub would see them: each a list of rows of cell texts. */
 function tables(markdown: string): string[][][] {
@@ -121,8 +121,8 @@ describe('renderSummary', () => {
       'deps',
       'rule|with|pipes',
       'dir|x/<b>.lock:1',
-      // The text reads back as written (mentions defused with a zero-width space).
-      'a | b new row <img src=x onerror=alert(1)> @\u200boctocat **bold**',
+      // The text reads back as written (the mention is a code span, which notifies nobody).
+      'a | b new row <img src=x onerror=alert(1)> @octocat **bold**',
       'lodash 4.17.20 is affected by GHSA-29mw-wpgm-hmr9; upgrade to 4.17.21.',
     ]);
   });
@@ -137,8 +137,13 @@ describe('renderSummary', () => {
   });
 
   it('stays under 1 MiB with 50,000 findings and says how many more are in the reports', () => {
+    // Each a different package: one row each (the same package in many lockfiles is one row, tested below).
     const findings = Array.from({ length: 50_000 }, (_, i) =>
-      findingOf({ severity: i % 3 === 0 ? 'high' : 'low', location: { path: `packages/p${i}/package-lock.json`, line: i + 1 } }),
+      findingOf({
+        severity: i % 3 === 0 ? 'high' : 'low',
+        location: { path: `packages/p${i}/package-lock.json`, line: i + 1 },
+        details: depsDetails({ package: `p${i}` }),
+      }),
     );
     const summary = renderSummary(verdictOf(findings, { errors: [errorOf()] }));
     const size = Buffer.byteLength(summary, 'utf8');
@@ -155,7 +160,9 @@ describe('renderSummary', () => {
   });
 
   it('respects a smaller maxBytes, counting UTF-8 bytes', () => {
-    const findings = Array.from({ length: 200 }, (_, i) => findingOf({ title: `ünïcödé ✓ ${i}`, location: { line: i + 1 } }));
+    const findings = Array.from({ length: 200 }, (_, i) =>
+      findingOf({ title: `ünïcödé ✓ ${i}`, location: { line: i + 1 }, details: depsDetails({ package: `p${i}` }) }),
+    );
     const summary = renderSummary(verdictOf(findings), { maxBytes: 10_000 });
     expect(Buffer.byteLength(summary, 'utf8')).toBeLessThanOrEqual(10_000);
     expect(summary).toMatch(/… and \d+ more findings/);
@@ -167,6 +174,7 @@ describe('renderSummary', () => {
         severity: (['critical', 'high', 'low'] as const)[i % 3],
         check: i % 2 ? 'deps' : 'secrets',
         location: { path: `p${i}.lock`, line: i + 1 },
+        ...(i % 2 ? { details: depsDetails({ package: `p${i}` }) } : {}),
       }),
     );
     const verdict = verdictOf(findings, { errors: Array.from({ length: 50 }, (_, i) => errorOf({ line: i + 1 })) });
