@@ -17,7 +17,7 @@ import { renderSarif } from './sarif.js';
 import { PageCapError, syncNightlyIssue, syncPullRequestComment } from './sticky.js';
 import { renderSummary } from './summary.js';
 import { renderText } from './text.js';
-import { neutraliseCommands } from './workflow-commands.js';
+import { jsonForLog, neutraliseCommands } from './workflow-commands.js';
 
 /** Where the report goes: the step's log, its outputs and its result. `@actions/core` in the action. */
 export interface OutputSink {
@@ -50,8 +50,9 @@ interface TalkBack {
 export async function reportToGitHub(verdict: Verdict, options: GitHubReportOptions, sink: OutputSink): Promise<void> {
   // The readable report first (GitHub's log renders ANSI colour); it is redacted and neutralised.
   sink.write(renderText(verdict, { color: true }));
-  writeReport(options.sarifFile, JSON.stringify(renderSarif(verdict, { toolVersion: options.toolVersion }), null, 2));
-  writeReport(options.jsonFile, JSON.stringify(renderJson(verdict), null, 2));
+  // Files, not log lines; written as the CLI prints them, so a `cat` in a later step is safe too.
+  writeReport(options.sarifFile, jsonForLog(renderSarif(verdict, { toolVersion: options.toolVersion })));
+  writeReport(options.jsonFile, jsonForLog(renderJson(verdict)));
   if (options.summaryFile) appendFileSync(options.summaryFile, renderSummary(verdict));
   for (const [name, value] of Object.entries(actionOutputs(verdict, { sarif: options.sarifFile, json: options.jsonFile }))) {
     sink.setOutput(name, value);

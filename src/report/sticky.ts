@@ -16,6 +16,7 @@ import {
 } from './github-api.js';
 import { text } from './markdown-escape.js';
 import { plural } from './plural.js';
+import { redactOutput } from './redaction.js';
 
 /** The action input `comment`. */
 export type CommentSetting = 'true' | 'false' | 'on-failure';
@@ -159,8 +160,11 @@ export async function syncNightlyIssue(api: GitHubApi, input: NightlyIssueInput)
     const run = input.runUrl ? `[this run](${input.runUrl})` : 'the latest scheduled run';
     await api.createIssueComment(
       { ...repo, issueNumber: open.number, subject: 'issue' },
-      `✅ security-gate: clean since ${run} (${text(input.verdict.range)}, ${plural(input.verdict.counts.warn, 'warning')}). ` +
-        'Closing this issue; the next failing run opens a new one.',
+      redactOutput(
+        input.verdict,
+        `✅ security-gate: clean since ${run} (${text(input.verdict.range)}, ${plural(input.verdict.counts.warn, 'warning')}). ` +
+          'Closing this issue; the next failing run opens a new one.',
+      ),
     );
     const closed = await api.closeIssue(repo, open.number);
     return { action: 'closed', issueNumber: closed.number, url: closed.url };

@@ -30,3 +30,12 @@ export function escapeData(text: string): string {
 export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
+
+/**
+ * A JSON document (the JSON report, SARIF) as text that is safe to print to a workflow log: `##[` can
+ * only occur inside a JSON string there, where `\u005b` means the same `[`. JSON lines never start
+ * with `::`.
+ */
+export function jsonForLog(document: unknown): string {
+  return JSON.stringify(document, null, 2).replace(/##\[/g, '##\\u005b');
+}

@@ -2,7 +2,7 @@
 // runner's syntaxes. Checked against a port of the runner's own parser (test/support/runner-commands.ts).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { neutraliseCommands } from '../../src/report/workflow-commands.js';
+import { jsonForLog, neutraliseCommands } from '../../src/report/workflow-commands.js';
 import { readRunnerLog } from '../support/runner-commands.js';
 
 const HOSTILE = [
@@ -84,5 +84,14 @@ describe('neutraliseCommands', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('jsonForLog', () => {
+  it('prints a JSON report a workflow log cannot read a command from, and that parses back the same', () => {
+    const document = { findings: HOSTILE.map((line) => ({ path: line, message: `${line}\n${line}` })) };
+    const text = jsonForLog(document);
+    expect(readRunnerLog(text).commands).toEqual([]);
+    expect(JSON.parse(text)).toEqual(document);
   });
 });

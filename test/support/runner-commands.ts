@@ -93,22 +93,9 @@ function tryParseV2(line: string, registered: Set<string>): RunnerCommand | unde
   if (!message.startsWith('::')) return undefined;
   const endIndex = message.indexOf('::', 2);
   if (endIndex < 0) return undefined;
-  const info = message.slice(2, endIndex);
-  const space = info.indexOf(' ');
-  const name = space < 0 ? info : info.slice(0, space);
-  if (!registered.has(name.toLowerCase())) return undefined;
-  const properties: Record<string, string> = {};
-  if (space > 0) {
-    for (const pair of info
-      .slice(space + 1)
-      .trim()
-      .split(',')
-      .filter(Boolean)) {
-      const parts = splitPair(pair);
-      if (parts) properties[parts[0]] = unescapeProperty(parts[1]);
-    }
-  }
-  return { command: name, properties, data: unescapeData(message.slice(endIndex + 2)), line, syntax: 'v2' };
+  // V2 trims the properties and splits them on `,`.
+  const info = commandInfo(message.slice(2, endIndex), registered, (properties) => properties.trim().split(','), unescapeProperty);
+  return info && { ...info, data: unescapeData(message.slice(endIndex + 2)), line, syntax: 'v2' };
 }
 
 /** ActionCommand.TryParse: the first `##[` in the line, up to the first `]` after it. */
@@ -117,21 +104,28 @@ function tryParse(line: string, registered: Set<string>): RunnerCommand | undefi
   if (prefix < 0) return undefined;
   const close = line.indexOf(']', prefix);
   if (close < 0) return undefined;
-  const info = line.slice(prefix + 3, close);
+  const info = commandInfo(line.slice(prefix + 3, close), registered, (properties) => properties.split(';'), unescapeLegacy);
+  return info && { ...info, data: unescapeLegacy(line.slice(close + 1)), line, syntax: 'legacy' };
+}
+
+/** The command name (registered, or no command at all) and its `key=value` properties. */
+function commandInfo(
+  info: string,
+  registered: Set<string>,
+  split: (properties: string) => string[],
+  unescape: (value: string) => string,
+): { command: string; properties: Record<string, string> } | undefined {
   const space = info.indexOf(' ');
-  const name = space < 0 ? info : info.slice(0, space);
-  if (!registered.has(name.toLowerCase())) return undefined;
+  const command = space < 0 ? info : info.slice(0, space);
+  if (!registered.has(command.toLowerCase())) return undefined;
   const properties: Record<string, string> = {};
   if (space > 0) {
-    for (const pair of info
-      .slice(space + 1)
-      .split(';')
-      .filter(Boolean)) {
+    for (const pair of split(info.slice(space + 1)).filter(Boolean)) {
       const parts = splitPair(pair);
-      if (parts) properties[parts[0]] = unescapeLegacy(parts[1]);
+      if (parts) properties[parts[0]] = unescape(parts[1]);
     }
   }
-  return { command: name, properties, data: unescapeLegacy(line.slice(close + 1)), line, syntax: 'legacy' };
+  return { command, properties };
 }
 
 /** `Split('=', count: 2, RemoveEmptyEntries)`, kept only when it gives two parts. */
