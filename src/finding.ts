@@ -57,7 +57,7 @@ export interface Finding {
   severity: Severity;
   title: string;
   message: string;
-  /** Short, specific action for the summary's What to do column. */
+  /** Short, specific action for the summary's What to do column ("upgrade follow-redirects to 1.15.6"); the message keeps the long story. */
   remedy?: string;
   location: Location;
   fingerprint: string;
@@ -69,8 +69,6 @@ export interface Finding {
    * assignment). Undefined counts as confirmed (deps and versions findings leave it out).
    */
   confidence?: Confidence;
-  /** The short, specific fix ("upgrade follow-redirects to 1.15.6"); the message keeps the long story. */
-  remedy?: string;
   details: DepsDetails | SecretDetails | VersionsDetails;
 }
 
