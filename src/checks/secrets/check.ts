@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { PolicyFiles } from '../../config/policy-files.js';
 import type { Config } from '../../config/schema.js';
 import type { Context } from '../../context/context.js';
-import { makeFingerprint, redact, type CheckError, type CheckResult, type Finding } from '../../finding.js';
+import { makeFingerprint, redact, SecretValues, type CheckError, type CheckResult, type Finding } from '../../finding.js';
 import type { Check, CheckOptions } from '../check.js';
 import { GitleaksIgnore, pathFilter } from './allow.js';
 import { fromConfigRule, fromGitleaksToml, mergeRules } from './custom-rules.js';
@@ -29,11 +29,14 @@ export function makeSecretsCheck(builtin: SecretRule[]): Check {
       includePath: pathFilter(config.secrets['exclude-paths'], loaded.allowPaths),
     };
     const stats: DiffStats = { commits: 0, lines: 0, skippedBinary: 0, skippedTooLarge: 0, skippedExcluded: 0 };
+    // Every raw value found (ignored ones too): the reporters mask them wherever they appear.
+    const secretValues = new SecretValues();
     const result = (findings: Finding[], range: string): CheckResult => ({
       check: 'secrets',
       findings,
       errors,
       stats: { range, ...stats, rules: loaded.rules.length },
+      secretValues,
     });
 
     let source: AsyncIterable<AddedLine[]>;
@@ -75,6 +78,7 @@ export function makeSecretsCheck(builtin: SecretRule[]): Check {
       for await (const batch of source) {
         for (const added of batch) {
           for (const match of scanLine(compiled, added.text)) {
+            secretValues.add(match.secret);
             if (ignore.ignores({ commit: added.commit, path: added.path, rule: match.rule.id, line: added.line })) continue;
             const finding = toFinding(match, added, context);
             const key = `${finding.fingerprint}\u0000${added.line}`;
