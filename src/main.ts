@@ -11,6 +11,7 @@ const sink: OutputSink = {
   write: (text) => void process.stdout.write(text),
   info: (message) => core.info(message),
   warning: (message) => core.warning(message),
+  notice: (message) => core.notice(message),
   setOutput: (name, value) => core.setOutput(name, value),
   setFailed: (message) => core.setFailed(message),
 };

@@ -27,6 +27,8 @@ export interface OutputSink {
   info(message: string): void;
   /** A warning annotation (`::warning::`). */
   warning(message: string): void;
+  /** A notice annotation (`::notice::`). */
+  notice(message: string): void;
   setOutput(name: string, value: string): void;
   /** An error annotation (`::error::`) and a failed step. */
   setFailed(message: string): void;
@@ -61,13 +63,14 @@ export async function reportToGitHub(verdict: Verdict, options: GitHubReportOpti
   // The comment comes before the annotations so its warnings are counted in the per-level cap.
   const said = await talkBack(verdict, options.github);
   const fails = verdict.verdict === 'fail';
-  const reserved = { error: fails ? 1 : 0, warning: said.warnings.length };
+  // What a pull request changes in its own policy: one notice (applies after merge), counted in the cap.
+  const notices = verdict.notices?.length ? [`security-gate: ${verdict.notices.join(' ')}`] : [];
+  const reserved = { error: fails ? 1 : 0, warning: said.warnings.length, notice: notices.length };
   for (const line of renderAnnotations(verdict, { reserved })) sink.write(`${line}\n`);
 
   // API answers and URLs are not ours either: redacted and neutralised like the report.
   const safe = (message: string) => neutraliseCommands(redactOutput(verdict, message));
-  // What a pull request changes in its own policy: shown, applied only after merge.
-  for (const notice of verdict.notices ?? []) sink.info(safe(`security-gate: ${notice}`));
+  for (const notice of notices) sink.notice(safe(notice));
   for (const message of said.info) sink.info(safe(message));
   for (const message of said.warnings) sink.warning(safe(message));
   if (fails) sink.setFailed(failureLine(verdict));

@@ -34,6 +34,10 @@ function recordingSink() {
       calls.push({ method: 'warning', args: [message] });
       stdout += `::warning::${escapeData(message)}\n`;
     },
+    notice: (message) => {
+      calls.push({ method: 'notice', args: [message] });
+      stdout += `::notice::${escapeData(message)}\n`;
+    },
     setOutput: (name, value) => {
       calls.push({ method: 'setOutput', args: [name, value] });
       outputs[name] = value;
