@@ -43,7 +43,7 @@ afterAll(() => cleanupTempDirs());
 describe('the README sample', () => {
   it('is what a real scan prints', async () => {
     const repo = demoRepository();
-    const { verdict } = await run({ root: repo.dir, overrides: { advisoryDb: OSV }, git: true });
+    const { verdict } = await run({ root: repo.dir, overrides: { deps: { 'advisory-db': OSV } }, git: true });
     const output = renderText(verdict, { color: false }).replaceAll(OSV, 'test/fixtures/osv');
     const sample = ['```', output.trimEnd(), '```'].join('\n');
 
