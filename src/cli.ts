@@ -9,6 +9,7 @@ import { renderJson } from './report/json.js';
 import { renderSarif } from './report/sarif.js';
 import { renderText, shouldUseColor } from './report/text.js';
 import { progressOnTty } from './report/progress.js';
+import { jsonForLog } from './report/workflow-commands.js';
 import { run } from './run.js';
 import { VERSION } from './version.js';
 
@@ -32,9 +33,9 @@ async function main(argv: string[]): Promise<number> {
   if (progress) process.stderr.write('\r\u001b[K'); // clear the progress line
   const report =
     cli.format === 'json'
-      ? JSON.stringify(renderJson(verdict), null, 2)
+      ? jsonForLog(renderJson(verdict))
       : cli.format === 'sarif'
-        ? JSON.stringify(renderSarif(verdict, { toolVersion: VERSION }), null, 2)
+        ? jsonForLog(renderSarif(verdict, { toolVersion: VERSION }))
         : renderText(verdict, { color, verbose: cli.verbose });
   return emit(report, cli.output, verdict.verdict === 'fail' ? 1 : 0);
 }

@@ -2,18 +2,25 @@
 import * as core from '@actions/core';
 import { loadActionSettings } from './config/action.js';
 import { describeError } from './config/errors.js';
-import { reportToGitHub } from './report/github.js';
+import { reportToGitHub, type OutputSink } from './report/github.js';
 import { run } from './run.js';
 import { VERSION } from './version.js';
+
+// The reporters' only way out to the runner.
+const sink: OutputSink = {
+  write: (text) => void process.stdout.write(text),
+  info: (message) => core.info(message),
+  warning: (message) => core.warning(message),
+  notice: (message) => core.notice(message),
+  setOutput: (name, value) => core.setOutput(name, value),
+  setFailed: (message) => core.setFailed(message),
+};
 
 try {
   const action = loadActionSettings(core.getInput, process.env);
   if (action.settings.token) core.setSecret(action.settings.token);
   const { verdict } = await run(action.settings);
-  // What a pull request changes in its own policy: shown, applied only after merge. A file name in it
-  // may come from the repository: `##[` (the runner's older command syntax) is broken.
-  for (const notice of verdict.notices ?? []) core.notice(`security-gate: ${notice.replace(/##\[/g, '##\u200b[')}`);
-  await reportToGitHub(verdict, { ...action, toolVersion: VERSION });
+  await reportToGitHub(verdict, { ...action, toolVersion: VERSION, summaryFile: process.env.GITHUB_STEP_SUMMARY || undefined }, sink);
 } catch (error) {
   core.setFailed(`security-gate: ${describeError(error)}`);
 }

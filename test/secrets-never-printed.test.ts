@@ -2,7 +2,8 @@
 // outputs, PR comment, error messages, debug logs) shows at most a short prefix and a mask. A real
 // repository holds every built-in rule's secret examples; the real pipeline scans it in each mode,
 // every reporter renders the verdict, the built CLI prints it, and no raw value may appear in any
-// byte of any of it.
+// byte of any of it. Issue 10, item 13: nor where the same value is also carried by something no
+// check redacts (a file path, a commit author's name, a SECURITY.md row, deps.osv-url credentials).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detect, detectorFor } from './checks/secrets/test-rules.js';
 import { BUILTIN_RULES } from '../src/checks/secrets/rules/builtin.js';
@@ -10,7 +11,7 @@ import { redact } from '../src/finding.js';
 import type { Settings } from '../src/config/settings.js';
 import type { Verdict } from '../src/policy/verdict.js';
 import { renderAnnotations } from '../src/report/annotations.js';
-import { renderComment } from '../src/report/comment.js';
+import { ISSUE_MARKER, renderComment } from '../src/report/comment.js';
 import { renderJson } from '../src/report/json.js';
 import { actionOutputs } from '../src/report/outputs.js';
 import { renderSarif } from '../src/report/sarif.js';
@@ -54,6 +55,14 @@ function exampleFiles(rules: typeof BUILTIN_RULES): Record<string, string> {
 /** Every output a user, a runner or a PR reader can see, from one verdict. */
 function renderAll(verdict: Verdict): Record<string, string> {
   return {
+    ...renderedOutputs(verdict),
+    'verdict (errors included)': JSON.stringify(verdict),
+  };
+}
+
+/** What the reporters print (the verdict itself may hold a raw value in a path: it is never printed). */
+function renderedOutputs(verdict: Verdict): Record<string, string> {
+  return {
     text: renderText(verdict, { color: false, verbose: true }),
     'text (color)': renderText(verdict, { color: true, verbose: true }),
     json: JSON.stringify(renderJson(verdict)),
@@ -62,7 +71,7 @@ function renderAll(verdict: Verdict): Record<string, string> {
     summary: renderSummary(verdict),
     'action outputs': JSON.stringify(actionOutputs(verdict, {})),
     comment: renderComment(verdict, {}),
-    'verdict (errors included)': JSON.stringify(verdict),
+    'nightly issue': renderComment(verdict, { marker: ISSUE_MARKER }),
   };
 }
 
@@ -198,5 +207,69 @@ describe('no raw secret reaches any output (issue 3)', () => {
       },
       60_000,
     );
+  });
+
+  describe('a found value that is also in a path, an author name, a SECURITY.md row and the deps.osv-url credentials', () => {
+    // Secret-shaped, generated: an AWS access key ID (found by its format wherever it is committed).
+    const key = 'AKIA' + 'Q7ZL4WX2N8TR5KDM';
+    const carriers = { rule: 'aws-access-key-id', value: key };
+    let carried: GitRepo;
+    let verdict: Verdict;
+
+    beforeAll(async () => {
+      carried = gitRepo()
+        .commit(
+          'policy, lockfile and config',
+          {
+            'SECURITY.md': `# Security\n\n## Supported Versions\n\n| Version | Supported |\n| --- | --- |\n| ${key} | :white_check_mark: |\n`,
+            'package-lock.json': JSON.stringify({
+              name: 'app',
+              lockfileVersion: 3,
+              packages: { '': { name: 'app' }, 'node_modules/lodash': { version: '4.17.20' } },
+            }),
+            '.github/security-gate.yml': `deps:\n  osv-url: http://gate:${key}@127.0.0.1:9\n`,
+          },
+          { author: `Dev ${key}` },
+        )
+        .commit('key in a file named after it', { [`deploy/${key}.env`]: `AWS_ACCESS_KEY_ID=${key}\n` }, { author: `Dev ${key}` })
+        .tag('v1.0.0');
+      verdict = (await run({ root: carried.dir, overrides: {}, git: true })).verdict;
+    }, 60_000);
+
+    it('is carried raw by the verdict itself in each place (so the test means something)', () => {
+      const findings = verdict.findings;
+      expect(findings.some((finding) => finding.location.path === `deploy/${key}.env`)).toBe(true);
+      expect(findings.some((finding) => finding.details.kind === 'secrets' && finding.details.author === `Dev ${key}`)).toBe(true);
+      expect(findings.some((finding) => finding.check === 'versions' && JSON.stringify(finding).includes(key))).toBe(true);
+      expect(verdict.errors.some((error) => error.check === 'deps' && `${error.path} ${error.message}`.includes(key))).toBe(true);
+      expect(verdict.secretValues.size).toBeGreaterThan(0);
+    });
+
+    it('is masked in every reporter: text, JSON, SARIF, annotations, summary, outputs, comment and issue', () => {
+      const outputs = renderedOutputs(verdict);
+      expect(leaksIn(outputs, [carriers])).toEqual([]);
+      // Masked, not dropped: the reader still sees where and what.
+      expect(outputs.text).toContain(`deploy/${redact(key)}.env`);
+      expect(outputs.text).toContain(`Dev ${redact(key)}`);
+    });
+
+    it('never serialises or prints the raw values the verdict carries for redaction', async () => {
+      const { inspect } = await import('node:util');
+      expect(JSON.stringify(verdict.secretValues)).toBeUndefined();
+      expect(JSON.stringify({ values: verdict.secretValues })).toBe('{}');
+      expect(inspect(verdict.secretValues, { showHidden: true, depth: 5 })).toMatch(/^SecretValues\(\d+\)$/);
+      expect(Object.keys(verdict.secretValues)).toEqual([]);
+      expect(JSON.stringify(structuredClone(verdict.secretValues))).toBe('{}');
+      // The existing fixture's verdict, as JSON, holds none of its found values.
+      expect(leaksIn({ verdict: JSON.stringify(verdicts['full history']) }, secrets)).toEqual([]);
+    });
+
+    it('is masked in what the built CLI prints', () => {
+      for (const format of ['text', 'json', 'sarif']) {
+        const result = cli(['scan', '--format', format, '--verbose'], carried.dir);
+        expect(result.code, result.stderr).toBe(1);
+        expect(leaksIn({ [`${format} stdout`]: result.stdout, [`${format} stderr`]: result.stderr }, [carriers])).toEqual([]);
+      }
+    }, 120_000);
   });
 });

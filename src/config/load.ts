@@ -131,9 +131,14 @@ function assertPathsInside(data: PartialConfig, request: ConfigRequest, source: 
 
 /** The overrides win: objects merge key by key, anything else (a list, a word) replaces the file's value. */
 export function mergeOverrides(data: PartialConfig, overrides: PartialConfig): PartialConfig {
-  const merged: PartialConfig = { ...data };
+  return mergeRecords(data as Record<string, unknown>, overrides as Record<string, unknown>) as PartialConfig;
+}
+
+function mergeRecords(data: Record<string, unknown>, overrides: Record<string, unknown>): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...data };
   for (const [key, value] of Object.entries(overrides)) {
-    merged[key] = isRecord(value) && isRecord(merged[key]) ? mergeOverrides(merged[key], value) : value;
+    const current = merged[key];
+    merged[key] = isRecord(value) && isRecord(current) ? mergeRecords(current, value) : value;
   }
   return merged;
 }

@@ -1,10 +1,14 @@
+import type { ConfigInput } from './schema.js';
 // Action inputs and CLI flags that set a config key, read the same way by both shells: each becomes
 // a value in the config file's own keys (`{ 'fail-on': 'high', deps: { 'advisory-db': '/abs/db' } }`),
 // merged over the file and validated with it by the one schema (dependency-review-action's
 // readConfig). Only the spelling of a list or a word is handled here; what is valid is the schema's job.
 
-/** Part of a config in the file's own keys, not yet validated: from inputs or flags. */
-export type PartialConfig = Record<string, unknown>;
+/** The config's keys at every depth, any value: the schema validates the values, the type the key names. */
+type KeysOf<T> = T extends readonly unknown[] ? unknown : T extends object ? { [K in keyof T]?: KeysOf<NonNullable<T[K]>> } : unknown;
+
+/** Part of a config in the file's own keys, not yet validated: from inputs or flags (a typo'd key does not compile). */
+export type PartialConfig = KeysOf<ConfigInput>;
 
 /** Who set each override, by dotted key (`deps.advisory-db` -> `input advisory-db`), for error messages. */
 export type OverrideNames = Record<string, string>;
@@ -40,7 +44,7 @@ export function overridesFrom(
   values: Partial<Record<ConfigValueName, string>>,
   options: { label: (name: ConfigValueName) => string; path: (value: string) => string },
 ): Overrides {
-  const overrides: PartialConfig = {};
+  const overrides: Record<string, unknown> = {};
   const overrideNames: OverrideNames = {};
   for (const [name, text] of Object.entries(values) as [ConfigValueName, string | undefined][]) {
     if (text === undefined) continue;
@@ -49,7 +53,7 @@ export function overridesFrom(
     setAt(overrides, key, value);
     overrideNames[key.join('.')] = options.label(name);
   }
-  return { overrides, overrideNames };
+  return { overrides: overrides as PartialConfig, overrideNames };
 }
 
 /** `deps, secrets` or `deps secrets` -> ['deps', 'secrets'], each name once. */
@@ -62,8 +66,8 @@ export function wordValue(text: string): string {
   return text.trim().toLowerCase();
 }
 
-function setAt(target: PartialConfig, key: readonly string[], value: unknown): void {
+function setAt(target: Record<string, unknown>, key: readonly string[], value: unknown): void {
   let node = target;
-  for (const part of key.slice(0, -1)) node = (node[part] ??= {}) as PartialConfig;
+  for (const part of key.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
   node[key.at(-1)!] = value;
 }

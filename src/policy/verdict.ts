@@ -3,7 +3,16 @@
 import { minimatch } from 'minimatch';
 import type { Config, IgnoreEntry } from '../config/schema.js';
 import type { Mode } from '../context/context.js';
-import { atLeast, makeFingerprint, severityRank, type CheckError, type CheckName, type CheckResult, type Finding } from '../finding.js';
+import {
+  atLeast,
+  makeFingerprint,
+  SecretValues,
+  severityRank,
+  type CheckError,
+  type CheckName,
+  type CheckResult,
+  type Finding,
+} from '../finding.js';
 import { compareStrings } from '../util.js';
 
 export type Status = 'fail' | 'warn' | 'ignored';
@@ -36,6 +45,8 @@ export interface Verdict {
   counts: { fail: number; warn: number; ignored: number; errors: number };
   /** Facts for the reader that change no status, e.g. what a pull request changes in the policy (applies after merge). */
   notices?: string[];
+  /** Every raw secret value the checks found, for the reporters' redaction pass only (never serialised). */
+  secretValues: SecretValues;
 }
 
 export interface PolicyInput {
@@ -103,6 +114,7 @@ export function evaluate(input: PolicyInput): Verdict {
     })),
     counts,
     ...(input.notices?.length ? { notices: input.notices } : {}),
+    secretValues: SecretValues.merge(input.results.map((result) => result.secretValues)),
   };
 }
 

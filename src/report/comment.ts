@@ -1,17 +1,24 @@
 // The sticky pull request comment (and the nightly issue body): what fails, what warns, and what
 // was fixed since the last run. The previous run's findings travel inside the previous comment as
-// a hidden block of fingerprints, so no state is kept anywhere else. GitHub caps an issue or
-// comment body at 65,536 characters; the body is cut to fit with "… and N more" lines.
+// a hidden block of fingerprints, so no state is kept anywhere else; the caller hands in a previous
+// body only when the comment was written by the token's own identity (sticky.ts), since anyone can
+// type the marker. GitHub caps an issue or comment body at 65,536 characters; the body is cut to
+// fit with "… and N more" lines.
 import { where, type CheckError } from '../finding.js';
 import type { EvaluatedFinding, Verdict } from '../policy/verdict.js';
+import { Budget, characters, MAX_COMMENT_CHARS } from './budget.js';
+import { oneLine } from './control.js';
+import { groupFindings, markdownLocation, type FindingGroup } from './group.js';
 import { code, row, shorten, text } from './markdown-escape.js';
 import { plural } from './plural.js';
+import { redactOutput, redactVerdict } from './redaction.js';
+
+export { MAX_COMMENT_CHARS } from './budget.js';
 
 /** Starts every sticky comment: how the next run finds it. */
 export const COMMENT_MARKER = '<!-- security-gate -->';
 /** Starts the nightly issue body. */
 export const ISSUE_MARKER = '<!-- security-gate:nightly -->';
-export const MAX_COMMENT_CHARS = 65_536;
 
 const BLOCK_OPEN = '<!-- security-gate:fingerprints v1';
 const BLOCK_CLOSE = '-->';
@@ -43,7 +50,8 @@ export interface StoredFindings {
   complete: boolean;
 }
 
-export function renderComment(verdict: Verdict, options: CommentOptions = {}): string {
+export function renderComment(original: Verdict, options: CommentOptions = {}): string {
+  const verdict = redactVerdict(original);
   const maxChars = options.maxChars ?? MAX_COMMENT_CHARS;
   const marker = options.marker ?? COMMENT_MARKER;
   const failing = verdict.findings.filter((finding) => finding.status === 'fail');
@@ -65,7 +73,7 @@ export function renderComment(verdict: Verdict, options: CommentOptions = {}): s
     errorsSection(verdict.errors),
   ].filter((section) => section.rows.length > 0);
   const visible = fitSections(parts, budget);
-  const body = [head, visible, block].filter(Boolean).join('\n');
+  const body = redactOutput(original, [head, visible, block].filter(Boolean).join('\n'));
   // Only a tiny maxChars can get here: keep the marker and the heading, drop the rest.
   return body.length <= maxChars ? body : `${marker}\n${heading(verdict)}`.slice(0, maxChars);
 }
@@ -108,35 +116,45 @@ function findingsSection(
   const open = folded
     ? [`<details><summary><b>${title} (${findings.length})</b></summary>`, '']
     : [`#### ${title} (${findings.length})`, ''];
-  open.push('| Severity | Check | Finding | Location | What to do |', '| --- | --- | --- | --- | --- |');
+  const columns = ['Severity', 'Check', 'Finding', 'Location', ...(folded ? ['Why it only warns'] : []), 'What to do'];
+  open.push(row(columns), row(columns.map(() => '---')));
   const seeAlso = runUrl ? `the job summary and SARIF of [this run](${runUrl})` : 'the job summary and SARIF of this run';
   return {
     open,
-    rows: findings.map((finding) => findingRow(finding, seenBefore)),
+    rows: groupFindings(findings).map((group) => findingRow(group, seenBefore, folded)),
     close: folded ? ['', '</details>', ''] : [''],
     more: (hidden) => `\n… and ${hidden} more ${noun}: see ${seeAlso}.`,
   };
 }
 
-function findingRow(finding: EvaluatedFinding, seenBefore: Set<string> | undefined): string {
-  const isNew = seenBefore !== undefined && !seenBefore.has(finding.fingerprint);
-  const location = finding.location.commit
-    ? `${code(where(finding.location))} in ${code(finding.location.commit.slice(0, 7))}`
-    : code(where(finding.location));
+function findingRow(group: FindingGroup, seenBefore: Set<string> | undefined, withReason: boolean): string {
+  const finding = group.first;
+  const isNew = seenBefore !== undefined && group.members.some((member) => !seenBefore.has(member.fingerprint));
   return row([
     finding.severity,
     finding.check,
     `${isNew ? '🆕 ' : ''}${text(finding.title)}`,
-    location,
-    text(shorten(finding.message, MESSAGE_CHARS)),
+    markdownLocation(group, 'in'),
+    ...(withReason ? [text(finding.reason)] : []),
+    text(finding.remedy ?? shorten(finding.message, MESSAGE_CHARS)),
   ]);
 }
 
 function fixedSection(fixed: StoredFinding[], previous: StoredFindings | undefined): Section {
   const note = previous && !previous.complete ? ['', '_The previous run listed only part of its findings; more may be fixed._'] : [];
+  // The same advisory fixed in 27 lockfiles is one line.
+  const byTitle = new Map<string, { finding: StoredFinding; count: number }>();
+  for (const finding of fixed) {
+    const key = finding.title ?? `\u0000${finding.fingerprint}`;
+    const known = byTitle.get(key);
+    if (known) known.count += 1;
+    else byTitle.set(key, { finding, count: 1 });
+  }
   return {
     open: [`#### Fixed since the last run (${fixed.length})`, ''],
-    rows: fixed.map((finding) => (finding.title ? `- ~~${text(finding.title)}~~` : `- ${code(finding.fingerprint)}`)),
+    rows: [...byTitle.values()].map(({ finding, count }) =>
+      finding.title ? `- ~~${text(finding.title)}~~${count > 1 ? ` (${count} places)` : ''}` : `- ${code(finding.fingerprint)}`,
+    ),
     close: [...note, ''],
     more: (hidden) => `- … and ${hidden} more`,
   };
@@ -185,15 +203,16 @@ function fitSections(sections: Section[], budget: number): string {
     .join('\n');
 }
 
-function fitRows(section: Section, budget: number): string {
-  let used = [...section.open, ...section.close].join('\n').length;
-  if (used + section.more(section.rows.length).length + 1 > budget) return '';
+function fitRows(section: Section, limit: number): string {
+  const budget = new Budget(limit, characters);
+  if (!budget.take([...section.open, ...section.close].join('\n')) || !budget.fits(`${section.more(section.rows.length)}\n`)) return '';
   let shown = 0;
   for (const line of section.rows) {
     const hiddenAfter = section.rows.length - shown - 1;
-    const moreLength = hiddenAfter > 0 ? section.more(hiddenAfter).length + 1 : 0;
-    if (used + line.length + 1 + moreLength > budget) break;
-    used += line.length + 1;
+    // Room for this row and, when rows remain after it, the "… and N more" line.
+    const more = hiddenAfter > 0 ? `${section.more(hiddenAfter)}\n` : '';
+    if (!budget.fits(`${line}\n${more}`)) break;
+    budget.take(`${line}\n`);
     shown++;
   }
   return render(section, shown);
@@ -226,11 +245,7 @@ function fingerprintBlock(findings: EvaluatedFinding[], budget: number): string 
 
 /** One line that cannot end the HTML comment it sits in (`-->`, `--!>`) nor open a tag. */
 function storedTitle(title: string): string {
-  const safe = title
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-    .replace(/[<>]/g, '')
-    .replace(/-{2,}/g, '-')
-    .trim();
+  const safe = oneLine(title.replace(/\t/g, ' ')).replace(/[<>]/g, '').replace(/-{2,}/g, '-').trim();
   return shorten(safe, STORED_TITLE_CHARS);
 }
 

@@ -20,10 +20,18 @@ export interface CommentTarget extends RepoRef {
   subject: Subject;
 }
 
+/** Who wrote a comment or an issue, or who the token acts as. */
+export interface Author {
+  login: string;
+  id: number;
+  type: string;
+}
+
 export interface IssueComment {
   id: number;
   body: string;
   url: string;
+  author?: Author;
 }
 
 export interface Issue {
@@ -32,15 +40,50 @@ export interface Issue {
   body: string;
   url: string;
   state: 'open' | 'closed';
+  author?: Author;
+}
+
+/**
+ * Who the token writes as. A personal access token (or a user-to-server token) is a user, and
+ * `GET /user` names it. An installation token (GITHUB_TOKEN, a GitHub App's token) cannot call
+ * `GET /user` (403 "Resource not accessible by integration"), and nothing an installation token
+ * may call names its app; GITHUB_TOKEN writes as `github-actions[bot]`, so that is who it is taken
+ * to be. A GitHub App's own token therefore adopts no earlier comment: each run writes a new one
+ * rather than trust a comment it cannot prove is its own.
+ */
+export interface TokenIdentity {
+  kind: 'user' | 'installation';
+  login: string;
+  /** Known for a user (compared by id, which survives a rename); undefined for the installation guess. */
+  id?: number;
+}
+
+export const GITHUB_ACTIONS_BOT = 'github-actions[bot]';
+
+/** Pages of 100 read at most when looking for the sticky comment or the nightly issue. */
+export const MAX_PAGES = 30;
+export const PER_PAGE = 100;
+
+export interface Found<T> {
+  /** The first item `wanted` accepted, oldest first. */
+  item?: T;
+  pagesRead: number;
+  /** False when the page cap stopped the search before the last page. */
+  complete: boolean;
 }
 
 export interface GitHubApi {
-  /** Every comment on the issue or pull request, oldest first (all pages). */
-  listIssueComments(target: CommentTarget): Promise<IssueComment[]>;
+  /** Who the token writes as (see TokenIdentity). */
+  identity(): Promise<TokenIdentity>;
+  /**
+   * The first comment on the issue or pull request that `wanted` accepts, oldest first, reading at
+   * most `maxPages` pages of 100 and keeping no other comment in memory.
+   */
+  findIssueComment(target: CommentTarget, wanted: (comment: IssueComment) => boolean, maxPages?: number): Promise<Found<IssueComment>>;
   createIssueComment(target: CommentTarget, body: string): Promise<IssueComment>;
   updateIssueComment(target: CommentTarget, commentId: number, body: string): Promise<IssueComment>;
-  /** Open issues carrying the label (all pages); pull requests are left out. */
-  listOpenIssues(repo: RepoRef, label: string): Promise<Issue[]>;
+  /** The first open issue carrying the label that `wanted` accepts (pull requests are left out), within `maxPages` pages. */
+  findOpenIssue(repo: RepoRef, label: string, wanted: (issue: Issue) => boolean, maxPages?: number): Promise<Found<Issue>>;
   createIssue(repo: RepoRef, issue: { title: string; body: string; labels: string[] }): Promise<Issue>;
   updateIssue(repo: RepoRef, issueNumber: number, change: { title?: string; body?: string }): Promise<Issue>;
   closeIssue(repo: RepoRef, issueNumber: number): Promise<Issue>;
@@ -90,6 +133,12 @@ export const DEFAULT_API_URL = 'https://api.github.com';
 
 type Octokit = ReturnType<typeof getOctokit>;
 
+interface RestUser {
+  login: string;
+  id: number;
+  type?: string;
+}
+
 interface RestIssue {
   number: number;
   title: string;
@@ -97,12 +146,14 @@ interface RestIssue {
   html_url: string;
   state: string;
   pull_request?: unknown;
+  user?: RestUser | null;
 }
 
 interface RestComment {
   id: number;
   body?: string;
   html_url: string;
+  user?: RestUser | null;
 }
 
 /** The GitHubApi over @actions/github's octokit. */
@@ -133,26 +184,70 @@ export function createGitHubApi(options: GitHubApiOptions): GitHubApi {
     }
   }
 
-  const comment = (data: RestComment): IssueComment => ({ id: data.id, body: data.body ?? '', url: data.html_url });
+  const author = (user: RestUser | null | undefined): Author | undefined =>
+    user ? { login: user.login, id: user.id, type: user.type ?? 'User' } : undefined;
+  const comment = (data: RestComment): IssueComment => ({
+    id: data.id,
+    body: data.body ?? '',
+    url: data.html_url,
+    author: author(data.user),
+  });
   const issue = (data: RestIssue): Issue => ({
     number: data.number,
     title: data.title,
     body: data.body ?? '',
     url: data.html_url,
     state: data.state === 'closed' ? 'closed' : 'open',
+    author: author(data.user),
   });
 
+  /** Walks pages with octokit's iterator (one page in memory at a time) until `wanted` accepts an item or the cap. */
+  async function findInPages<Raw, T>(
+    pages: AsyncIterable<{ data: Raw[]; headers: { link?: string } }>,
+    convert: (raw: Raw) => T | undefined,
+    wanted: (item: T) => boolean,
+    maxPages: number,
+  ): Promise<Found<T>> {
+    let pagesRead = 0;
+    for await (const page of pages) {
+      pagesRead += 1;
+      for (const raw of page.data) {
+        const item = convert(raw);
+        if (item !== undefined && wanted(item)) return { item, pagesRead, complete: true };
+      }
+      // At the cap, the search is complete only if this page had no next one (GitHub's Link header).
+      if (pagesRead >= maxPages) return { pagesRead, complete: !/\brel="next"/.test(page.headers.link ?? '') };
+    }
+    return { pagesRead, complete: true };
+  }
+
   return {
-    listIssueComments: (target) =>
-      call(`list the comments of ${describe(target)}`, permissionFor(target.subject), async () => {
-        const all = await octokit.paginate(octokit.rest.issues.listComments, {
-          owner: target.owner,
-          repo: target.repo,
-          issue_number: target.issueNumber,
-          per_page: 100,
-        });
-        return all.map(comment);
-      }),
+    identity: async () => {
+      try {
+        const { data } = await octokit.rest.users.getAuthenticated();
+        return { kind: 'user', login: data.login, id: data.id };
+      } catch (error) {
+        const failure = classify(error, 'find out who the token writes as (GET /user)', 'pull-requests: write', baseUrl);
+        // An installation token may not read /user: GitHub answers 403 "Resource not accessible by integration".
+        if (failure instanceof GitHubPermissionError) return { kind: 'installation', login: GITHUB_ACTIONS_BOT };
+        throw failure;
+      }
+    },
+
+    findIssueComment: (target, wanted, maxPages = MAX_PAGES) =>
+      call(`list the comments of ${describe(target)}`, permissionFor(target.subject), () =>
+        findInPages(
+          octokit.paginate.iterator(octokit.rest.issues.listComments, {
+            owner: target.owner,
+            repo: target.repo,
+            issue_number: target.issueNumber,
+            per_page: PER_PAGE,
+          }),
+          comment,
+          wanted,
+          maxPages,
+        ),
+      ),
 
     createIssueComment: (target, body) =>
       call(`comment on ${describe(target)}`, permissionFor(target.subject), async () => {
@@ -176,18 +271,22 @@ export function createGitHubApi(options: GitHubApiOptions): GitHubApi {
         return comment(data);
       }),
 
-    listOpenIssues: (repo, label) =>
-      call(`list the open issues labelled '${label}' in ${repo.owner}/${repo.repo}`, permissionFor('issue'), async () => {
-        const all = await octokit.paginate(octokit.rest.issues.listForRepo, {
-          owner: repo.owner,
-          repo: repo.repo,
-          state: 'open',
-          labels: label,
-          per_page: 100,
-        });
-        // The issues endpoint also returns pull requests; they carry a `pull_request` key.
-        return (all as RestIssue[]).filter((item) => item.pull_request === undefined).map(issue);
-      }),
+    findOpenIssue: (repo, label, wanted, maxPages = MAX_PAGES) =>
+      call(`list the open issues labelled '${label}' in ${repo.owner}/${repo.repo}`, permissionFor('issue'), () =>
+        findInPages(
+          octokit.paginate.iterator(octokit.rest.issues.listForRepo, {
+            owner: repo.owner,
+            repo: repo.repo,
+            state: 'open',
+            labels: label,
+            per_page: PER_PAGE,
+          }),
+          // The issues endpoint also returns pull requests; they carry a `pull_request` key.
+          (item: RestIssue) => (item.pull_request === undefined ? issue(item) : undefined),
+          wanted,
+          maxPages,
+        ),
+      ),
 
     createIssue: (repo, input) =>
       call(`open an issue in ${repo.owner}/${repo.repo}`, permissionFor('issue'), async () => {

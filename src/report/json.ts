@@ -1,7 +1,8 @@
 // The JSON report: the CLI's machine-readable contract (`--format json`) and the baseline format.
 // The listed keys are stable (version 1); adding keys is fine, renaming or removing is a new version.
-import type { CheckName, Severity } from '../finding.js';
+import type { CheckName, Finding, Severity } from '../finding.js';
 import type { CheckSummary, Status, Verdict } from '../policy/verdict.js';
+import { redactDocument, redactVerdict } from './redaction.js';
 
 export interface JsonFinding {
   check: CheckName;
@@ -14,6 +15,10 @@ export interface JsonFinding {
   introduced: boolean | null;
   status: Status;
   reason: string;
+  /** The short fix, when the check gives one. */
+  remedy?: string;
+  /** secrets: confirmed, provider or generic (see Finding.confidence). */
+  confidence?: Finding['confidence'];
   details: Record<string, unknown>;
 }
 
@@ -37,8 +42,9 @@ export interface JsonReport {
   errors: JsonError[];
 }
 
-export function renderJson(verdict: Verdict): JsonReport {
-  return {
+export function renderJson(original: Verdict): JsonReport {
+  const verdict = redactVerdict(original);
+  return redactDocument(original, {
     version: 1,
     verdict: verdict.verdict,
     failOn: verdict.failOn,
@@ -58,6 +64,8 @@ export function renderJson(verdict: Verdict): JsonReport {
       introduced: finding.introduced ?? null,
       status: finding.status,
       reason: finding.reason,
+      ...(finding.remedy !== undefined ? { remedy: finding.remedy } : {}),
+      ...(finding.confidence !== undefined ? { confidence: finding.confidence } : {}),
       // Details are the check's own (already redacted) fields; copied, never enriched here.
       details: { ...finding.details },
     })),
@@ -68,5 +76,5 @@ export function renderJson(verdict: Verdict): JsonReport {
       line: error.line ?? null,
       fatal: error.fatal ?? false,
     })),
-  };
+  });
 }

@@ -1,18 +1,37 @@
 // Escaping for text placed in GitHub-flavoured markdown (job summary, PR comment, issue).
 // Finding fields come from repositories and advisories: they may hold pipes, newlines, HTML or
-// markdown that would break a table or inject markup, so every one passes through here.
+// markdown that would break a table or inject markup, so every one passes through here. Escapes are
+// backslashes and entities, which GitHub renders away: identifiers read and copy as written.
+import { oneLine } from './control.js';
 
-/** Plain text as inline markdown: one line, no raw HTML, no emphasis or links, no @mentions. */
+/**
+ * Where GitHub sees an @mention (its MentionFilter): `@` at the start or after a character that is
+ * not a letter, digit or `_`, then a name (`@octocat`, a team `@org/team`, an npm scope
+ * `@babel/core@7.0.0`). `follow-redirects@1.15.0` and `dev@example.com` are not mentions.
+ */
+const MENTION = /(?<![A-Za-z0-9_])@[A-Za-z0-9][A-Za-z0-9_./@+-]*/g;
+
+/**
+ * Plain text as inline markdown: one line, no raw HTML, no emphasis or links, and no @mention: a
+ * mention-shaped word becomes a code span, where GitHub notifies nobody and the word stays copyable.
+ */
 export function text(value: string): string {
-  return (
-    oneLine(value)
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/([\\`*_[\]~#])/g, '\\$1')
-      // An @mention in a finding (npm scopes, author emails) would ping people from a comment.
-      .replace(/@(?=[A-Za-z0-9])/g, '@\u200b')
-  );
+  const flat = oneLine(value);
+  let markdown = '';
+  let done = 0;
+  for (const mention of flat.matchAll(MENTION)) {
+    markdown += escapeInline(flat.slice(done, mention.index)) + code(mention[0]);
+    done = mention.index + mention[0].length;
+  }
+  return markdown + escapeInline(flat.slice(done));
+}
+
+function escapeInline(value: string): string {
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]~#])/g, '\\$1');
 }
 
 /** Plain text as an inline code span; a backtick run inside gets a longer fence (CommonMark §6.1). */
@@ -42,9 +61,4 @@ export function shorten(value: string, max: number): string {
 /** A table row from cells of markdown. */
 export function row(cells: string[]): string {
   return `| ${cells.map(cell).join(' | ')} |`;
-}
-
-// Line breaks become spaces; other control characters (NUL shows as U+FFFD) are dropped.
-function oneLine(value: string): string {
-  return value.replace(/\r\n?|\n/g, ' ').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
 }

@@ -5,6 +5,10 @@
 // most) are never copied, apart from a deps advisory's URL as the rule's help link.
 import { CHECK_NAMES, severityRank, type CheckError, type CheckName, type Severity } from '../finding.js';
 import type { EvaluatedFinding, Status, Verdict } from '../policy/verdict.js';
+import { redactDocument, redactVerdict } from './redaction.js';
+import { relativeUri } from './uri.js';
+
+export { relativeUri } from './uri.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const TOOL_NAME = 'security-gate';
@@ -21,13 +25,14 @@ const LEVEL: Record<Status, 'error' | 'warning' | 'note'> = { fail: 'error', war
 // Loose types: this is a JSON document validated against the official schema in the tests.
 type Json = Record<string, unknown>;
 
-export function renderSarif(verdict: Verdict, options: SarifOptions): Json {
+export function renderSarif(original: Verdict, options: SarifOptions): Json {
+  const verdict = redactVerdict(original);
   const ran = verdict.checks.map((check) => check.check);
   // A finding or error of a check missing from `checks` (should not happen) still gets a run.
   const extra = CHECK_NAMES.filter(
     (name) => !ran.includes(name) && (verdict.findings.some((f) => f.check === name) || verdict.errors.some((e) => e.check === name)),
   );
-  return {
+  return redactDocument(original, {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [...ran, ...extra].map((check) =>
@@ -38,7 +43,7 @@ export function renderSarif(verdict: Verdict, options: SarifOptions): Json {
         options,
       ),
     ),
-  };
+  });
 }
 
 function renderRun(check: CheckName, findings: EvaluatedFinding[], errors: CheckError[], options: SarifOptions): Json {
@@ -128,16 +133,6 @@ function physicalLocation(path: string, line?: number, endLine?: number): Json |
       })
     : undefined;
   return withoutUndefined({ artifactLocation: { uri: relativeUri(path), uriBaseId: '%SRCROOT%' }, region });
-}
-
-/** A relative path as a URI reference: each segment percent-encoded (spaces, `#`, `?`, `%`). */
-export function relativeUri(path: string): string {
-  return path
-    .replace(/\\/g, '/')
-    .replace(/^\.?\//, '')
-    .split('/')
-    .map((segment) => encodeURIComponent(segment))
-    .join('/');
 }
 
 function withoutUndefined(object: Json): Json {

@@ -1,11 +1,22 @@
 // One comment per pull request and one open issue for nightly runs, found again by a hidden marker
-// and updated in place, never duplicated. API failures surface as GitHubPermissionError or
+// on a comment (or issue) written by the token's own identity, and updated in place, never
+// duplicated. Anyone can type the marker: a comment by someone else is never edited, and its text
+// never feeds "fixed since the last run". API failures surface as GitHubPermissionError or
 // GitHubApiError (see github-api.ts): the caller turns them into one warning.
 import type { Verdict } from '../policy/verdict.js';
 import { COMMENT_MARKER, ISSUE_MARKER, renderComment } from './comment.js';
-import type { CommentTarget, GitHubApi, IssueComment, RepoRef } from './github-api.js';
+import {
+  PER_PAGE,
+  type Author,
+  type CommentTarget,
+  type GitHubApi,
+  type IssueComment,
+  type RepoRef,
+  type TokenIdentity,
+} from './github-api.js';
 import { text } from './markdown-escape.js';
 import { plural } from './plural.js';
+import { redactOutput } from './redaction.js';
 
 /** The action input `comment`. */
 export type CommentSetting = 'true' | 'false' | 'on-failure';
@@ -30,10 +41,41 @@ export function shouldComment(setting: CommentSetting, verdict: Verdict, hasPrev
   return verdict.verdict === 'fail' || hasPrevious;
 }
 
-/** The first comment whose body starts with the marker (a reply quoting it starts with `>`). All pages are read. */
-export async function findStickyComment(api: GitHubApi, pullRequest: PullRequestRef): Promise<IssueComment | undefined> {
-  const comments = await api.listIssueComments(target(pullRequest));
-  return comments.find((comment) => comment.body.trimStart().startsWith(COMMENT_MARKER));
+/** True when `author` is who the token writes as: the same user id, or for an installation token its bot's login. */
+export function isOwnAuthor(author: Author | undefined, identity: TokenIdentity): boolean {
+  if (!author) return false;
+  if (identity.id !== undefined) return author.id === identity.id;
+  return author.type === 'Bot' && author.login.toLowerCase() === identity.login.toLowerCase();
+}
+
+/** A search that hit the page cap without finding the comment: said once as a warning, never silent. */
+export class PageCapError extends Error {
+  override name = 'PageCapError';
+}
+
+/**
+ * The first comment written by the token's identity whose body starts with the marker (a reply
+ * quoting it starts with `>`), reading at most the page cap. When the cap stops the search first it
+ * throws PageCapError rather than add a duplicate comment on every run.
+ */
+export async function findStickyComment(
+  api: GitHubApi,
+  pullRequest: PullRequestRef,
+  identity?: TokenIdentity,
+): Promise<IssueComment | undefined> {
+  const self = identity ?? (await api.identity());
+  const found = await api.findIssueComment(
+    target(pullRequest),
+    (comment) => isOwnAuthor(comment.author, self) && comment.body.trimStart().startsWith(COMMENT_MARKER),
+  );
+  if (!found.complete) {
+    throw new PageCapError(
+      `security-gate read the first ${(found.pagesRead * PER_PAGE).toLocaleString('en-US')} comments of pull request #${pullRequest.issueNumber} (its page cap) ` +
+        'without finding its own comment, so it posted none rather than add another on every run. ' +
+        'The annotations and the job summary carry the result.',
+    );
+  }
+  return found.item;
 }
 
 /**
@@ -42,10 +84,10 @@ export async function findStickyComment(api: GitHubApi, pullRequest: PullRequest
  */
 export async function upsertStickyComment(
   api: GitHubApi,
-  input: PullRequestRef & { body: string; existing?: IssueComment | null },
+  input: PullRequestRef & { body: string; existing?: IssueComment | null; identity?: TokenIdentity },
 ): Promise<StickyResult> {
   const body = input.body.startsWith(COMMENT_MARKER) ? input.body : `${COMMENT_MARKER}\n${input.body}`;
-  const existing = input.existing === undefined ? await findStickyComment(api, input) : (input.existing ?? undefined);
+  const existing = input.existing === undefined ? await findStickyComment(api, input, input.identity) : (input.existing ?? undefined);
   if (existing && existing.body === body) return { action: 'unchanged', commentId: existing.id, url: existing.url };
   if (existing) {
     const updated = await api.updateIssueComment(target(input), existing.id, body);
@@ -60,10 +102,11 @@ export type PullRequestCommentResult = StickyResult | { action: 'skipped'; reaso
 /** The whole PR flow: find the previous comment, decide, render against it, upsert. */
 export async function syncPullRequestComment(
   api: GitHubApi,
-  input: PullRequestRef & { verdict: Verdict; setting: CommentSetting; runUrl?: string; maxChars?: number },
+  input: PullRequestRef & { verdict: Verdict; setting: CommentSetting; runUrl?: string; maxChars?: number; identity?: TokenIdentity },
 ): Promise<PullRequestCommentResult> {
   if (input.setting === 'false') return { action: 'skipped', reason: 'comment: false' };
-  const existing = await findStickyComment(api, input);
+  // Only our own earlier comment is adopted, so its hidden block of findings is one we wrote.
+  const existing = await findStickyComment(api, input, input.identity);
   if (!shouldComment(input.setting, input.verdict, existing !== undefined)) {
     return { action: 'skipped', reason: 'comment: on-failure, the verdict passes and there is no earlier comment to update' };
   }
@@ -73,6 +116,7 @@ export async function syncPullRequestComment(
 
 export interface NightlyIssueInput extends RepoRef {
   verdict: Verdict;
+  identity?: TokenIdentity;
   label?: string;
   title?: string;
   runUrl?: string;
@@ -97,15 +141,30 @@ export async function syncNightlyIssue(api: GitHubApi, input: NightlyIssueInput)
   const label = input.label ?? DEFAULT_ISSUE_LABEL;
   const title = input.title ?? DEFAULT_ISSUE_TITLE;
   const repo: RepoRef = { owner: input.owner, repo: input.repo };
-  const open = (await api.listOpenIssues(repo, label)).find((issue) => issue.body.trimStart().startsWith(ISSUE_MARKER));
+  const self = input.identity ?? (await api.identity());
+  const found = await api.findOpenIssue(
+    repo,
+    label,
+    (issue) => isOwnAuthor(issue.author, self) && issue.body.trimStart().startsWith(ISSUE_MARKER),
+  );
+  if (!found.complete) {
+    throw new PageCapError(
+      `security-gate read the first ${(found.pagesRead * PER_PAGE).toLocaleString('en-US')} open issues labelled '${label}' (its page cap) without finding its own, ` +
+        'so it opened none rather than add another on every run.',
+    );
+  }
+  const open = found.item;
 
   if (input.verdict.verdict === 'pass') {
     if (!open) return { action: 'none' };
     const run = input.runUrl ? `[this run](${input.runUrl})` : 'the latest scheduled run';
     await api.createIssueComment(
       { ...repo, issueNumber: open.number, subject: 'issue' },
-      `✅ security-gate: clean since ${run} (${text(input.verdict.range)}, ${plural(input.verdict.counts.warn, 'warning')}). ` +
-        'Closing this issue; the next failing run opens a new one.',
+      redactOutput(
+        input.verdict,
+        `✅ security-gate: clean since ${run} (${text(input.verdict.range)}, ${plural(input.verdict.counts.warn, 'warning')}). ` +
+          'Closing this issue; the next failing run opens a new one.',
+      ),
     );
     const closed = await api.closeIssue(repo, open.number);
     return { action: 'closed', issueNumber: closed.number, url: closed.url };

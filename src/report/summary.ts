@@ -1,10 +1,14 @@
 // The job summary: GitHub-flavoured markdown written to $GITHUB_STEP_SUMMARY.
-// GitHub fails the step when a summary exceeds 1 MiB, so rows stop at `maxBytes` and a last line
-// says how many findings are only in the SARIF/JSON report.
+// GitHub fails the step when a summary exceeds 1 MiB, so everything (headline, stats, tables) is
+// taken from one byte budget, rows stop when it is spent, and a last line says how many findings
+// are only in the SARIF/JSON report.
 import { CHECK_NAMES, where, type CheckError } from '../finding.js';
-import type { EvaluatedFinding, Status, Verdict } from '../policy/verdict.js';
+import type { Status, Verdict } from '../policy/verdict.js';
+import { Budget, MAX_SUMMARY_BYTES, utf8Bytes } from './budget.js';
+import { groupFindings, markdownLocation, type FindingGroup } from './group.js';
 import { code, row, shorten, text } from './markdown-escape.js';
 import { plural } from './plural.js';
+import { redactOutput, redactVerdict } from './redaction.js';
 
 export interface SummaryOptions {
   /** Upper bound of the output in UTF-8 bytes (GitHub's limit is 1 MiB; keep a margin). */
@@ -17,21 +21,27 @@ const SECTIONS: { status: Status; heading: string }[] = [
   { status: 'ignored', heading: 'Ignored' },
 ];
 
-// Errors may take at most this share of the budget, so findings always get most of it.
+// Errors may take at most this share of what the headline leaves, so findings always get most of it.
 const ERROR_SHARE = 0.25;
-// A finding's message ("what to do") is cut to this many characters in a table cell.
+// A "what to do" cell without a remedy shows the message cut to this many characters.
 const MESSAGE_CHARS = 300;
+// Header values from the repository or the config (range, stats) are cut to this many characters.
+const HEADER_VALUE_CHARS = 200;
 // Room kept for the closing "… and N more" lines.
 const RESERVE = 400;
 
-export function renderSummary(verdict: Verdict, options: SummaryOptions = {}): string {
-  const maxBytes = options.maxBytes ?? 1_000_000;
+export function renderSummary(original: Verdict, options: SummaryOptions = {}): string {
+  const verdict = redactVerdict(original);
+  const budget = new Budget(options.maxBytes ?? MAX_SUMMARY_BYTES, utf8Bytes);
+  budget.take(' '.repeat(RESERVE));
   const head = [...headline(verdict), '', ...checksTable(verdict), ''].join('\n');
-  const errors = new Budget(Math.floor((maxBytes - bytes(head)) * ERROR_SHARE));
+  // The headline is bounded (values are cut) but is counted like everything else.
+  if (!budget.take(head + '\n')) return redactOutput(original, fallbackHeadline(verdict, budget.limit));
+  const errors = budget.share(Math.floor(budget.left * ERROR_SHARE));
   const errorLines = errorSection(verdict.errors, errors);
-  const findings = new Budget(maxBytes - bytes(head) - errors.used - RESERVE);
-  const findingLines = findingSections(verdict.findings, findings);
-  return [head, ...findingLines, ...errorLines].join('\n').trimEnd() + '\n';
+  budget.used += errors.used;
+  const findingLines = findingSections(verdict, budget);
+  return redactOutput(original, [head, ...findingLines, ...errorLines].join('\n').trimEnd() + '\n');
 }
 
 function headline(verdict: Verdict): string[] {
@@ -44,11 +54,21 @@ function headline(verdict: Verdict): string[] {
     '',
     `${counts.join(' · ')}`,
     '',
-    `fail-on: ${code(verdict.failOn)} · mode: ${code(verdict.mode)} · range: ${code(verdict.range)}`,
+    `fail-on: ${code(verdict.failOn)} · mode: ${code(verdict.mode)} · range: ${code(headerValue(verdict.range))}`,
     ...(fatal
       ? ['', `> [!WARNING]`, `> ${plural(fatal, 'check error')} left part of the scan undone: the result is incomplete (see Errors below).`]
       : []),
   ];
+}
+
+/** Only for a budget too small for the headline itself: the verdict line, nothing else. */
+function fallbackHeadline(verdict: Verdict, maxBytes: number): string {
+  const line = `## ${verdict.verdict === 'pass' ? '✅' : '❌'} security-gate: ${verdict.verdict.toUpperCase()}\n`;
+  return utf8Bytes(line) <= maxBytes ? line : '';
+}
+
+function headerValue(value: string): string {
+  return shorten(value, HEADER_VALUE_CHARS);
 }
 
 function checksTable(verdict: Verdict): string[] {
@@ -59,49 +79,50 @@ function checksTable(verdict: Verdict): string[] {
       lines.push(row([name, '—', '', '', 'not run']));
       continue;
     }
-    const stats = Object.entries(summary.stats).map(([key, value]) => `${text(key)}: ${text(String(value))}`);
+    const stats = Object.entries(summary.stats).map(([key, value]) => `${text(headerValue(key))}: ${text(headerValue(String(value)))}`);
     lines.push(row([name, '✅', String(summary.findings), String(summary.errors), stats.join(', ')]));
   }
   return lines;
 }
 
-function findingSections(findings: EvaluatedFinding[], budget: Budget): string[] {
+function findingSections(verdict: Verdict, budget: Budget): string[] {
   const lines: string[] = [];
   let shown = 0;
   for (const { status, heading } of SECTIONS) {
-    const group = findings.filter((finding) => finding.status === status);
-    if (group.length === 0) continue;
-    const ignored = status === 'ignored';
-    const columns = ['Severity', 'Check', 'Rule', 'Location', 'Title', ...(ignored ? ['Reason', 'Expires'] : ['What to do'])];
-    const table = [`### ${heading} (${group.length})`, '', row(columns), row(columns.map(() => '---'))];
+    const findings = verdict.findings.filter((finding) => finding.status === status);
+    if (findings.length === 0) continue;
+    const columns = findingColumns(status);
+    const table = [`### ${heading} (${findings.length})`, '', row(columns), row(columns.map(() => '---'))];
     if (!budget.take(table.join('\n') + '\n')) break;
     lines.push(...table);
-    for (const finding of group) {
-      const line = row([
-        finding.severity,
-        finding.check,
-        code(finding.rule),
-        location(finding),
-        text(finding.title),
-        ...(ignored
-          ? [text(finding.ignoredBy?.reason ?? finding.reason), finding.ignoredBy?.expires ?? '']
-          : [text(shorten(finding.message, MESSAGE_CHARS))]),
-      ]);
+    for (const group of groupFindings(findings)) {
+      const line = row(findingCells(group, status));
       if (!budget.take(line + '\n')) break;
       lines.push(line);
-      shown += 1;
+      shown += group.members.length;
     }
     lines.push('');
     if (budget.full) break;
   }
-  const more = findings.length - shown;
-  if (more > 0) lines.push(`… and ${more} more ${more === 1 ? 'finding' : 'findings'} (see the SARIF/JSON report)`, '');
+  const more = verdict.findings.length - shown;
+  if (more > 0) lines.push(`… and ${plural(more, 'more finding')} (see the SARIF/JSON report)`, '');
   return lines;
 }
 
-function location(finding: EvaluatedFinding): string {
-  const commit = finding.location.commit;
-  return code(where(finding.location)) + (commit ? ` @ ${code(commit.slice(0, 7))}` : '');
+function findingColumns(status: Status): string[] {
+  const common = ['Severity', 'Check', 'Rule', 'Location', 'Title'];
+  if (status === 'ignored') return [...common, 'Reason', 'Expires'];
+  if (status === 'warn') return [...common, 'Why it only warns', 'What to do'];
+  return [...common, 'What to do'];
+}
+
+function findingCells(group: FindingGroup, status: Status): string[] {
+  const finding = group.first;
+  const common = [finding.severity, finding.check, code(finding.rule), markdownLocation(group, '@'), text(finding.title)];
+  if (status === 'ignored') return [...common, text(finding.ignoredBy?.reason ?? finding.reason), finding.ignoredBy?.expires ?? ''];
+  const todo = text(finding.remedy ?? shorten(finding.message, MESSAGE_CHARS));
+  if (status === 'warn') return [...common, text(finding.reason), todo];
+  return [...common, todo];
 }
 
 function errorSection(errors: CheckError[], budget: Budget): string[] {
@@ -118,26 +139,4 @@ function errorSection(errors: CheckError[], budget: Budget): string[] {
   }
   if (shown < errors.length) lines.push('', `… and ${errors.length - shown} more errors (see the JSON report)`);
   return [...lines, ''];
-}
-
-/** Counts UTF-8 bytes handed out; refuses a piece that would overflow and then stays full. */
-class Budget {
-  used = 0;
-  full = false;
-  constructor(readonly limit: number) {}
-
-  take(piece: string): boolean {
-    if (this.full) return false;
-    const size = bytes(piece);
-    if (this.used + size > this.limit) {
-      this.full = true;
-      return false;
-    }
-    this.used += size;
-    return true;
-  }
-}
-
-function bytes(value: string): number {
-  return Buffer.byteLength(value, 'utf8');
 }

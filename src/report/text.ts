@@ -1,7 +1,14 @@
 // The terminal report, shaped like a linter's: one line per finding, its message indented below,
 // then errors, then one last line with the verdict. Colour only when the shell says so.
 import { where, type CheckError, type Severity } from '../finding.js';
-import type { EvaluatedFinding, Status, Verdict } from '../policy/verdict.js';
+import type { Status, Verdict } from '../policy/verdict.js';
+import { oneLine, stripControl } from './control.js';
+import { groupFindings, groupWhere, memberLocations, type FindingGroup } from './group.js';
+import { plural } from './plural.js';
+import { redactOutput, redactVerdict } from './redaction.js';
+import { neutraliseCommands } from './workflow-commands.js';
+
+export { neutraliseCommands } from './workflow-commands.js';
 
 export interface TextOptions {
   color: boolean;
@@ -23,7 +30,8 @@ export function shouldUseColor(stream: { isTTY?: boolean }, env: Record<string, 
   return stream.isTTY === true;
 }
 
-export function renderText(verdict: Verdict, options: TextOptions): string {
+export function renderText(original: Verdict, options: TextOptions): string {
+  const verdict = redactVerdict(original);
   const paint = painter(options.color);
   const shown = verdict.findings.filter((finding) => finding.status !== 'ignored' || options.verbose);
   const widths = {
@@ -31,7 +39,7 @@ export function renderText(verdict: Verdict, options: TextOptions): string {
     check: Math.max(0, ...shown.map((finding) => finding.check.length)),
   };
   const lines: string[] = [...headerLines(verdict, paint), ''];
-  for (const finding of shown) lines.push(...findingLines(finding, widths, paint));
+  for (const group of groupFindings(shown)) lines.push(...groupLines(group, widths, paint));
   if (verdict.errors.length) {
     paragraph(lines);
     for (const error of verdict.errors) lines.push(...errorLines(error, paint));
@@ -44,16 +52,9 @@ export function renderText(verdict: Verdict, options: TextOptions): string {
       ),
     );
   paragraph(lines).push(lastLine(verdict, paint));
-  return neutraliseCommands(lines.join('\n') + '\n');
-}
-
-/**
- * In a workflow log the runner treats any line that starts with `::` (after leading spaces) as a
- * workflow command, and this report carries repository and advisory text (also when the CLI runs in
- * a workflow step): break such a start with a zero-width space.
- */
-export function neutraliseCommands(text: string): string {
-  return text.replace(/^(\s*(?:\u001b\[[0-9;]*m)*):(?=:)/gm, '$1:\u200b');
+  // This report carries repository and advisory text into logs (the action's, or a workflow step
+  // running the CLI): no line of it may form a workflow command, and no found secret may show.
+  return neutraliseCommands(redactOutput(original, lines.join('\n') + '\n'));
 }
 
 /** Ends the current paragraph with one blank line (never two). */
@@ -76,17 +77,20 @@ function headerLines(verdict: Verdict, paint: Painter): string[] {
   ];
 }
 
-function findingLines(finding: EvaluatedFinding, widths: { severity: number; check: number }, paint: Painter): string[] {
+/** One finding, or a deps group across lockfiles: the head line, the message, the lockfiles, the reason. */
+function groupLines(group: FindingGroup, widths: { severity: number; check: number }, paint: Painter): string[] {
+  const finding = group.first;
   const tone = finding.status === 'fail' ? paint.red : finding.status === 'warn' ? paint.yellow : paint.dim;
   const head = [
     tone(MARK[finding.status]),
     severityPaint(finding.severity, paint)(finding.severity.padEnd(widths.severity)),
     finding.check.padEnd(widths.check),
     paint.bold(oneLine(finding.rule)),
-    paint.cyan(oneLine(where(finding.location))) + (finding.location.commit ? paint.dim(` @ ${finding.location.commit.slice(0, 7)}`) : ''),
+    paint.cyan(oneLine(groupWhere(group))) + (finding.location.commit ? paint.dim(` @ ${finding.location.commit.slice(0, 7)}`) : ''),
     oneLine(finding.title),
   ].join('  ');
-  return [head, ...indent(finding.message), paint.dim(`    (${oneLine(finding.reason)})`)];
+  const lockfiles = group.members.length > 1 ? [`    in ${paint.cyan(memberLocations(group).map(oneLine).join(', '))}`] : [];
+  return [head, ...indent(finding.message), ...lockfiles, paint.dim(`    (${oneLine(finding.reason)})`)];
 }
 
 function errorLines(error: CheckError, paint: Painter): string[] {
@@ -97,9 +101,8 @@ function errorLines(error: CheckError, paint: Painter): string[] {
 function lastLine(verdict: Verdict, paint: Painter): string {
   const { fail, warn, ignored } = verdict.counts;
   const fatal = verdict.errors.filter((error) => error.fatal).length;
-  const parts = [`${fail} failing`, `${warn} warning${warn === 1 ? '' : 's'}`, `${ignored} ignored`];
-  if (verdict.errors.length)
-    parts.push(`${verdict.errors.length} error${verdict.errors.length === 1 ? '' : 's'}${fatal ? ` (${fatal} fatal)` : ''}`);
+  const parts = [`${fail} failing`, plural(warn, 'warning'), `${ignored} ignored`];
+  if (verdict.errors.length) parts.push(`${plural(verdict.errors.length, 'error')}${fatal ? ` (${fatal} fatal)` : ''}`);
   const word = verdict.verdict === 'pass' ? paint.green(paint.bold('PASS')) : paint.red(paint.bold('FAIL'));
   return `security-gate: ${word} — ${parts.join(', ')} (fail-on: ${verdict.failOn})`;
 }
@@ -108,15 +111,6 @@ function indent(message: string): string[] {
   return stripControl(message)
     .split(/\r\n?|\n/)
     .map((line) => `    ${line}`);
-}
-
-function oneLine(value: string): string {
-  return stripControl(value).replace(/\r\n?|\n/g, ' ');
-}
-
-// Text from repositories and advisories must not move the cursor or recolour the terminal.
-function stripControl(value: string): string {
-  return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '');
 }
 
 export type Paint = (text: string) => string;

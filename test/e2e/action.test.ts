@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { awsKey } from '../checks/secrets/test-rules.js';
 import { gitRepo, tempDir } from '../support/git-repo.js';
 import { nodeBinaries, runAction } from '../support/dist.js';
+import { readRunnerLog } from '../support/runner-commands.js';
 
 // The official SARIF 2.1.0 schema (draft-04), as @microsoft/jest-sarif ships it.
 const sarifSchema = createRequire(import.meta.url)('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
@@ -94,6 +95,31 @@ describe.each(nodeBinaries())('dist/index.js under Node $version', ({ bin }) => 
     });
     expect(touched.code).toBe(1);
     expect(touched.outputs.verdict).toBe('fail');
+  });
+
+  it('lets no author name, path or commit message stop or forge a workflow command (issue 10, item 14)', async () => {
+    const key = 'AKIA' + 'Q7ZL4WX2N8TR5KDM'; // generated, secret-shaped
+    const repo = releasedRepo();
+    const base = repo.sha(-1);
+    repo.commit(
+      'config\n\n::add-mask::x\n##[error]from a commit message',
+      { '##[error]deploy/::stop-commands::k.env': `AWS_ACCESS_KEY_ID=${key}\n` },
+      { author: 'x ##[stop-commands]y' },
+    );
+    const run = await runAction(bin, {
+      workspace: repo.dir,
+      eventName: 'pull_request',
+      event: pullRequest(base, repo.sha(-1)),
+      inputs: { checks: 'secrets' },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('stop-commands');
+    const log = readRunnerLog(run.stdout);
+    expect(log.stopped).toBe(false);
+    expect(log.commands.filter((command) => command.syntax === 'legacy')).toEqual([]);
+    expect(log.commands.map((command) => command.command)).toEqual(['error', 'error']);
+    expect(log.annotations[0]!.properties.file).toBe('##[error]deploy/::stop-commands::k.env');
+    expect(log.annotations[1]!.data).toMatch(/^security-gate: 1 finding fails the policy/);
   });
 
   it('fails the step with one clear line for a broken config file', async () => {

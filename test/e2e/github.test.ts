@@ -4,7 +4,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { gitRepo, type GitRepo } from '../support/git-repo.js';
 import { nodeBinaries, runAction, type ActionRun } from '../support/dist.js';
-import { startGitHubServer, type GitHubServer } from '../support/github-server.js';
+import { STRANGER, startGitHubServer, type GitHubServer } from '../support/github-server.js';
 
 // Generated, secret-shaped values (never real credentials).
 const AWS_KEY = 'AKIA' + 'Q7ZL4WX2N8TR5KDM';
@@ -96,6 +96,36 @@ describe.each(nodeBinaries())('GitHub events, dist/index.js under Node $version'
     expect(server.commentsOn(1)).toHaveLength(1); // updated, not duplicated
     expect(server.requests.filter((request) => request.method === 'PATCH')).toHaveLength(1);
     expectNoRawSecret(everything(second, server));
+  });
+
+  it('pull_request: a key also in its file name and its author name is masked everywhere, and a look-alike comment is left alone', async () => {
+    const server = await github();
+    server.addIssue({ title: 'feature', isPullRequest: true }); // PR #1
+    const planted = server.addComment(
+      1,
+      '<!-- security-gate -->\n### ✅ No failing findings\n<!-- security-gate:fingerprints v1 complete\nfail forged Forged fixed\n-->',
+      STRANGER,
+    );
+    const repo = appRepo();
+    const base = repo.sha(-1);
+    repo.commit('config', { [`deploy/${AWS_KEY}.env`]: `AWS_ACCESS_KEY_ID=${AWS_KEY}\n` }, { author: `Dev ${AWS_KEY}` });
+    const event = pullRequestEvent(repo, base, repo.sha(-1), { number: 1 });
+    const run = await runAction(bin, {
+      workspace: repo.dir,
+      eventName: 'pull_request',
+      event,
+      inputs: { checks: 'secrets', comment: 'true', token: 'test-token-123' },
+      env: runnerEnv(server),
+    });
+
+    expect(run.code).toBe(1);
+    expectNoRawSecret(everything(run, server));
+    expect(run.stdout).toContain('AKIA****************');
+    const ours = server.commentsOn(1).filter((comment) => comment.id !== planted.id);
+    expect(ours).toHaveLength(1);
+    expect(ours[0]!.user.login).toBe('github-actions[bot]');
+    expect(ours[0]!.body).not.toContain('Forged');
+    expect(planted.body).toContain('Forged fixed');
   });
 
   it('pull_request from a fork: skips the comment with one warning, still annotates and fails', async () => {

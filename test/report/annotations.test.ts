@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeData, escapeProperty, renderAnnotations } from '../../src/report/annotations.js';
-import { errorOf, findingOf, verdictOf } from '../support/verdict.js';
+import { escapeData, escapeProperty, rankForAnnotations, renderAnnotations } from '../../src/report/annotations.js';
+import { depsDetails, errorOf, findingOf, verdictOf } from '../support/verdict.js';
 
 /** Undo the runner's escaping (actions/runner ActionCommand.Unescape) to read a command back. */
 function parse(line: string) {
@@ -125,5 +125,84 @@ describe('renderAnnotations', () => {
 
   it('prints nothing for a clean verdict', () => {
     expect(renderAnnotations(verdictOf([]))).toEqual([]);
+  });
+
+  describe('ranked across checks by what a maintainer must act on (issue 12)', () => {
+    const generic = (i: number, severity: 'high' | 'medium') =>
+      findingOf({
+        check: 'secrets',
+        rule: 'generic-api-key',
+        severity,
+        confidence: 'generic',
+        introduced: true,
+        location: { path: `dist/bundle${String(i).padStart(2, '0')}.js`, line: 1 },
+      });
+    const existingVulnerability = (i: number) =>
+      findingOf({
+        introduced: false,
+        location: { path: `pkg${i}/package-lock.json`, line: 1 },
+        details: depsDetails({ package: `p${i}` }),
+      });
+
+    it('keeps high vulnerabilities in the 10 warnings ahead of many medium generic-pattern warnings', () => {
+      // The axios case: generic matches in dist/ bundles were introduced (they come first in the
+      // verdict), the 3 high vulnerabilities were already there.
+      const verdict = verdictOf([...Array.from({ length: 12 }, (_, i) => generic(i, 'medium')), ...[0, 1, 2].map(existingVulnerability)], {
+        mode: 'pr',
+        config: { 'fail-on': 'critical' },
+      });
+      const warnings = renderAnnotations(verdict)
+        .map(parse)
+        .filter((a) => a.level === 'warning');
+      expect(warnings).toHaveLength(10);
+      expect(warnings.slice(0, 3).map((a) => a.properties.file)).toEqual([
+        'pkg0/package-lock.json',
+        'pkg1/package-lock.json',
+        'pkg2/package-lock.json',
+      ]);
+    });
+
+    it('puts a confirmed token before a generic match of the same severity, and failing before warning', () => {
+      const confirmed = findingOf({
+        check: 'secrets',
+        severity: 'high',
+        confidence: 'confirmed',
+        introduced: true,
+        location: { path: 'z.env', line: 1 },
+      });
+      const provider = findingOf({
+        check: 'secrets',
+        severity: 'high',
+        confidence: 'provider',
+        introduced: true,
+        location: { path: 'y.env', line: 1 },
+      });
+      const ranked = rankForAnnotations(verdictOf([generic(1, 'high'), provider, confirmed, findingOf({ severity: 'low' })]).findings);
+      expect(ranked.map((finding) => `${finding.status} ${finding.location.path}`)).toEqual([
+        'fail z.env',
+        'fail y.env',
+        'fail dist/bundle01.js',
+        'warn package-lock.json',
+      ]);
+    });
+  });
+
+  it('leaves room for the annotations the step emits itself', () => {
+    const verdict = verdictOf(Array.from({ length: 12 }, (_, i) => findingOf({ location: { line: i + 1 } })));
+    const levels = renderAnnotations(verdict, { reserved: { error: 1 } })
+      .map(parse)
+      .map((a) => a.level);
+    expect(levels.filter((level) => level === 'error')).toHaveLength(9);
+    expect(levels.at(-1)).toBe('notice');
+  });
+
+  it('breaks the old ##[ syntax in titles and messages, and keeps the file exact', () => {
+    const [line] = renderAnnotations(
+      verdictOf([findingOf({ title: 'x ##[stop-commands]y', message: '##[error]z', location: { path: 'a/##[x].lock', line: 1 } })]),
+    );
+    expect(parse(line!)).toMatchObject({
+      properties: { file: 'a/##[x].lock', title: 'security-gate: x ##\u200b[stop-commands]y' },
+      message: expect.stringMatching(/^##\u200b\[error\]z/),
+    });
   });
 });

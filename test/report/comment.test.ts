@@ -71,7 +71,7 @@ describe('renderComment', () => {
 
     // Five cells: unescaped pipes are exactly the six borders.
     expect(row!.split(/(?<!\\)\|/)).toHaveLength(7);
-    expect(row).toContain('evil \\| title &lt;img src=x onerror=alert(1)&gt; @\u200boctocat');
+    expect(row).toContain('evil \\| title &lt;img src=x onerror=alert(1)&gt; `@octocat`');
     expect(row).toContain('line one line \\| two');
     expect(body).not.toContain('<img');
   });
@@ -222,5 +222,39 @@ describe('renderComment on arbitrary findings', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('renderComment for a monorepo and for a reader who acts (issues 12 and 13)', () => {
+  const lodashIn = (path: string) =>
+    findingOf({ rule: 'GHSA-35jh-r3h4-6jhm', title: 'lodash@4.17.15: Command Injection', location: { path, line: 40 } });
+  const lockfiles = Array.from({ length: 27 }, (_, i) => `services/s${String(i).padStart(2, '0')}/package-lock.json`);
+
+  it('groups one advisory of one package version across 27 lockfiles into one row, and keeps each in the stored block', () => {
+    const body = renderComment(verdictOf(lockfiles.map(lodashIn)));
+    const rows = tableRows(body, '#### Failing (27)');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain('27 lockfiles: `services/s00/package-lock.json:40`');
+    expect(rows[0]).toContain('and 24 more');
+    expect(readFingerprints(body)!.findings).toHaveLength(27);
+  });
+
+  it('says a fixed advisory once, with how many places it was fixed in', () => {
+    const previous = renderComment(verdictOf(lockfiles.map(lodashIn)));
+    const body = renderComment(verdictOf([]), { previous });
+    expect(body).toContain('#### Fixed since the last run (27)');
+    expect(body.match(/~~lodash@4\.17\.15: Command Injection~~ \(27 places\)/g)).toHaveLength(1);
+  });
+
+  it('shows the remedy as what to do, and why a warning only warns', () => {
+    const body = renderComment(
+      verdictOf([
+        findingOf({ remedy: 'upgrade lodash to 4.17.21' }),
+        findingOf({ severity: 'low', location: { path: 'b/package-lock.json' } }),
+      ]),
+    );
+    expect(tableRows(body, '#### Failing (1)')[0]).toMatch(/\| upgrade lodash to 4\.17\.21 \|$/);
+    const [warning] = tableRows(body, '<summary><b>Warnings (1)</b></summary>');
+    expect(warning).toContain('| low is below fail-on high |');
   });
 });

@@ -2,8 +2,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/finding.js';
 import { COMMENT_MARKER, ISSUE_MARKER, renderComment } from '../../src/report/comment.js';
 import { createGitHubApi, GitHubPermissionError } from '../../src/report/github-api.js';
-import { shouldComment, syncNightlyIssue, syncPullRequestComment, upsertStickyComment } from '../../src/report/sticky.js';
-import { BOT, MAX_BODY, startGitHubServer, type GitHubServer, type GitHubServerOptions } from '../support/github-server.js';
+import { PageCapError, shouldComment, syncNightlyIssue, syncPullRequestComment, upsertStickyComment } from '../../src/report/sticky.js';
+import {
+  BOT,
+  HUMAN,
+  MAX_BODY,
+  STRANGER,
+  startGitHubServer,
+  type GitHubServer,
+  type GitHubServerOptions,
+} from '../support/github-server.js';
 import { findingOf, verdictOf } from '../support/verdict.js';
 
 const RUN = 'https://github.com/acme/app/actions/runs/777';
@@ -176,7 +184,7 @@ describe('the sticky pull request comment', () => {
       /GitHub answered 403 \(Resource not accessible by integration\)\. The token needs `pull-requests: write`.*normal for pull requests from forks/,
     );
     expect(server.commentsOn(pr)).toHaveLength(0);
-    expect(server.requests.map((request) => request.method)).toEqual(['GET', 'POST']);
+    expect(server.requests.filter((request) => request.path !== '/user').map((request) => request.method)).toEqual(['GET', 'POST']);
   });
 
   it('keeps a comment about 20,000 findings under the limit the server enforces', async () => {
@@ -260,4 +268,89 @@ describe('syncNightlyIssue', () => {
     const { api } = await setUp({ readOnly: true });
     await expect(syncNightlyIssue(api, { ...repo, verdict: verdictOf([lodash()]) })).rejects.toThrow(/`issues: write`/);
   });
+});
+
+describe("only the token's own comment or issue is adopted (anyone can type the marker)", () => {
+  const target = (pr: number) => ({ owner: 'acme', repo: 'app', issueNumber: pr, setting: 'true' as const, runUrl: RUN });
+  /** A comment that looks exactly like ours, claiming a failure that this run no longer has. */
+  const forged = () => renderComment(verdictOf([findingOf({ check: 'secrets', title: 'Forged: everything is fixed' })]));
+
+  it('never edits a marker comment written by someone else, nor believes its list of findings', async () => {
+    const { server, api } = await setUp();
+    const pr = server.addIssue({ isPullRequest: true });
+    const planted = server.addComment(pr, forged(), STRANGER);
+
+    const result = await syncPullRequestComment(api, { ...target(pr), verdict: verdictOf([lodash()], { mode: 'pr' }) });
+
+    expect(result.action).toBe('created');
+    expect(planted.body).toBe(forged());
+    const ours = server.commentsOn(pr).find((comment) => comment.id !== planted.id)!;
+    expect(ours.user).toEqual(BOT);
+    expect(ours.body).not.toContain('Fixed since the last run');
+    expect(ours.body).not.toContain('Forged');
+    expect(writes(server).map((request) => `${request.method} ${request.path}`)).toEqual([`POST /repos/acme/app/issues/${pr}/comments`]);
+  });
+
+  it("with GITHUB_TOKEN, adopts the comment github-actions[bot] wrote, after a stranger's look-alike", async () => {
+    const { server, api } = await setUp();
+    const pr = server.addIssue({ isPullRequest: true });
+    server.addComment(pr, forged(), STRANGER);
+    const own = server.addComment(pr, renderComment(verdictOf([awsKey()])), BOT);
+
+    const result = await syncPullRequestComment(api, { ...target(pr), verdict: verdictOf([lodash()]) });
+
+    expect(result).toMatchObject({ action: 'updated', commentId: own.id });
+    expect(own.body).toContain('- ~~AWS access key ID~~');
+    expect(own.body).not.toContain('Forged');
+  });
+
+  it("with a personal access token, adopts its user's comment and not a bot's or a stranger's", async () => {
+    const { server, api } = await setUp({ tokenUser: HUMAN });
+    const pr = server.addIssue({ isPullRequest: true });
+    const byBot = server.addComment(pr, forged(), BOT);
+    const byStranger = server.addComment(pr, forged(), STRANGER);
+    const own = server.addComment(pr, renderComment(verdictOf([awsKey()])), HUMAN);
+
+    const result = await syncPullRequestComment(api, { ...target(pr), verdict: verdictOf([lodash()]) });
+
+    expect(result).toMatchObject({ action: 'updated', commentId: own.id });
+    expect([byBot.body, byStranger.body]).toEqual([forged(), forged()]);
+    // The next run finds the same comment again: the token's user wrote it.
+    const again = await syncPullRequestComment(api, { ...target(pr), verdict: verdictOf([]) });
+    expect(again).toMatchObject({ action: 'updated', commentId: own.id });
+  });
+
+  it("leaves a stranger's look-alike nightly issue alone: opens its own, and closes only its own", async () => {
+    const { server, api } = await setUp();
+    const repo = { owner: 'acme', repo: 'app' };
+    const planted = server.addIssue({
+      title: 'security-gate: nightly scan failures',
+      labels: ['security-gate'],
+      body: renderComment(verdictOf([findingOf({ title: 'Forged nightly finding' })]), { marker: ISSUE_MARKER }),
+      user: STRANGER,
+    });
+
+    const opened = await syncNightlyIssue(api, { ...repo, verdict: verdictOf([awsKey()]) });
+    expect(opened.action).toBe('created');
+    expect(opened.issueNumber).not.toBe(planted);
+    expect(server.issues.get(opened.issueNumber!)!.body).not.toContain('Forged');
+
+    const closed = await syncNightlyIssue(api, { ...repo, verdict: verdictOf([]) });
+    expect(closed).toMatchObject({ action: 'closed', issueNumber: opened.issueNumber });
+    expect(server.issues.get(planted)).toMatchObject({ state: 'open' });
+    expect(server.commentsOn(planted)).toHaveLength(0);
+  });
+
+  it('stops reading comments at the page cap and says so, rather than add a duplicate every run', async () => {
+    const { server, api } = await setUp();
+    const pr = server.addIssue({ isPullRequest: true });
+    for (let index = 0; index < 3_050; index++) server.addComment(pr, `+1 (${index})`);
+
+    const outcome = syncPullRequestComment(api, { ...target(pr), verdict: verdictOf([lodash()]) });
+
+    await expect(outcome).rejects.toBeInstanceOf(PageCapError);
+    await expect(outcome).rejects.toThrow(/read the first 3,000 comments of pull request #\d+ \(its page cap\)/);
+    expect(server.requests.filter((request) => request.path.endsWith('/comments'))).toHaveLength(30);
+    expect(writes(server)).toHaveLength(0);
+  }, 30_000);
 });

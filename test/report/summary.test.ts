@@ -3,7 +3,7 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { describe, expect, it } from 'vitest';
 import { renderSummary } from '../../src/report/summary.js';
-import { errorOf, findingOf, verdictOf } from '../support/verdict.js';
+import { depsDetails, errorOf, findingOf, verdictOf } from '../support/verdict.js';
 
 /** The tables as GitHub would see them: each a list of rows of cell texts. */
 function tables(markdown: string): string[][][] {
@@ -121,8 +121,8 @@ describe('renderSummary', () => {
       'deps',
       'rule|with|pipes',
       'dir|x/<b>.lock:1',
-      // The text reads back as written (mentions defused with a zero-width space).
-      'a | b new row <img src=x onerror=alert(1)> @\u200boctocat **bold**',
+      // The text reads back as written (the mention is a code span, which notifies nobody).
+      'a | b new row <img src=x onerror=alert(1)> @octocat **bold**',
       'lodash 4.17.20 is affected by GHSA-29mw-wpgm-hmr9; upgrade to 4.17.21.',
     ]);
   });
@@ -137,8 +137,13 @@ describe('renderSummary', () => {
   });
 
   it('stays under 1 MiB with 50,000 findings and says how many more are in the reports', () => {
+    // Each a different package: one row each (the same package in many lockfiles is one row, tested below).
     const findings = Array.from({ length: 50_000 }, (_, i) =>
-      findingOf({ severity: i % 3 === 0 ? 'high' : 'low', location: { path: `packages/p${i}/package-lock.json`, line: i + 1 } }),
+      findingOf({
+        severity: i % 3 === 0 ? 'high' : 'low',
+        location: { path: `packages/p${i}/package-lock.json`, line: i + 1 },
+        details: depsDetails({ package: `p${i}` }),
+      }),
     );
     const summary = renderSummary(verdictOf(findings, { errors: [errorOf()] }));
     const size = Buffer.byteLength(summary, 'utf8');
@@ -155,7 +160,9 @@ describe('renderSummary', () => {
   });
 
   it('respects a smaller maxBytes, counting UTF-8 bytes', () => {
-    const findings = Array.from({ length: 200 }, (_, i) => findingOf({ title: `ünïcödé ✓ ${i}`, location: { line: i + 1 } }));
+    const findings = Array.from({ length: 200 }, (_, i) =>
+      findingOf({ title: `ünïcödé ✓ ${i}`, location: { line: i + 1 }, details: depsDetails({ package: `p${i}` }) }),
+    );
     const summary = renderSummary(verdictOf(findings), { maxBytes: 10_000 });
     expect(Buffer.byteLength(summary, 'utf8')).toBeLessThanOrEqual(10_000);
     expect(summary).toMatch(/… and \d+ more findings/);
@@ -167,6 +174,7 @@ describe('renderSummary', () => {
         severity: (['critical', 'high', 'low'] as const)[i % 3],
         check: i % 2 ? 'deps' : 'secrets',
         location: { path: `p${i}.lock`, line: i + 1 },
+        ...(i % 2 ? { details: depsDetails({ package: `p${i}` }) } : {}),
       }),
     );
     const verdict = verdictOf(findings, { errors: Array.from({ length: 50 }, (_, i) => errorOf({ line: i + 1 })) });
@@ -181,5 +189,84 @@ describe('renderSummary', () => {
 
   it('has no "more" line when everything fits', () => {
     expect(renderSummary(mixedVerdict())).not.toContain('more finding');
+  });
+
+  it('counts the headline and stats in the 1 MiB budget: a 1.2 MB config value cannot push it over (issue 10, item 21)', () => {
+    const huge = 'x'.repeat(1_200_000);
+    const verdict = verdictOf([findingOf()], { range: huge, stats: { deps: { source: huge, [huge]: 1 } } });
+    const summary = renderSummary(verdict);
+    expect(Buffer.byteLength(summary, 'utf8')).toBeLessThanOrEqual(1_000_000);
+    // Still a summary: the verdict, the cut value, and the finding.
+    expect(summary).toContain('## ❌ security-gate: FAIL');
+    expect(summary).toMatch(/range: `x+…`/);
+    expect(summary).toContain('GHSA-29mw-wpgm-hmr9');
+  });
+
+  describe('what the action shows on a pull request (issue 12)', () => {
+    it('shows the short remedy in "What to do", and the trimmed message only when there is none', () => {
+      const withRemedy = findingOf({ remedy: 'upgrade lodash to 4.17.21', message: `Long story. ${'Boilerplate. '.repeat(40)}` });
+      const withoutRemedy = findingOf({ check: 'versions' });
+      const [, failing, warnings] = tables(renderSummary(verdictOf([withRemedy, withoutRemedy])));
+      expect(failing![1]!.at(-1)).toBe('upgrade lodash to 4.17.21');
+      expect(warnings![1]!.at(-1)).toBe(withoutRemedy.message);
+    });
+
+    it('says why each warning only warns', () => {
+      const verdict = verdictOf(
+        [
+          findingOf({ introduced: false, location: { path: 'a/package-lock.json' } }),
+          findingOf({ severity: 'low', location: { path: 'b/package-lock.json' } }),
+          findingOf({ check: 'versions', severity: 'high', fingerprint: 'versions:old' }),
+        ],
+        { mode: 'pr', baseline: new Set(['versions:old']) },
+      );
+      const [, warnings] = tables(renderSummary(verdict));
+      expect(warnings![0]).toEqual(['Severity', 'Check', 'Rule', 'Location', 'Title', 'Why it only warns', 'What to do']);
+      expect(warnings!.slice(1).map((cells) => cells[5])).toEqual([
+        'already present before this change',
+        'in the baseline: existed before',
+        'low is below fail-on high',
+      ]);
+    });
+
+    it('keeps package@version and every code span copyable: no zero-width space anywhere', () => {
+      const finding = findingOf({
+        title: 'follow-redirects@1.15.0: Improper Input Validation',
+        remedy: 'upgrade follow-redirects to 1.15.6',
+        details: depsDetails({ package: 'follow-redirects', version: '1.15.0' }),
+      });
+      const scoped = findingOf({ title: '@babel/traverse@7.22.0: arbitrary code execution', location: { path: 'web/package-lock.json' } });
+      const summary = renderSummary(verdictOf([finding, scoped]));
+      expect(summary).not.toContain('\u200b');
+      expect(summary).toContain('follow-redirects@1.15.0: Improper Input Validation');
+      // A scoped name is a code span: copyable, and GitHub notifies no team from code.
+      expect(summary).toContain('`@babel/traverse@7.22.0`: arbitrary code execution');
+    });
+  });
+
+  it('drops C1 control characters as the terminal report does (one control-character policy)', () => {
+    const summary = renderSummary(verdictOf([findingOf({ title: 'a\u009b31mred\u0085b' })]));
+    expect(summary).toContain('a31mredb');
+    expect(summary).not.toMatch(/[\u0080-\u009f]/);
+  });
+
+  it('groups one advisory of one package version across lockfiles into one row (issue 13)', () => {
+    const findings = Array.from({ length: 27 }, (_, i) =>
+      findingOf({
+        rule: 'GHSA-35jh-r3h4-6jhm',
+        title: 'lodash@4.17.15: Command Injection',
+        location: { path: `services/s${String(i).padStart(2, '0')}/package-lock.json`, line: 40 },
+      }),
+    );
+    const other = findingOf({ location: { path: 'web/package-lock.json' }, details: depsDetails({ package: 'qs', version: '6.5.2' }) });
+    const summary = renderSummary(verdictOf([...findings, other]));
+    const [, failing] = tables(summary);
+    expect(summary).toContain('### Failing (28)');
+    expect(failing).toHaveLength(3);
+    const grouped = failing!.find((cells) => cells[2] === 'GHSA-35jh-r3h4-6jhm')!;
+    expect(grouped[3]).toBe(
+      '27 lockfiles: services/s00/package-lock.json:40, services/s01/package-lock.json:40, services/s02/package-lock.json:40 and 24 more',
+    );
+    expect(summary).not.toContain('more finding');
   });
 });

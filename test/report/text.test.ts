@@ -91,4 +91,19 @@ describe('shouldUseColor', () => {
   ])('stream %o with env %o -> %s', (stream, env, expected) => {
     expect(shouldUseColor(stream, env)).toBe(expected);
   });
+
+  it('lists one advisory of one package version across lockfiles once, with every lockfile (issue 13)', () => {
+    const findings = ['a', 'b', 'c'].map((dir) =>
+      findingOf({
+        rule: 'GHSA-35jh-r3h4-6jhm',
+        title: 'lodash@4.17.15: Command Injection',
+        location: { path: `${dir}/package-lock.json`, line: 40 },
+      }),
+    );
+    const text = renderText(verdictOf(findings), { color: false });
+    expect(text.match(/GHSA-35jh-r3h4-6jhm/g)).toHaveLength(1);
+    expect(text).toContain('GHSA-35jh-r3h4-6jhm  3 lockfiles  lodash@4.17.15: Command Injection');
+    expect(text).toContain('    in a/package-lock.json:40, b/package-lock.json:40, c/package-lock.json:40\n');
+    expect(text).toContain('3 failing');
+  });
 });

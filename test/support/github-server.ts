@@ -1,8 +1,11 @@
-// A local stand-in for the GitHub REST API (issues and issue comments only), on 127.0.0.1 with a
-// random port, so tests drive the real octokit client over real HTTP. It keeps issues, comments and
-// labels in memory, answers with real-shaped JSON, paginates with `Link` headers like GitHub
-// (https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api), and records
-// every request. It can play a fork's read-only token (403 on writes) or a missing repository (404).
+// A local stand-in for the GitHub REST API (issues, issue comments and `GET /user`), on 127.0.0.1
+// with a random port, so tests drive the real octokit client over real HTTP. It keeps issues,
+// comments and labels in memory, answers with real-shaped JSON, paginates with `Link` headers like
+// GitHub (https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api), and
+// records every request. It can play a fork's read-only token (403 on writes) or a missing
+// repository (404), and the token's identity: an installation token (GITHUB_TOKEN: writes as
+// github-actions[bot], and `GET /user` answers 403) or a personal access token (writes as its user,
+// whom `GET /user` names).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -55,10 +58,14 @@ export interface GitHubServerOptions {
   hang?: boolean;
   /** Answer 403 with `x-ratelimit-remaining: 0`, as GitHub does when the rate limit is spent. */
   rateLimited?: boolean;
+  /** Who the token writes as: a Bot is an installation token (the default, BOT), a User a personal access token. */
+  tokenUser?: ServerUser;
 }
 
 export const BOT: ServerUser = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
 export const HUMAN: ServerUser = { login: 'octocat', id: 583231, type: 'User' };
+/** Someone else: types the marker into a comment of their own. */
+export const STRANGER: ServerUser = { login: 'mallory', id: 6660666, type: 'User' };
 
 /** GitHub's limit on an issue or comment body (characters). */
 export const MAX_BODY = 65_536;
@@ -157,6 +164,18 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     }
     if (options.failWith) return send(response, options.failWith, { message: 'Server Error' });
     if (options.notFound) return send(response, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
+    const tokenUser = options.tokenUser ?? BOT;
+    if (parsed.pathname === '/user' && method === 'GET') {
+      // An installation token may not read /user (https://docs.github.com/rest/users/users#get-the-authenticated-user).
+      if (tokenUser.type === 'Bot') {
+        return send(response, 403, {
+          message: 'Resource not accessible by integration',
+          documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user',
+          status: '403',
+        });
+      }
+      return send(response, 200, { ...userJson(tokenUser), name: null, email: null });
+    }
     if (method !== 'GET' && options.readOnly) {
       return send(response, 403, {
         message: 'Resource not accessible by integration',
@@ -185,7 +204,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       if (tooLong(input.body)) return validation(response, 'body', 'custom', 'body is too long (maximum is 65536 characters)');
       const names = Array.isArray(input.labels) ? input.labels.map(String) : [];
       names.forEach((name) => labels.add(name)); // GitHub creates missing labels for users with push access
-      const number = addIssue({ title: input.title, body: String(input.body ?? ''), labels: names, user: BOT });
+      const number = addIssue({ title: input.title, body: String(input.body ?? ''), labels: names, user: tokenUser });
       return send(response, 201, issueJson(issues.get(number)!));
     }
     if ((match = rest.match(/^\/(\d+)$/))) {
@@ -210,7 +229,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       if (method === 'POST') {
         if (typeof input.body !== 'string' || !input.body) return validation(response, 'body', 'missing_field');
         if (tooLong(input.body)) return validation(response, 'body', 'custom', 'body is too long (maximum is 65536 characters)');
-        return send(response, 201, commentJson(addComment(issueNumber, input.body, BOT)));
+        return send(response, 201, commentJson(addComment(issueNumber, input.body, tokenUser)));
       }
     }
     if ((match = rest.match(/^\/comments\/(\d+)$/))) {

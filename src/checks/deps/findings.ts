@@ -58,6 +58,12 @@ export function vulnerabilityFinding(record: OsvRecord, pkg: Package, introduced
     : rated.basis === 'malware'
       ? `Remove ${pkg.name}, and rotate any credentials the machines that installed it could read.`
       : `No fixed version yet: remove or replace ${pkg.name}, or ignore ${record.id} with a reason and an expiry.`;
+  // The short fix for tables; the message above keeps the why and the dependency path.
+  const remedy = fixedVersion
+    ? `upgrade ${pkg.name} to ${fixedVersion}`
+    : rated.basis === 'malware'
+      ? `remove ${pkg.name} and rotate the credentials its machines could read`
+      : `no fixed version: remove or replace ${pkg.name}`;
   const rating =
     rated.basis === 'cvss'
       ? ` Severity ${rated.severity} (CVSS ${rated.score}).`
@@ -72,6 +78,7 @@ export function vulnerabilityFinding(record: OsvRecord, pkg: Package, introduced
     severity: rated.severity,
     title: `${pkg.name}@${pkg.version}: ${summary}`,
     message,
+    remedy,
     location: { path: pkg.lockfile, ...(pkg.line !== undefined ? { line: pkg.line } : {}) },
     fingerprint: makeFingerprint('deps', record.id, pkg.ecosystem, pkg.name, pkg.version, pkg.lockfile),
     ...(introduced !== undefined ? { introduced } : {}),

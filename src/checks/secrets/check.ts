@@ -3,7 +3,7 @@
 // findings that carry a redacted value and a hash, never the secret itself.
 import type { Config } from '../../config/schema.js';
 import type { Context } from '../../context/context.js';
-import type { CheckError, CheckResult, Finding } from '../../finding.js';
+import { SecretValues, type CheckError, type CheckResult, type Finding } from '../../finding.js';
 import type { Check, CheckOptions } from '../check.js';
 import { GitleaksIgnore, pathFilter } from './allow.js';
 import { compileRules } from './detect/compile.js';
@@ -30,6 +30,8 @@ export function makeSecretsCheck(builtin: SecretRule[]): Check {
     const ignore = new GitleaksIgnore(options.policyFiles?.['.gitleaksignore'] ?? '');
     const stats: DiffStats = { commits: 0, lines: 0, skippedBinary: 0, skippedTooLarge: 0, skippedExcluded: 0 };
     const opened = await openSource(context, config, detector, loaded.allowPaths, stats, options);
+    // Every raw value found (ignored ones too): the reporters mask them wherever they appear.
+    const secretValues = new SecretValues();
     errors.push(...opened.errors);
     const result = (findings: Finding[]): CheckResult => ({
       check: 'secrets',
@@ -42,6 +44,7 @@ export function makeSecretsCheck(builtin: SecretRule[]): Check {
         rules: loaded.rules.length,
         providers: new Set(loaded.rules.map((rule) => rule.provider)).size,
       },
+      secretValues,
     });
     if (!opened.source) return result([]);
 
@@ -49,6 +52,7 @@ export function makeSecretsCheck(builtin: SecretRule[]): Check {
     try {
       for await (const batch of opened.source) {
         for (const detection of detector.scan(batch)) {
+          secretValues.add(detection.secret);
           const { line } = detection;
           if (ignore.ignores({ commit: line.commit, path: line.path, rule: detection.rule.id, line: line.line })) continue;
           const finding = toFinding(detection, context.mode);

@@ -26,6 +26,7 @@ describe('findings from packages and advisories', () => {
       message: expect.stringMatching(
         /^GHSA-hrpp-h998-j3pp \(CVE-2022-24999\) affects qs@6\.5\.2: .* Upgrade qs to 6\.5\.3 or later\. Dependency path: express > body-parser > qs\. https:\/\/osv\.dev\/vulnerability\/GHSA-hrpp-h998-j3pp$/,
       ),
+      remedy: 'upgrade qs to 6.5.3',
       location: { path: 'web/package-lock.json', line: 812 },
       fingerprint: makeFingerprint('deps', 'GHSA-hrpp-h998-j3pp', 'npm', 'qs', '6.5.2', 'web/package-lock.json'),
       details: {
@@ -65,6 +66,7 @@ describe('findings from packages and advisories', () => {
     const [atty] = findVulnerabilities([pkg('crates.io', 'atty', '0.2.14', { lockfile: 'Cargo.lock' })], index);
     expect(atty).toMatchObject({ severity: 'info', message: expect.stringContaining('informational advisory (unsound)') });
     expect(atty!.message).toContain('No fixed version yet');
+    expect(atty!.remedy).toBe('no fixed version: remove or replace atty');
     expect(atty!.details).not.toHaveProperty('fixedVersion');
 
     const [net] = findVulnerabilities([pkg('Go', 'golang.org/x/net', '0.16.0', { lockfile: 'go.mod' })], index).filter(
@@ -79,6 +81,7 @@ describe('findings from packages and advisories', () => {
       message: expect.stringContaining('flatmap-stream@0.1.1 is a malicious package'),
     });
     expect(malware!.message).toContain('rotate any credentials');
+    expect(malware!.remedy).toBe('remove flatmap-stream and rotate the credentials its machines could read');
   });
 
   it('passes the introduced flag through, and leaves it out in full mode', () => {

@@ -1,13 +1,13 @@
-import type { Severity } from '../../../finding.js';
+import type { Confidence, Severity } from '../../../finding.js';
 
 /**
- * How sure a match is that it is a credential, which decides its severity (README "Severity"):
+ * How sure a match is that it is a credential decides its severity (README "Secrets"):
  * - `confirmed`: a format only this provider issues (a distinctive prefix, a checksum, a
  *   decodable structure), wherever it appears;
  * - `provider`: a provider keyword stands just before a value of that provider's shape;
  * - `generic`: a literal assigned to a name that says "secret", with no provider to lean on.
  */
-export type Confidence = 'confirmed' | 'provider' | 'generic';
+export type { Confidence };
 
 interface RuleCommon {
   id: string;
