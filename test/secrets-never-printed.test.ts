@@ -210,8 +210,8 @@ describe('no raw secret reaches any output (issue 3)', () => {
   });
 
   describe('a found value that is also in a path, an author name, a SECURITY.md row and the deps.osv-url credentials', () => {
-    // Secret-shaped, generated: an AWS access key ID (found by its format wherever it is committed).
-    const key = 'AKIA' + 'Q7ZL4WX2N8TR5KDM';
+    // Secret-shaped, generated: an AWS access key ID (base32 after AKIA, found by its format wherever it is committed).
+    const key = 'AKIA' + 'Q7ZL4WX2NBTR5KDM';
     const carriers = { rule: 'aws-access-key-id', value: key };
     let carried: GitRepo;
     let verdict: Verdict;

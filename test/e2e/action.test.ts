@@ -98,7 +98,7 @@ describe.each(nodeBinaries())('dist/index.js under Node $version', ({ bin }) => 
   });
 
   it('lets no author name, path or commit message stop or forge a workflow command (issue 10, item 14)', async () => {
-    const key = 'AKIA' + 'Q7ZL4WX2N8TR5KDM'; // generated, secret-shaped
+    const key = 'AKIA' + 'Q7ZL4WX2NBTR5KDM'; // generated, secret-shaped
     const repo = releasedRepo();
     const base = repo.sha(-1);
     repo.commit(

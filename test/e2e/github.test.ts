@@ -7,7 +7,7 @@ import { nodeBinaries, runAction, type ActionRun } from '../support/dist.js';
 import { STRANGER, startGitHubServer, type GitHubServer } from '../support/github-server.js';
 
 // Generated, secret-shaped values (never real credentials).
-const AWS_KEY = 'AKIA' + 'Q7ZL4WX2N8TR5KDM';
+const AWS_KEY = 'AKIA' + 'Q7ZL4WX2NBTR5KDM';
 const GITHUB_TOKEN_VALUE = 'ghp_' + 'v8Qz3LmN7xKp2RtY9wBc4HjD6fGs1AeU5oIq';
 const SECRETS = [AWS_KEY, GITHUB_TOKEN_VALUE];
 

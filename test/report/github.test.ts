@@ -135,7 +135,7 @@ describe('reportToGitHub', () => {
   });
 
   it('lets no author name, path or message stop or forge commands (issue 10, item 14)', async () => {
-    const key = 'AKIA' + 'Q7ZL4WX2N8TR5KDM';
+    const key = 'AKIA' + 'Q7ZL4WX2NBTR5KDM';
     const repo = gitRepo()
       .commit('init', { 'README.md': '# app\n' })
       .commit(

@@ -15,7 +15,7 @@ const OSV = new URL('../fixtures/osv', import.meta.url).pathname;
 
 /** The demo repository the README describes: a vulnerable lockfile, a committed key, a SECURITY.md. */
 function demoRepository() {
-  const key = 'AKIA' + 'Q7ZL4WX2N8TR5KDM'; // generated, secret-shaped
+  const key = 'AKIA' + 'Q7ZL4WX2NBTR5KDM'; // generated, secret-shaped
   return gitRepo()
     .commit('first release', {
       'package-lock.json': `${JSON.stringify(
