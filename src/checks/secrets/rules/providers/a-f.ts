@@ -1,0 +1,1064 @@
+// Provider rules for providers named A to F (and names starting with a digit): mostly keyword-context
+// rows (the provider's name, then within a short window a value of its shape), and prefix patterns
+// where the token carries its own literal prefix. Shapes follow the format the provider issues, as
+// trufflehog's detectors and gitleaks' rules read it; each row makes its own examples (rules/row.ts).
+import type { ContextRule, PatternRule, SecretRule } from '../types.js';
+import { literal, prefixedRule } from '../define.js';
+import { prefixed } from '../context.js';
+import { providerRow, type ProviderRowSpec } from '../row.js';
+import {
+  alnum,
+  anyHex,
+  base64,
+  base64url,
+  cat,
+  custom,
+  digits,
+  hex,
+  lit,
+  lowerAlnum,
+  oneOf,
+  upperAlnum,
+  uuid,
+  word,
+  type Shape,
+} from '../shapes.js';
+import { ALNUM, BASE64, BASE64URL, DIGITS, HEX, LOWER_ALNUM, UPPER_ALNUM, fake } from '../fake.js';
+
+/** A run of one hand-written character class: `klass('A-Za-z0-9%', ALNUM + '%', 35)`. */
+function klass(body: string, chars: string, length: number | [number, number]): Shape {
+  const [min, max] = typeof length === 'number' ? [length, length] : length;
+  return custom(`[${body}]{${min === max ? min : `${min},${max}`}}`, body, [min, max], (salt) =>
+    fake(Math.round((min + max) / 2), chars, salt),
+  );
+}
+
+/**
+ * A row whose keyword also names a public ID of the same shape (an app ID beside its secret): the
+ * name between the keyword and the value must also say secret, so `AGORA_APP_ID=…` is left alone.
+ * The generated multi-line example names no secret, so it is not kept.
+ */
+function secretRow(spec: ProviderRowSpec, says = 'secret|token|key|cert|password|pass'): ContextRule {
+  const row = providerRow(spec);
+  const words = spec.keywords.map((keyword) => literal(keyword)).join('|');
+  const name = new RegExp(`(?:${words})[\\w .-]{0,24}(?:${says})`, 'i');
+  const sample = spec.value.sample(spec.provider);
+  const shout = spec.keywords[0]!.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+  return {
+    ...row,
+    name,
+    examples: {
+      secret: [...row.examples.secret.filter((text) => name.test(text.split('\n')[0]!)), `${shout}_SECRET=${sample}`],
+      notSecret: [...row.examples.notSecret, `${spec.keywords[0]!}_app_id = '${sample}'`],
+    },
+  };
+}
+
+/**
+ * Microsoft's identifiable keys carry a service signature at a fixed offset (`AzFu` in a Functions
+ * key, `+ACR` in a Container Registry password), so the format alone names the service.
+ */
+interface AzureKeySpec {
+  id: string;
+  title: string;
+  /** Signature between the random parts. */
+  marker: string;
+  /** Character-class body and sample alphabet of the random parts. */
+  body: string;
+  chars: string;
+  before: number;
+  after: number;
+  /** Regex source and sample of the end (`[AQgw]==` for a 64-byte key in base64). */
+  tail: string;
+  tailSample: string;
+  remediation: string;
+}
+
+function azureKey(spec: AzureKeySpec): PatternRule {
+  const run = `[${spec.body}]`;
+  const source = `${run}{${spec.before}}${literal(spec.marker)}${run}{${spec.after}}${spec.tail}`;
+  const sample = fake(spec.before, spec.chars, spec.id) + spec.marker + fake(spec.after, spec.chars, `${spec.id}/2`) + spec.tailSample;
+  return {
+    id: spec.id,
+    title: spec.title,
+    provider: 'Azure',
+    confidence: 'confirmed',
+    keywords: [spec.marker.toLowerCase()],
+    pattern: new RegExp(`(?<![${spec.body}])(?<secret>${source})(?![=${spec.body}])`),
+    minEntropy: 4,
+    remediation: spec.remediation,
+    examples: {
+      secret: [`AZURE_KEY=${sample}`, `  "primaryKey": "${sample}",`],
+      notSecret: [`AZURE_KEY=${sample.slice(1)}`, `AZURE_KEY=${sample.replace(spec.marker, spec.marker.toLowerCase())}`],
+    },
+  };
+}
+
+/**
+ * For a keyword that also starts common identifiers (`deeplink`, `bestTimeSlot`): it must end a
+ * word there (`DEEPL_AUTH_KEY`, `deepl key`), at the cost of camel-cased names (`deeplKey`).
+ */
+function standalone(row: ContextRule): ContextRule {
+  return { ...row, name: new RegExp(`(?:${row.keywords.map((keyword) => literal(keyword)).join('|')})(?![a-z])`, 'i') };
+}
+
+/** UUIDs are hex and dashes: their entropy sits lower than other 36-character tokens'. */
+const UUID_ENTROPY = 3;
+
+const AZURE_PORTAL = 'Regenerate the key in the Azure portal (the resource > Keys) and move the app to managed identity or Key Vault.';
+
+/** Atlassian Data Center tokens are base64 of a 12-digit token id, a colon and random bytes. */
+function isDataCenterToken(value: string): boolean {
+  return /^\d{12}:/.test(Buffer.from(value.slice(0, 20), 'base64').toString('latin1'));
+}
+
+/** A 12-digit id and a colon, then random bytes, in base64: the shape of a Data Center token. */
+function dataCenterSample(salt: string): string {
+  const random = Buffer.from(fake(20, ALNUM, salt), 'latin1');
+  return Buffer.concat([Buffer.from(`${fake(12, DIGITS, salt)}:`, 'latin1'), random]).toString('base64');
+}
+
+export const PROVIDERS_A_F: SecretRule[] = [
+  // A
+  providerRow({ provider: 'Abyssale', keywords: ['abyssale'], value: alnum(40) }),
+  providerRow({ provider: 'Abstract API', keywords: ['abstractapi', 'abstract_api'], value: lowerAlnum(32) }),
+  providerRow({ provider: 'AbuseIPDB', keywords: ['abuseipdb'], value: lowerAlnum(80) }),
+  providerRow({
+    provider: 'AccuWeather',
+    keywords: ['accuweather'],
+    // Keys are 32 alphanumerics; trufflehog's detector also reads 35-character keys with `%` signs.
+    value: oneOf(alnum(32), klass('A-Za-z0-9%', `${ALNUM}%`, 35)),
+  }),
+  providerRow({
+    provider: 'ActiveCampaign',
+    keywords: ['activecampaign', 'active_campaign'],
+    value: hex(72),
+    remediation: 'Reset the key in ActiveCampaign (Settings > Developer).',
+  }),
+  providerRow({ provider: 'Adzuna', keywords: ['adzuna'], value: lowerAlnum(32), title: 'Adzuna app key' }),
+  providerRow({ provider: 'Aero Workflow', keywords: ['aeroworkflow'], value: klass('A-Za-z0-9^!', `${ALNUM}^!`, 20) }),
+  providerRow({
+    provider: 'AfterShip',
+    keywords: ['aftership'],
+    value: oneOf(cat(lit('asat_'), hex(32)), uuid()),
+    minEntropy: UUID_ENTROPY,
+  }),
+  secretRow({ provider: 'Agora', keywords: ['agora'], value: lowerAlnum(32), title: 'Agora app certificate' }),
+  providerRow({ provider: 'Aha!', keywords: ['aha_api', 'aha_token', 'aha.io'], value: hex(64) }),
+  providerRow({ provider: 'AI21 Labs', keywords: ['ai21'], value: alnum(32) }),
+  providerRow({ provider: 'Aircall', keywords: ['aircall'], value: hex(32), title: 'Aircall API token' }),
+  providerRow({ id: 'airbrake-user-key', provider: 'Airbrake', keywords: ['airbrake'], value: alnum(40), title: 'Airbrake user key' }),
+  providerRow({
+    id: 'airbrake-project-key',
+    provider: 'Airbrake',
+    keywords: ['airbrake'],
+    value: alnum(32),
+    // Project keys are also built into browser notifiers: sensitive, not a login.
+    severity: 'medium',
+    title: 'Airbrake project key',
+  }),
+  secretRow(
+    {
+      id: 'airship-master-secret',
+      provider: 'Airship',
+      keywords: ['airship', 'urbanairship'],
+      value: base64url(22),
+      title: 'Airship master secret',
+    },
+    'master|secret',
+  ),
+  providerRow({
+    id: 'airtable-api-key-legacy',
+    provider: 'Airtable',
+    keywords: ['airtable'],
+    value: cat(lit('key'), alnum(14)),
+    title: 'Airtable API key (legacy)',
+    remediation: 'Regenerate the key at airtable.com/account, or better move to a personal access token.',
+  }),
+  providerRow({
+    id: 'airtable-oauth-token',
+    provider: 'Airtable',
+    keywords: ['airtable'],
+    // `<token id>.v1.<payload>.<HMAC-SHA256 in hex>`.
+    value: custom('[A-Za-z0-9]{14,24}\\.v1\\.[A-Za-z0-9_-]{20,600}\\.[a-f0-9]{64}', 'A-Za-z0-9_.-', [55, 692], (salt) =>
+      [fake(17, ALNUM, salt), 'v1', fake(120, BASE64URL, `${salt}/p`), fake(64, HEX, `${salt}/h`)].join('.'),
+    ),
+    title: 'Airtable OAuth access token',
+  }),
+  providerRow({ provider: 'AirVisual', keywords: ['airvisual', 'iqair'], value: uuid(), minEntropy: UUID_ENTROPY }),
+  providerRow({ provider: 'Aiven', keywords: ['aiven'], value: base64(372), title: 'Aiven API token' }),
+  prefixedRule({
+    id: 'alchemy-access-token',
+    title: 'Alchemy access token',
+    provider: 'Alchemy',
+    env: 'ALCHEMY_ACCESS_TOKEN',
+    prefix: 'alcht_',
+    body: '[A-Za-z0-9]{30}',
+    sample: fake(30, ALNUM, 'alcht'),
+    minEntropy: 4,
+    remediation: 'Delete the token in the Alchemy dashboard (Account > Access keys).',
+  }),
+  providerRow({ provider: 'Alchemy', keywords: ['alchemy_api', 'alchemyapi', 'alchemy_key', 'alchemy.com'], value: base64url(32) }),
+  providerRow({ provider: 'Alconost', keywords: ['alconost'], value: lowerAlnum(32) }),
+  providerRow({ provider: 'Alegra', keywords: ['alegra'], value: klass('a-z0-9-', `${LOWER_ALNUM}-`, 20) }),
+  providerRow({ provider: 'Aletheia API', keywords: ['aletheiaapi', 'aletheia'], value: upperAlnum(32) }),
+  providerRow({ provider: 'AlienVault OTX', keywords: ['alienvault', 'otx_api'], value: lowerAlnum(64) }),
+  providerRow({ provider: 'AllSports API', keywords: ['allsports'], value: lowerAlnum(64) }),
+  providerRow({
+    provider: 'Alpaca',
+    keywords: ['apca_api_secret', 'alpaca_secret', 'alpaca_api_secret'],
+    value: alnum(40),
+    title: 'Alpaca API secret key',
+  }),
+  providerRow({ provider: 'Alpha Vantage', keywords: ['alphavantage', 'alpha_vantage'], value: upperAlnum(16) }),
+  providerRow({ provider: 'Amadeus', keywords: ['amadeus'], value: alnum(16), title: 'Amadeus API secret' }),
+  providerRow({ provider: 'Ambee', keywords: ['ambee'], value: hex(64) }),
+  secretRow({
+    id: 'anypoint-token',
+    provider: 'MuleSoft Anypoint',
+    keywords: ['anypoint', 'mulesoft'],
+    value: uuid(),
+    minEntropy: UUID_ENTROPY,
+    title: 'MuleSoft Anypoint token',
+  }),
+  secretRow(
+    {
+      id: 'anypoint-client-secret',
+      provider: 'MuleSoft Anypoint',
+      keywords: ['anypoint', 'mulesoft'],
+      value: anyHex(32),
+      title: 'MuleSoft Anypoint client secret',
+    },
+    'secret',
+  ),
+  providerRow({ provider: 'Apacta', keywords: ['apacta'], value: uuid(), minEntropy: UUID_ENTROPY }),
+  providerRow({ provider: 'API2Cart', keywords: ['api2cart'], value: hex(32) }),
+  providerRow({ provider: 'ApiFlash', keywords: ['apiflash'], value: lowerAlnum(32) }),
+  providerRow({
+    provider: 'Apifonica',
+    keywords: ['apifonica'],
+    value: cat(lowerAlnum(11), lit('-'), lowerAlnum(4), lit('-'), lowerAlnum(4), lit('-'), lowerAlnum(4), lit('-'), lowerAlnum(12)),
+  }),
+  prefixedRule({
+    id: 'apify-token',
+    title: 'Apify API token',
+    provider: 'Apify',
+    env: 'APIFY_TOKEN',
+    prefix: 'apify_api_',
+    body: '[A-Za-z0-9-]{36}',
+    sample: fake(36, ALNUM, 'apify'),
+    minEntropy: 4,
+    remediation: 'Reset the token in Apify Console (Settings > Integrations).',
+  }),
+  providerRow({ provider: 'apilayer', keywords: ['apilayer'], value: alnum(32) }),
+  providerRow({ provider: 'APImetrics', keywords: ['apimetrics'], value: alnum(32) }),
+  providerRow({ provider: 'APITemplate.io', keywords: ['apitemplate'], value: alnum(39) }),
+  providerRow({ provider: 'Apollo.io', keywords: ['apolloio', 'apollo.io', 'apollo_io'], value: alnum(22) }),
+  providerRow({ provider: 'Appcues', keywords: ['appcues'], value: uuid(), minEntropy: UUID_ENTROPY }),
+  providerRow({ provider: 'AppFollow', keywords: ['appfollow'], value: alnum(20) }),
+  providerRow({ provider: 'Appointedd', keywords: ['appointedd'], value: klass('A-Za-z0-9=+/', BASE64, 72) }),
+  providerRow({ provider: 'AppOptics', keywords: ['appoptics'], value: base64url(71), title: 'AppOptics API token' }),
+  providerRow({ provider: 'AppsFlyer', keywords: ['appsflyer'], value: alnum(22), title: 'AppsFlyer dev key' }),
+  providerRow({ provider: 'AppSignal', keywords: ['appsignal'], value: uuid(), minEntropy: UUID_ENTROPY, title: 'AppSignal push API key' }),
+  providerRow({ provider: 'AppSynergy', keywords: ['appsynergy'], value: lowerAlnum(64) }),
+  providerRow({ provider: 'Apptivo', keywords: ['apptivo'], value: uuid(), minEntropy: UUID_ENTROPY }),
+  providerRow({ provider: 'Artsy', keywords: ['artsy'], value: alnum(32), title: 'Artsy client secret' }),
+  providerRow({ provider: 'Atera', keywords: ['atera'], value: lowerAlnum(32) }),
+  prefixedRule({
+    id: 'atlassian-bitbucket-data-center-token',
+    title: 'Bitbucket Data Center HTTP access token',
+    provider: 'Atlassian',
+    env: 'BITBUCKET_TOKEN',
+    prefix: 'BBDC-',
+    body: '[A-Za-z0-9+/]{44}',
+    sample: dataCenterSample('bbdc'),
+    end: '(?![A-Za-z0-9+/=-])',
+    minEntropy: 4,
+    remediation: 'Revoke the token in Bitbucket Data Center (Manage account > HTTP access tokens).',
+  }),
+  {
+    ...providerRow({
+      id: 'atlassian-data-center-pat',
+      provider: 'Atlassian',
+      keywords: ['jira', 'confluence', 'bitbucket', 'atlassian'],
+      value: custom('[MNO][A-Za-z0-9+/]{43}', 'A-Za-z0-9+/', 44, dataCenterSample),
+      title: 'Jira / Confluence / Bitbucket Data Center personal access token',
+      remediation: 'Revoke the token in the Data Center product (Profile > Personal access tokens).',
+      secret: [`JIRA_PAT=${dataCenterSample('jira-dc')}`],
+      notSecret: [`JIRA_PAT=M${fake(43, BASE64, 'jira-dc-random')}`],
+    }),
+    // The value must decode to `<12-digit id>:`: random base64 of the same length does not.
+    allow: [{ test: (value: string) => !isDataCenterToken(value) }],
+  },
+  providerRow({ provider: 'AudD', keywords: ['audd'], value: lowerAlnum(32) }),
+  providerRow({
+    provider: 'Authorize.net',
+    keywords: ['authorizenet', 'authorize.net', 'authnet'],
+    value: alnum(16),
+    title: 'Authorize.net transaction key',
+  }),
+  {
+    id: 'authress-service-client-key',
+    title: 'Authress service client access key',
+    provider: 'Authress',
+    confidence: 'confirmed',
+    keywords: ['.acc_', '.acc-'],
+    // `<client id>.<key id>.acc_<account id>.<private key>` (gitleaks' authress rule).
+    pattern: prefixed(
+      '(?:sc|ext|scauth|authress)_[A-Za-z0-9]{5,30}\\.[A-Za-z0-9]{4,6}\\.acc[_-][A-Za-z0-9-]{10,32}\\.[A-Za-z0-9+/_=-]{30,120}',
+      '(?![\\w+/=-])',
+    ),
+    minEntropy: 4,
+    remediation: 'Delete the access key of the service client in the Authress management portal.',
+    examples: {
+      secret: [
+        `AUTHRESS_KEY=sc_${fake(20, LOWER_ALNUM, 'authress1')}.${fake(5, LOWER_ALNUM, 'authress2')}.acc_${fake(16, LOWER_ALNUM, 'authress3')}.${fake(60, BASE64URL, 'authress4')}`,
+      ],
+      notSecret: [`AUTHRESS_KEY=sc_${fake(20, LOWER_ALNUM, 'authress1')}.${fake(5, LOWER_ALNUM, 'authress2')}.acc_`],
+    },
+  },
+  providerRow({ provider: 'Autodesk', keywords: ['autodesk'], value: oneOf(alnum(16), alnum(64)), title: 'Autodesk client secret' }),
+  providerRow({ provider: 'Autoklose', keywords: ['autoklose'], value: alnum(32) }),
+  providerRow({ provider: 'Autopilot', keywords: ['autopilothq', 'autopilot_api'], value: hex(32) }),
+  providerRow({
+    provider: 'Avaza',
+    keywords: ['avaza'],
+    value: cat(digits([1, 32]), lit('-'), hex(40)),
+    title: 'Avaza personal access token',
+  }),
+  providerRow({ provider: 'aviationstack', keywords: ['aviationstack'], value: lowerAlnum(32) }),
+  prefixedRule({
+    id: 'aws-appsync-api-key',
+    title: 'AWS AppSync API key',
+    provider: 'AWS',
+    env: 'APPSYNC_API_KEY',
+    prefix: 'da2-',
+    body: '[a-z0-9]{26}',
+    sample: fake(26, LOWER_ALNUM, 'appsync'),
+    minEntropy: 3.5,
+    // AppSync keys are meant for public clients of one API, and expire.
+    severity: 'medium',
+    remediation: 'Delete the key in the AppSync console (Settings > API keys) and issue a new one.',
+  }),
+  ...(['xaat-', 'xapt-'] as const).map((prefix) =>
+    prefixedRule({
+      id: prefix === 'xaat-' ? 'axiom-api-token' : 'axiom-personal-token',
+      title: prefix === 'xaat-' ? 'Axiom API token' : 'Axiom personal access token',
+      provider: 'Axiom',
+      env: 'AXIOM_TOKEN',
+      prefix,
+      body: '[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}',
+      sample: uuid().sample(`axiom${prefix}`),
+      minEntropy: 3,
+      remediation: 'Delete the token in Axiom (Settings > API tokens or Profile > Personal tokens).',
+    }),
+  ),
+  providerRow({ provider: 'Axonaut', keywords: ['axonaut'], value: alnum(32) }),
+  providerRow({ provider: 'AYLIEN', keywords: ['aylien'], value: lowerAlnum(32) }),
+  providerRow({
+    provider: 'Ayrshare',
+    keywords: ['ayrshare'],
+    value: cat(upperAlnum(8), lit('-'), upperAlnum(8), lit('-'), upperAlnum(8), lit('-'), upperAlnum(8)),
+  }),
+  azureKey({
+    id: 'azure-functions-key',
+    title: 'Azure Functions access key',
+    marker: 'AzFu',
+    body: 'A-Za-z0-9_-',
+    chars: BASE64URL,
+    before: 44,
+    after: 5,
+    tail: '[AQgw]==',
+    tailSample: 'Q==',
+    remediation: 'Renew the key in the Azure portal (Function App > App keys or the function > Function keys).',
+  }),
+  azureKey({
+    id: 'azure-search-key',
+    title: 'Azure AI Search admin or query key',
+    marker: 'AzSe',
+    body: 'A-Za-z0-9',
+    chars: ALNUM,
+    before: 42,
+    after: 6,
+    tail: '',
+    tailSample: '',
+    remediation: 'Regenerate the key in the Azure portal (Search service > Keys).',
+  }),
+  azureKey({
+    id: 'azure-cosmosdb-key',
+    title: 'Azure Cosmos DB account key',
+    marker: 'ACDb',
+    body: 'A-Za-z0-9+/',
+    chars: BASE64,
+    before: 76,
+    after: 5,
+    tail: '[AQgw]==',
+    tailSample: 'g==',
+    remediation: 'Regenerate the key in the Azure portal (Cosmos DB account > Keys).',
+  }),
+  azureKey({
+    id: 'azure-container-registry-password',
+    title: 'Azure Container Registry password',
+    marker: '+ACR',
+    body: 'A-Za-z0-9+/',
+    chars: BASE64,
+    before: 42,
+    after: 6,
+    tail: '',
+    tailSample: '',
+    remediation: 'Regenerate the password in the Azure portal (Container registry > Access keys or Tokens).',
+  }),
+  azureKey({
+    id: 'azure-storage-identifiable-key',
+    title: 'Azure Storage account key',
+    marker: '+ASt',
+    body: 'A-Za-z0-9+/',
+    chars: BASE64,
+    before: 76,
+    after: 5,
+    tail: '[AQgw]==',
+    tailSample: 'w==',
+    remediation: 'Rotate the key in the Azure portal (Storage account > Access keys) and prefer managed identity or SAS.',
+  }),
+  azureKey({
+    id: 'azure-apim-key',
+    title: 'Azure API Management key',
+    marker: 'APIM',
+    body: 'A-Za-z0-9',
+    chars: ALNUM,
+    before: 76,
+    after: 5,
+    tail: '[AQgw]==',
+    tailSample: 'A==',
+    remediation: AZURE_PORTAL,
+  }),
+  azureKey({
+    id: 'azure-cache-for-redis-key',
+    title: 'Azure Cache for Redis access key',
+    marker: 'AzCa',
+    body: 'A-Za-z0-9',
+    chars: ALNUM,
+    before: 33,
+    after: 6,
+    tail: '=',
+    tailSample: '=',
+    remediation: 'Regenerate the access key in the Azure portal (Azure Cache for Redis > Authentication).',
+  }),
+  ...(
+    [
+      ['azure-event-hubs-key', 'Azure Event Hubs shared access key', '+AEh'],
+      ['azure-service-bus-key', 'Azure Service Bus shared access key', '+ASb'],
+      ['azure-relay-key', 'Azure Relay shared access key', '+ARm'],
+    ] as const
+  ).map(([id, title, marker]) =>
+    azureKey({
+      id,
+      title,
+      marker,
+      body: 'A-Za-z0-9+/',
+      chars: BASE64,
+      before: 33,
+      after: 6,
+      tail: '=',
+      tailSample: '=',
+      remediation: AZURE_PORTAL,
+    }),
+  ),
+  providerRow({
+    id: 'azure-cosmosdb-key-assigned',
+    provider: 'Azure',
+    keywords: ['cosmosdb', 'cosmos_db', 'cosmos_key', 'documents.azure.com'],
+    value: cat(klass('A-Za-z0-9+/', BASE64, 86), lit('==')),
+    title: 'Azure Cosmos DB account key',
+    remediation: 'Regenerate the key in the Azure portal (Cosmos DB account > Keys).',
+  }),
+  providerRow({
+    id: 'azure-batch-key',
+    provider: 'Azure',
+    keywords: ['azure_batch', 'batch_account_key', 'batch.azure.com'],
+    value: cat(klass('A-Za-z0-9+/', BASE64, 86), lit('==')),
+    title: 'Azure Batch account key',
+    remediation: 'Regenerate the key in the Azure portal (Batch account > Keys).',
+  }),
+  providerRow({
+    id: 'azure-search-key-assigned',
+    provider: 'Azure',
+    keywords: ['azure_search', 'azuresearch', 'search.windows.net'],
+    value: alnum(52),
+    title: 'Azure AI Search admin or query key',
+    remediation: 'Regenerate the key in the Azure portal (Search service > Keys).',
+  }),
+  providerRow({
+    id: 'azure-functions-key-assigned',
+    provider: 'Azure',
+    keywords: ['azure_function', 'functions_key', 'x-functions-key', 'azurewebsites.net'],
+    // A legacy key: 40 random bytes in base64 (identifiable ones, with `AzFu`, have their own rule).
+    value: cat(klass('A-Za-z0-9+/_-', BASE64URL, 54), lit('==')),
+    title: 'Azure Functions access key',
+    remediation: 'Renew the key in the Azure portal (Function App > App keys or the function > Function keys).',
+  }),
+  providerRow({
+    id: 'azure-app-configuration-secret',
+    provider: 'Azure',
+    keywords: ['azconfig'],
+    // `Endpoint=https://<store>.azconfig.io;Id=<id>;Secret=<base64 of 32 bytes>`.
+    window: 80,
+    value: cat(klass('A-Za-z0-9+/', BASE64, 43), lit('=')),
+    title: 'Azure App Configuration connection string secret',
+    remediation: 'Regenerate the access key in the Azure portal (App Configuration > Access settings).',
+  }),
+
+  // B
+  providerRow({
+    id: 'backblaze-b2-application-key',
+    provider: 'Backblaze',
+    keywords: ['backblaze', 'b2_application_key', 'b2applicationkey', 'b2_app_key'],
+    value: cat(lit('K00'), digits(1), klass('A-Za-z0-9+/', BASE64, 27)),
+    title: 'Backblaze B2 application key',
+    remediation: 'Delete the application key in Backblaze (App keys) and create a new one.',
+  }),
+  {
+    id: 'bannerbear-api-key',
+    title: 'Bannerbear API key',
+    provider: 'Bannerbear',
+    confidence: 'confirmed',
+    keywords: ['bb_pr_', 'bb_ma_'],
+    prefixes: ['bb_pr_', 'bb_ma_'],
+    // Project (`bb_pr_`) and master (`bb_ma_`) keys.
+    pattern: prefixed('bb_(?:pr|ma)_[a-f0-9]{30}'),
+    minEntropy: 3,
+    remediation: 'Regenerate the key in Bannerbear (the project > Settings > API key).',
+    examples: {
+      secret: [`BANNERBEAR_API_KEY=bb_pr_${fake(30, HEX, 'bannerbear')}`, `  "apiKey": "bb_ma_${fake(30, HEX, 'bannerbear2')}",`],
+      notSecret: [`BANNERBEAR_API_KEY=bb_pr_${fake(29, HEX, 'bannerbear')}`, 'BANNERBEAR_API_KEY=bb_pr_<your key>'],
+    },
+  },
+  providerRow({
+    id: 'bannerbear-api-key-legacy',
+    provider: 'Bannerbear',
+    keywords: ['bannerbear'],
+    value: cat(alnum(22), lit('tt')),
+    title: 'Bannerbear API key (legacy)',
+  }),
+  providerRow({ provider: 'Baremetrics', keywords: ['baremetrics'], value: word(25) }),
+  providerRow({ provider: 'Beebole', keywords: ['beebole'], value: lowerAlnum(40) }),
+  providerRow({ provider: 'beehiiv', keywords: ['beehiiv'], value: alnum(64) }),
+  providerRow({ provider: 'Behance', keywords: ['behance'], value: alnum(32) }),
+  providerRow({ provider: 'BeSnappy', keywords: ['besnappy'], value: hex(64) }),
+  standalone(
+    providerRow({
+      provider: 'BestTime',
+      keywords: ['besttime'],
+      value: word(36),
+      title: 'BestTime private API key',
+      notSecret: [`bestTimeSlot = '${fake(36, ALNUM, 'besttime-slot')}'`],
+    }),
+  ),
+  providerRow({
+    provider: 'Better Stack',
+    keywords: ['betterstack', 'better_stack', 'logtail'],
+    value: alnum(24),
+    title: 'Better Stack (Logtail) token',
+  }),
+  providerRow({ provider: 'Billomat', keywords: ['billomat'], value: hex(32) }),
+  secretRow({ provider: 'Binance', keywords: ['binance'], value: alnum(64), title: 'Binance API secret key' }, 'secret'),
+  providerRow({ provider: 'BinaryEdge', keywords: ['binaryedge'], value: uuid(), minEntropy: UUID_ENTROPY }),
+  providerRow({ provider: 'Bitbar', keywords: ['bitbar'], value: lowerAlnum(32) }),
+  providerRow({ provider: 'BitcoinAverage', keywords: ['bitcoinaverage'], value: alnum(43) }),
+  providerRow({ provider: 'Bitfinex', keywords: ['bitfinex'], value: alnum(43) }),
+  providerRow({ provider: 'Bitly', keywords: ['bitly'], value: klass('A-Za-z0-9-', `${ALNUM}-`, 40), title: 'Bitly access token' }),
+  secretRow({ provider: 'BitMEX', keywords: ['bitmex'], value: base64url(48), title: 'BitMEX API secret' }, 'secret'),
+  providerRow({ provider: 'Bittrex', keywords: ['bittrex'], value: lowerAlnum(32) }),
+  providerRow({ provider: 'BlazeMeter', keywords: ['blazemeter'], value: oneOf(lowerAlnum(64), uuid()), minEntropy: UUID_ENTROPY }),
+  providerRow({ provider: 'Blitapp', keywords: ['blitapp'], value: base64url(39) }),
+  providerRow({ provider: 'BlockCypher', keywords: ['blockcypher'], value: hex(32), title: 'BlockCypher token' }),
+  providerRow({
+    provider: 'Blockfrost',
+    keywords: ['blockfrost'],
+    value: cat(
+      custom('(?:mainnet|preprod|preview|testnet|ipfs)', 'a-z', [4, 7], () => 'mainnet'),
+      alnum(32),
+    ),
+    title: 'Blockfrost project ID',
+  }),
+  providerRow({ provider: 'Blocknative', keywords: ['blocknative'], value: uuid(), minEntropy: UUID_ENTROPY }),
+  providerRow({ provider: 'Boostnote', keywords: ['boostnote'], value: hex(64) }),
+  providerRow({
+    provider: 'BorgBase',
+    keywords: ['borgbase'],
+    value: klass('A-Za-z0-9/_.-', `${BASE64URL}./`, [148, 152]),
+    title: 'BorgBase API token',
+  }),
+  providerRow({
+    provider: 'Box',
+    keywords: ['box_developer_token', 'box_client_secret', 'box_access_token', 'box_api_key', 'boxdev'],
+    value: alnum(32),
+    title: 'Box developer token or client secret',
+  }),
+  prefixedRule({
+    id: 'branch-secret-key',
+    title: 'Branch secret key',
+    provider: 'Branch',
+    env: 'BRANCH_SECRET',
+    prefix: 'secret_live_',
+    body: '[A-Za-z0-9]{32}',
+    sample: fake(32, ALNUM, 'branchio'),
+    minEntropy: 4,
+    remediation: 'Reset the secret in the Branch dashboard (Account settings > Profile).',
+  }),
+  providerRow({ provider: 'Braintrust', keywords: ['braintrust'], value: cat(lit('sk-'), alnum(48)) }),
+  providerRow({ provider: 'Brandfetch', keywords: ['brandfetch'], value: alnum(40) }),
+  providerRow({ provider: 'Braze', keywords: ['braze'], value: uuid(), minEntropy: UUID_ENTROPY, title: 'Braze REST API key' }),
+  providerRow({ provider: 'Bridgecrew', keywords: ['bridgecrew', 'bc_api_key'], value: uuid(), minEntropy: UUID_ENTROPY }),
+  providerRow({ provider: 'BrowserStack', keywords: ['browserstack'], value: alnum(20), title: 'BrowserStack access key' }),
+  providerRow({ provider: 'Browshot', keywords: ['browshot'], value: alnum(28) }),
+  providerRow({ provider: 'BscScan', keywords: ['bscscan'], value: upperAlnum(34) }),
+  providerRow({ provider: 'BuddyNS', keywords: ['buddyns'], value: lowerAlnum(40) }),
+  providerRow({ provider: 'Budibase', keywords: ['budibase'], value: cat(hex(32), lit('-'), hex(78)) }),
+  providerRow({ provider: 'BugHerd', keywords: ['bugherd'], value: lowerAlnum(22) }),
+  prefixedRule({
+    id: 'builder-io-private-key',
+    title: 'Builder.io private key',
+    provider: 'Builder.io',
+    env: 'BUILDER_PRIVATE_KEY',
+    prefix: 'bpk-',
+    body: '[a-f0-9]{32}',
+    sample: fake(32, HEX, 'builderio'),
+    minEntropy: 3.2,
+    remediation: 'Delete the private key in Builder.io (Account settings > Space > Private keys).',
+  }),
+  providerRow({ provider: 'BuiltWith', keywords: ['builtwith'], value: uuid(), minEntropy: UUID_ENTROPY }),
+  providerRow({ provider: 'Bulbul', keywords: ['bulbul'], value: lowerAlnum(32) }),
+  providerRow({ provider: 'BulkSMS', keywords: ['bulksms'], value: klass('A-Za-z0-9*', `${ALNUM}*`, 29), title: 'BulkSMS token secret' }),
+  providerRow({ provider: 'ButterCMS', keywords: ['buttercms'], value: lowerAlnum(40) }),
+  providerRow({ provider: 'Buttondown', keywords: ['buttondown'], value: uuid(), minEntropy: UUID_ENTROPY }),
+
+  // C
+  prefixedRule({
+    id: 'cal-com-api-key',
+    title: 'Cal.com API key',
+    provider: 'Cal.com',
+    env: 'CAL_API_KEY',
+    prefix: 'cal_live_',
+    body: '[a-f0-9]{32}',
+    sample: fake(32, HEX, 'calcom'),
+    minEntropy: 3.2,
+    remediation: 'Delete the key in Cal.com (Settings > Developer > API keys).',
+  }),
+  providerRow({ provider: 'Calendarific', keywords: ['calendarific'], value: lowerAlnum(40) }),
+  providerRow({ provider: 'CalorieNinjas', keywords: ['calorieninja'], value: alnum(40) }),
+  providerRow({ provider: 'Campayn', keywords: ['campayn'], value: lowerAlnum(64) }),
+  providerRow({ provider: 'Canny', keywords: ['cannyio', 'canny.io', 'canny_api'], value: uuid(), minEntropy: UUID_ENTROPY }),
+  providerRow({ provider: 'Capsule CRM', keywords: ['capsulecrm', 'capsule_crm'], value: klass('A-Za-z0-9._+=-', `${BASE64URL}.+=`, 64) }),
+  providerRow({ provider: 'Captain Data', keywords: ['captaindata'], value: hex(64) }),
+  providerRow({ provider: 'Carbon Interface', keywords: ['carboninterface'], value: alnum(21) }),
+  providerRow({
+    provider: 'Cashboard',
+    keywords: ['cashboard'],
+    value: cat(upperAlnum(3), lit('-'), upperAlnum(3), lit('-'), upperAlnum(3), lit('-'), upperAlnum(3)),
+  }),
+  providerRow({ provider: 'Caspio', keywords: ['caspio'], value: lowerAlnum(50), title: 'Caspio client secret' }),
+  providerRow({ provider: 'Censys', keywords: ['censys'], value: alnum(32), title: 'Censys API secret' }),
+  providerRow({ provider: 'CentralStationCRM', keywords: ['centralstation'], value: lowerAlnum(30) }),
+  providerRow({ provider: 'CEX.IO', keywords: ['cexio', 'cex.io'], value: alnum([24, 27]) }),
+  providerRow({ provider: 'Chargebee', keywords: ['chargebee'], value: cat(lit('live_'), alnum([32, 34])) }),
+  providerRow({ provider: 'ChartMogul', keywords: ['chartmogul'], value: lowerAlnum(32) }),
+  providerRow({ provider: 'Chartbeat', keywords: ['chartbeat'], value: hex(32) }),
+  providerRow({ provider: 'ChatBot.com', keywords: ['chatbot_api', 'chatbotcom', 'chatbot.com'], value: word(32) }),
+  providerRow({ provider: 'Chatfuel', keywords: ['chatfuel'], value: alnum(128) }),
+  providerRow({ provider: 'Checkly', keywords: ['checkly'], value: oneOf(cat(lit('cu_'), hex(32)), base64url(32)) }),
+  providerRow({ provider: 'Checkvist', keywords: ['checkvist'], value: alnum(14) }),
+  providerRow({ provider: 'Cicero', keywords: ['cicero'], value: lowerAlnum(40) }),
+  providerRow({ provider: 'Clarifai', keywords: ['clarifai'], value: alnum(32) }),
+  providerRow({ provider: 'Clearbit', keywords: ['clearbit'], value: klass('0-9a-z_', `${LOWER_ALNUM}_`, 35) }),
+  prefixedRule({
+    id: 'clickhouse-cloud-api-secret',
+    title: 'ClickHouse Cloud API secret key',
+    provider: 'ClickHouse',
+    env: 'CLICKHOUSE_KEY_SECRET',
+    prefix: '4b1d',
+    body: '[A-Za-z0-9]{38}',
+    sample: fake(38, ALNUM, 'clickhouse'),
+    // A hex digest starting with the same four characters is not one: keys use the whole alphabet.
+    minEntropy: 4.3,
+    remediation: 'Delete the API key in ClickHouse Cloud (Organization > API keys).',
+  }),
+  providerRow({ provider: 'ClickHelp', keywords: ['clickhelp'], value: alnum(24) }),
+  providerRow({ provider: 'ClickSend', keywords: ['clicksend'], value: uuid({ upper: true }), minEntropy: UUID_ENTROPY }),
+  providerRow({ provider: 'Cliengo', keywords: ['cliengo'], value: uuid(), minEntropy: UUID_ENTROPY }),
+  providerRow({ provider: 'Clientary', keywords: ['clientary'], value: alnum(45) }),
+  providerRow({ provider: 'ClinchPad', keywords: ['clinchpad'], value: lowerAlnum(32) }),
+  providerRow({ provider: 'Clockify', keywords: ['clockify'], value: alnum(48) }),
+  providerRow({ provider: 'Clockwork SMS', keywords: ['clockworksms', 'clockwork_sms'], value: alnum(24) }),
+  providerRow({
+    provider: 'Close',
+    keywords: ['closecrm', 'close_api', 'close.com', 'closeio', 'close_io'],
+    value: cat(lit('api_'), klass('A-Za-z0-9.', `${ALNUM}.`, 45)),
+  }),
+  providerRow({ provider: 'Cloud Elements', keywords: ['cloudelements'], value: alnum(43) }),
+  standalone(providerRow({ provider: 'Cloudimage', keywords: ['cloudimage'], value: word(30) })),
+  providerRow({ provider: 'Cloudmersive', keywords: ['cloudmersive'], value: uuid(), minEntropy: UUID_ENTROPY }),
+  providerRow({ provider: 'Cloudplan', keywords: ['cloudplan'], value: upperAlnum(32) }),
+  providerRow({ provider: 'Cloudsmith', keywords: ['cloudsmith'], value: hex(40) }),
+  providerRow({ provider: 'Cloverly', keywords: ['cloverly'], value: klass('a-z0-9:_', `${LOWER_ALNUM}_`, 28) }),
+  providerRow({ provider: 'Cloze', keywords: ['cloze'], value: hex(32) }),
+  providerRow({ provider: 'Clustdoc', keywords: ['clustdoc'], value: alnum(60) }),
+  providerRow({
+    provider: 'Coda',
+    keywords: ['coda_api', 'coda_token', 'codaio', 'coda.io'],
+    value: uuid(),
+    minEntropy: UUID_ENTROPY,
+    title: 'Coda API token',
+  }),
+  providerRow({ provider: 'Codacy', keywords: ['codacy'], value: alnum(20), title: 'Codacy API token' }),
+  providerRow({
+    provider: 'Code Climate',
+    keywords: ['codeclimate', 'cc_test_reporter_id'],
+    value: hex(64),
+    title: 'Code Climate test reporter ID',
+  }),
+  providerRow({ provider: 'Codefresh', keywords: ['codefresh'], value: cat(hex(24), lit('.'), hex(32)), title: 'Codefresh API key' }),
+  providerRow({ provider: 'Codemagic', keywords: ['codemagic'], value: base64url(43), title: 'Codemagic API token' }),
+  providerRow({ provider: 'Codequiry', keywords: ['codequiry'], value: hex(64) }),
+  providerRow({ provider: 'CoinAPI', keywords: ['coinapi'], value: uuid({ upper: true }), minEntropy: UUID_ENTROPY }),
+  providerRow({ provider: 'Coinlayer', keywords: ['coinlayer'], value: lowerAlnum(32) }),
+  providerRow({ provider: 'Coinlib', keywords: ['coinlib'], value: lowerAlnum(16) }),
+  providerRow({ provider: 'CoinMarketCap', keywords: ['coinmarketcap', 'cmc_pro_api_key'], value: uuid(), minEntropy: UUID_ENTROPY }),
+  providerRow({ provider: 'Collect2', keywords: ['collect2_api', 'collect2.com'], value: uuid(), minEntropy: UUID_ENTROPY }),
+  providerRow({ provider: 'Column', keywords: ['column_api', 'columnapi'], value: cat(lit('live_'), alnum(27)) }),
+  providerRow({ provider: 'Commerce.js', keywords: ['commercejs', 'chec_secret'], value: klass('a-z0-9_', `${LOWER_ALNUM}_`, 48) }),
+  providerRow({ provider: 'Commodities-API', keywords: ['commoditiesapi', 'commodities_api', 'commodities-api'], value: alnum(60) }),
+  providerRow({ provider: 'CompanyHub', keywords: ['companyhub'], value: alnum(20) }),
+  standalone(providerRow({ provider: 'ConvertAPI', keywords: ['convertapi'], value: alnum(16), title: 'ConvertAPI secret' })),
+  providerRow({ provider: 'ConvertKit', keywords: ['convertkit'], value: word(22) }),
+  providerRow({ provider: 'Convier', keywords: ['convier'], value: cat(digits(2), lit('|'), alnum(40)) }),
+  providerRow({ provider: 'Copper', keywords: ['coppercrm', 'copper_api', 'prosperworks'], value: lowerAlnum(32) }),
+  providerRow({ provider: 'Coralogix', keywords: ['coralogix'], value: uuid(), minEntropy: UUID_ENTROPY, title: 'Coralogix private key' }),
+  providerRow({ provider: 'countrylayer', keywords: ['countrylayer'], value: lowerAlnum(32) }),
+  providerRow({
+    provider: 'Courier',
+    keywords: ['courier_auth', 'courier_api', 'courier_key', 'courier_token', 'trycourier'],
+    // `pk_<environment>_<28 characters>`.
+    value: cat(lit('pk_'), alnum([1, 64]), lit('_'), alnum(28)),
+  }),
+  providerRow({
+    provider: 'Coveralls',
+    keywords: ['coveralls'],
+    value: klass('A-Za-z0-9-', `${ALNUM}-`, 37),
+    title: 'Coveralls repo token',
+  }),
+  providerRow({ provider: 'CraftMyPDF', keywords: ['craftmypdf'], value: alnum(35) }),
+  secretRow(
+    {
+      provider: 'CrowdStrike',
+      keywords: ['crowdstrike', 'falcon_client'],
+      value: alnum(40),
+      title: 'CrowdStrike Falcon API client secret',
+    },
+    'secret',
+  ),
+  providerRow({ provider: 'Crowdin', keywords: ['crowdin'], value: hex(80), title: 'Crowdin personal access token' }),
+  providerRow({ provider: 'Crunchbase', keywords: ['crunchbase'], value: hex(32) }),
+  providerRow({ provider: 'CryptoCompare', keywords: ['cryptocompare'], value: lowerAlnum(64) }),
+  providerRow({ provider: 'Currencycloud', keywords: ['currencycloud'], value: lowerAlnum(64) }),
+  providerRow({ provider: 'CurrencyFreaks', keywords: ['currencyfreaks'], value: lowerAlnum(32) }),
+  providerRow({ provider: 'currencylayer', keywords: ['currencylayer'], value: lowerAlnum(32) }),
+  providerRow({ provider: 'CurrencyScoop', keywords: ['currencyscoop'], value: alnum(32) }),
+  providerRow({ provider: 'Currents API', keywords: ['currentsapi', 'currents_api'], value: base64url(48) }),
+  providerRow({ provider: 'CustomerGuru', keywords: ['customerguru'], value: lowerAlnum(50) }),
+  providerRow({
+    provider: 'Customer.io',
+    keywords: ['customerio', 'customer.io', 'customer_io'],
+    // Track API keys are 20 hex digits beside a site ID of the same shape; App API keys are 32.
+    value: oneOf(alnum(20), hex(32)),
+  }),
+  providerRow({
+    provider: 'CyberSource',
+    keywords: ['cybersource'],
+    value: cat(klass('A-Za-z0-9+/', BASE64, 43), lit('=')),
+    title: 'CyberSource shared secret key',
+  }),
+  providerRow({
+    provider: 'Cypress',
+    keywords: ['cypress_record_key', 'cypress_key'],
+    value: uuid(),
+    minEntropy: UUID_ENTROPY,
+    title: 'Cypress Cloud record key',
+    remediation: 'Delete the record key in Cypress Cloud (Project settings > Record keys) and create a new one.',
+  }),
+
+  // D
+  providerRow({ provider: 'Daily', keywords: ['dailyco', 'daily_api', 'daily.co'], value: hex(64) }),
+  providerRow({ provider: 'Dandelion', keywords: ['dandelion'], value: lowerAlnum(32) }),
+  providerRow({ provider: 'Dareboost', keywords: ['dareboost'], value: alnum(60) }),
+  standalone(providerRow({ provider: 'Databox', keywords: ['databox'], value: alnum(21) })),
+  providerRow({ provider: 'Data.gov', keywords: ['datagov', 'data.gov'], value: alnum(40) }),
+  prefixedRule({
+    id: 'datastax-astra-token',
+    title: 'DataStax Astra DB application token',
+    provider: 'DataStax',
+    env: 'ASTRA_DB_APPLICATION_TOKEN',
+    prefix: 'AstraCS:',
+    body: '[A-Za-z0-9]{24}:[a-f0-9]{64}',
+    sample: `${fake(24, ALNUM, 'astra')}:${fake(64, HEX, 'astra2')}`,
+    end: '(?![\\w:-])',
+    minEntropy: 3.5,
+    remediation: 'Revoke the token in the Astra portal (Settings > Token management).',
+  }),
+  providerRow({ provider: 'DeepAI', keywords: ['deepai'], value: uuid(), minEntropy: UUID_ENTROPY }),
+  providerRow({ provider: 'DeepInfra', keywords: ['deepinfra'], value: alnum(32) }),
+  standalone(
+    providerRow({
+      provider: 'DeepL',
+      keywords: ['deepl'],
+      // Free-plan keys end in `:fx`.
+      value: oneOf(cat(uuid(), lit(':fx')), uuid()),
+      minEntropy: UUID_ENTROPY,
+      title: 'DeepL authentication key',
+      notSecret: [`deeplink_target = '${uuid().sample('deeplink')}'`],
+    }),
+  ),
+  providerRow({ provider: 'Delighted', keywords: ['delighted_api', 'delightedapp', 'delighted.com'], value: alnum(32) }),
+  providerRow({ provider: 'Demio', keywords: ['demio'], value: alnum(32) }),
+  ...(['ddp_', 'ddw_'] as const).map((prefix) =>
+    prefixedRule({
+      id: prefix === 'ddp_' ? 'deno-deploy-token' : 'deno-deploy-organization-token',
+      title: prefix === 'ddp_' ? 'Deno Deploy personal access token' : 'Deno Deploy organization token',
+      provider: 'Deno Deploy',
+      env: 'DENO_DEPLOY_TOKEN',
+      prefix,
+      body: '[A-Za-z0-9]{36}',
+      sample: fake(36, ALNUM, `deno${prefix}`),
+      minEntropy: 4,
+      remediation: 'Delete the token in the Deno Deploy dashboard (Account settings > Access tokens).',
+    }),
+  ),
+  providerRow({ provider: 'Deputy', keywords: ['deputy_api', 'deputy_token', 'deputy.com'], value: lowerAlnum(32) }),
+  providerRow({ provider: 'Detectify', keywords: ['detectify'], value: hex(32) }),
+  providerRow({ provider: 'Detect Language', keywords: ['detectlanguage', 'detect_language'], value: lowerAlnum(32) }),
+  providerRow({ provider: 'dfuse', keywords: ['dfuse'], value: cat(lit('web_'), lowerAlnum(32)) }),
+  providerRow({ provider: 'Diffbot', keywords: ['diffbot'], value: lowerAlnum(32), title: 'Diffbot token' }),
+  providerRow({ provider: 'Diggernaut', keywords: ['diggernaut'], value: alnum(40) }),
+  providerRow({ provider: 'Discourse', keywords: ['discourse_api', 'discourse_key'], value: hex(64) }),
+  providerRow({ provider: 'Disqus', keywords: ['disqus'], value: alnum(64), title: 'Disqus API secret' }),
+  providerRow({ provider: 'Ditto', keywords: ['dittowords', 'ditto_api'], value: cat(uuid(), lit('.'), lowerAlnum(40)) }),
+  providerRow({ provider: 'DNSCheck', keywords: ['dnscheck'], value: alnum(32) }),
+  providerRow({ provider: 'Docparser', keywords: ['docparser'], value: lowerAlnum(40) }),
+  secretRow(
+    { provider: 'DocuSign', keywords: ['docusign'], value: uuid(), minEntropy: UUID_ENTROPY, title: 'DocuSign integration secret' },
+    'secret',
+  ),
+  providerRow({ provider: 'Dovico', keywords: ['dovico'], value: cat(lowerAlnum(32), lit('.'), lowerAlnum([5, 8])) }),
+  providerRow({ provider: 'DronaHQ', keywords: ['dronahq'], value: lowerAlnum(50) }),
+  providerRow({
+    provider: 'Drone CI',
+    keywords: ['droneci', 'drone_token', 'drone_rpc_secret'],
+    value: alnum(32),
+    title: 'Drone CI token',
+  }),
+  providerRow({ provider: 'Dribbble', keywords: ['dribbble'], value: hex(64), title: 'Dribbble access token' }),
+  prefixedRule({
+    id: 'duffel-test-token',
+    title: 'Duffel test-mode access token',
+    provider: 'Duffel',
+    env: 'DUFFEL_ACCESS_TOKEN',
+    prefix: 'duffel_test_',
+    body: '[A-Za-z0-9_=-]{43}',
+    sample: fake(43, BASE64URL, 'duffeltest'),
+    minEntropy: 4,
+    // A test token books nothing real: a secret all the same, capped below live ones.
+    severity: 'medium',
+    remediation: 'Revoke the token in the Duffel dashboard (Developers > Access tokens).',
+  }),
+  providerRow({
+    id: 'duo-secret-key',
+    provider: 'Duo',
+    keywords: ['duo_skey', 'duo_secret', 'duosecurity_secret'],
+    value: alnum(40),
+    title: 'Duo secret key',
+  }),
+  secretRow({ provider: 'Dwolla', keywords: ['dwolla'], value: alnum(50), title: 'Dwolla API secret' }, 'secret'),
+  providerRow({ provider: 'Dynalist', keywords: ['dynalist'], value: base64url(128) }),
+  providerRow({ provider: 'Dyspatch', keywords: ['dyspatch'], value: upperAlnum(52) }),
+
+  // E
+  providerRow({ provider: 'Easy Insight', keywords: ['easyinsight', 'easy_insight'], value: alnum(20) }),
+  prefixedRule({
+    id: 'easypost-test-api-key',
+    title: 'EasyPost test API key',
+    provider: 'EasyPost',
+    env: 'EASYPOST_TEST_API_KEY',
+    prefix: 'EZTK',
+    body: '[a-zA-Z0-9]{54}',
+    sample: fake(54, ALNUM, 'eztk'),
+    minEntropy: 4,
+    severity: 'medium',
+    remediation: 'Disable the key and create a new one in the EasyPost dashboard (Account settings > API keys).',
+  }),
+  providerRow({
+    provider: 'EcoStruxure IT',
+    keywords: ['ecostruxure'],
+    value: cat(lit('AK1'), klass('A-Za-z0-9/', `${ALNUM}/`, [50, 55])),
+  }),
+  providerRow({ provider: 'Edamam', keywords: ['edamam'], value: alnum(32) }),
+  providerRow({ provider: 'Elastic Email', keywords: ['elasticemail', 'elastic_email'], value: base64url(96) }),
+  providerRow({ provider: 'EnableX', keywords: ['enablex'], value: alnum(36) }),
+  prefixedRule({
+    id: 'endor-labs-api-key',
+    title: 'Endor Labs API key or secret',
+    provider: 'Endor Labs',
+    env: 'ENDOR_API_CREDENTIALS_SECRET',
+    prefix: 'endr+',
+    body: '[A-Za-z0-9-]{16}',
+    sample: fake(16, `${ALNUM}-`, 'endor'),
+    minEntropy: 3.2,
+    remediation: 'Delete the API key in Endor Labs (Settings > Access control > API keys).',
+  }),
+  providerRow({ provider: 'Enigma', keywords: ['enigma_api', 'enigmaapi'], value: alnum(40) }),
+  providerRow({ provider: 'Eraser', keywords: ['eraser_api', 'eraserio', 'eraser.io'], value: alnum(20) }),
+  providerRow({ provider: 'Etherscan', keywords: ['etherscan'], value: upperAlnum(34) }),
+  providerRow({ provider: 'Ethplorer', keywords: ['ethplorer'], value: klass('A-Za-z0-9-', `${ALNUM}-`, 22) }),
+  providerRow({ provider: 'Etsy', keywords: ['etsy'], value: lowerAlnum(24), title: 'Etsy API keystring' }),
+  providerRow({ provider: 'Eventbrite', keywords: ['eventbrite'], value: upperAlnum(20), title: 'Eventbrite private token' }),
+  providerRow({
+    provider: 'Everhour',
+    keywords: ['everhour'],
+    value: cat(hex(4), lit('-'), hex(4), lit('-'), hex(6), lit('-'), hex(6), lit('-'), hex(8)),
+  }),
+  providerRow({ provider: 'Exceptionless', keywords: ['exceptionless'], value: alnum(40) }),
+  providerRow({
+    provider: 'ExchangeRate-API',
+    keywords: ['exchangerate-api', 'exchangerate_api', 'exchangerateapi'],
+    value: lowerAlnum(24),
+  }),
+  providerRow({ provider: 'Exchange Rates API', keywords: ['exchangeratesapi'], value: lowerAlnum(32) }),
+  providerRow({
+    provider: 'ExportSDK',
+    keywords: ['exportsdk'],
+    value: cat(lowerAlnum([5, 15]), lit('_'), klass('0-9a-z-', `${LOWER_ALNUM}-`, 36)),
+  }),
+  providerRow({ provider: 'Extractor API', keywords: ['extractorapi'], value: alnum(40) }),
+
+  // F
+  secretRow({ provider: 'Face++', keywords: ['faceplusplus', 'megvii'], value: base64url(32), title: 'Face++ API secret' }, 'secret'),
+  providerRow({ provider: 'FakeJSON', keywords: ['fakejson'], value: alnum(22) }),
+  providerRow({
+    provider: 'fal.ai',
+    keywords: ['fal_key', 'fal.ai', 'fal_api'],
+    // `<key id>:<secret>`.
+    value: cat(uuid(), lit(':'), hex(32)),
+  }),
+  providerRow({ provider: 'fastFOREX', keywords: ['fastforex'], value: klass('a-z0-9-', `${LOWER_ALNUM}-`, 28) }),
+  providerRow({
+    provider: 'Fauna',
+    keywords: ['faunadb', 'fauna_secret', 'fauna_key'],
+    value: cat(lit('fn'), base64url(38)),
+    title: 'Fauna secret',
+  }),
+  providerRow({ provider: 'Feedier', keywords: ['feedier'], value: alnum(32) }),
+  providerRow({ provider: 'FetchRSS', keywords: ['fetchrss'], value: klass('0-9A-Za-z.', `${ALNUM}.`, 40) }),
+  providerRow({ provider: 'Fibery', keywords: ['fibery'], value: cat(hex(8), lit('.'), hex(35)) }),
+  providerRow({ provider: 'File.io', keywords: ['fileio_api', 'fileio_key', 'file.io'], value: klass('A-Z0-9.-', `${UPPER_ALNUM}.-`, 39) }),
+  providerRow({ provider: 'Financial Modeling Prep', keywords: ['financialmodelingprep', 'fmp_api'], value: alnum(32) }),
+  standalone(
+    providerRow({
+      provider: 'Findl',
+      keywords: ['findl'],
+      value: uuid(),
+      minEntropy: UUID_ENTROPY,
+      notSecret: [`findLocation('${uuid().sample('findl')}')`],
+    }),
+  ),
+  providerRow({
+    id: 'finicity-client-secret',
+    provider: 'Finicity',
+    keywords: ['finicity'],
+    value: lowerAlnum(20),
+    title: 'Finicity client secret',
+  }),
+  providerRow({ id: 'finicity-api-token', provider: 'Finicity', keywords: ['finicity'], value: hex(32), title: 'Finicity API token' }),
+  providerRow({ provider: 'Finnhub', keywords: ['finnhub'], value: lowerAlnum(20) }),
+  providerRow({ provider: 'Firecrawl', keywords: ['firecrawl'], value: cat(lit('fc-'), hex(32)) }),
+  secretRow({ provider: 'Fivetran', keywords: ['fivetran'], value: alnum(32), title: 'Fivetran API secret' }, 'secret'),
+  providerRow({ provider: 'Fixer', keywords: ['fixerio', 'fixer.io', 'fixer_api'], value: alnum(32) }),
+  providerRow({
+    provider: 'Flagsmith',
+    keywords: ['flagsmith'],
+    value: cat(lit('ser.'), alnum(22)),
+    title: 'Flagsmith server-side environment key',
+  }),
+  providerRow({ provider: 'Flat', keywords: ['flatio', 'flat.io'], value: hex(128) }),
+  providerRow({ provider: 'Fleetbase', keywords: ['fleetbase'], value: cat(lit('flb_'), alnum(32)) }),
+  prefixedRule({
+    id: 'flexport-api-key',
+    title: 'Flexport API key',
+    provider: 'Flexport',
+    env: 'FLEXPORT_API_KEY',
+    prefix: 'shltm_',
+    body: '[A-Za-z0-9_-]{40}',
+    sample: fake(40, BASE64URL, 'flexport'),
+    minEntropy: 4,
+    remediation: 'Revoke the key in the Flexport app (Settings > API keys).',
+  }),
+  providerRow({ provider: 'Flickr', keywords: ['flickr'], value: lowerAlnum(32) }),
+  standalone(providerRow({ provider: 'FlightAPI', keywords: ['flightapi'], value: lowerAlnum(24) })),
+  providerRow({ provider: 'FlightStats', keywords: ['flightstats'], value: lowerAlnum(32) }),
+  providerRow({ provider: 'Flowdash', keywords: ['flowdash'], value: alnum(32) }),
+  providerRow({ provider: 'Flowdock', keywords: ['flowdock'], value: hex(32) }),
+  providerRow({ provider: 'Flowlu', keywords: ['flowlu'], value: alnum(51) }),
+  {
+    id: 'flyio-macaroon-v1',
+    title: 'Fly.io macaroon token (fm1)',
+    provider: 'Fly.io',
+    confidence: 'confirmed',
+    keywords: ['fm1r_', 'fm1a_'],
+    prefixes: ['fm1r_', 'fm1a_'],
+    pattern: prefixed('fm1[ar]_[A-Za-z0-9+/]{100,3000}={0,3}', '(?![A-Za-z0-9+/=])'),
+    minEntropy: 4.5,
+    remediation: 'Revoke the token with `fly tokens revoke` or in the Fly.io dashboard.',
+    examples: {
+      secret: [`FLY_API_TOKEN=fm1r_${fake(180, BASE64, 'fm1r')}`, `  "token": "FlyV1 fm1a_${fake(140, BASE64, 'fm1a')}=="`],
+      notSecret: [`FLY_API_TOKEN=fm1r_${fake(40, BASE64, 'fm1r')}`, 'FLY_API_TOKEN=fm1r_<token>'],
+    },
+  },
+  providerRow({ provider: 'FMFW.io', keywords: ['fmfw'], value: base64url(32) }),
+  providerRow({ provider: 'FormCraft', keywords: ['formcraft'], value: alnum(32) }),
+  providerRow({ provider: 'Formsite', keywords: ['formsite'], value: alnum(32) }),
+  providerRow({ provider: 'Foursquare', keywords: ['foursquare'], value: upperAlnum(48), title: 'Foursquare client secret' }),
+  prefixedRule({
+    id: 'foursquare-places-api-key',
+    title: 'Foursquare Places API key',
+    provider: 'Foursquare',
+    env: 'FOURSQUARE_API_KEY',
+    prefix: 'fsq3',
+    body: '[A-Za-z0-9+/]{44}',
+    sample: fake(44, BASE64, 'fsq3'),
+    end: '(?![A-Za-z0-9+/=-])',
+    minEntropy: 4,
+    remediation: 'Delete the key in the Foursquare developer console (Projects > API keys).',
+  }),
+  {
+    id: 'freemius-secret-key',
+    title: 'Freemius secret key',
+    provider: 'Freemius',
+    confidence: 'provider',
+    keywords: ['secret_key'],
+    // The SDK's PHP init array: `'secret_key' => 'sk_…'` (gitleaks' freemius rule).
+    pattern: /["']secret_key["']\s{0,8}=>\s{0,8}["'](?<secret>sk_[^\s"']{29})["']/,
+    minEntropy: 3.5,
+    remediation: 'Regenerate the secret key in the Freemius developer dashboard (Settings > Keys).',
+    examples: {
+      secret: [`  'secret_key' => 'sk_${fake(29, `${ALNUM}<>~!#&*`, 'freemius')}',`],
+      notSecret: [`  'secret_key' => 'sk_${fake(20, ALNUM, 'freemius')}',`, `  'public_key' => 'pk_${fake(29, ALNUM, 'freemiuspk')}',`],
+    },
+  },
+  providerRow({ provider: 'FreshBooks', keywords: ['freshbooks'], value: lowerAlnum(64), title: 'FreshBooks access token' }),
+  providerRow({ provider: 'Fulcrum', keywords: ['fulcrum'], value: lowerAlnum(80) }),
+  providerRow({ provider: 'FullContact', keywords: ['fullcontact'], value: alnum(32) }),
+  providerRow({
+    provider: 'FullStory',
+    keywords: ['fullstory'],
+    value: oneOf(klass('A-Za-z0-9/+-', `${BASE64}-`, 88), cat(lit('na1.'), klass('A-Za-z0-9+/', BASE64, 100))),
+  }),
+  providerRow({ provider: 'FXMarketAPI', keywords: ['fxmarket'], value: klass('0-9A-Za-z_=-', `${BASE64URL}=`, 20) }),
+];
