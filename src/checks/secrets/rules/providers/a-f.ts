@@ -102,6 +102,17 @@ function standalone(row: ContextRule): ContextRule {
   return { ...row, name: new RegExp(`(?:${row.keywords.map((keyword) => literal(keyword)).join('|')})(?![a-z])`, 'i') };
 }
 
+/**
+ * A JSON Web Token, for providers that issue one as the API key: named by the provider's row
+ * rather than by the provider-agnostic `jwt` rule.
+ */
+const JWT_TOKEN = custom(
+  'eyJ[A-Za-z0-9_-]{10,500}\\.eyJ[A-Za-z0-9_-]{10,4000}\\.[A-Za-z0-9_-]{16,1000}',
+  'A-Za-z0-9_.-',
+  [45, 4506],
+  (salt) => `eyJ${fake(33, BASE64URL, salt)}.eyJ${fake(90, BASE64URL, `${salt}/p`)}.${fake(43, BASE64URL, `${salt}/s`)}`,
+);
+
 /** UUIDs are hex and dashes: their entropy sits lower than other 36-character tokens'. */
 const UUID_ENTROPY = 3;
 
@@ -611,7 +622,7 @@ export const PROVIDERS_A_F: SecretRule[] = [
   providerRow({ provider: 'Braze', keywords: ['braze'], value: uuid(), minEntropy: UUID_ENTROPY, title: 'Braze REST API key' }),
   providerRow({ provider: 'Bridgecrew', keywords: ['bridgecrew', 'bc_api_key'], value: uuid(), minEntropy: UUID_ENTROPY }),
   providerRow({ provider: 'BrowserStack', keywords: ['browserstack'], value: alnum(20), title: 'BrowserStack access key' }),
-  providerRow({ provider: 'Browshot', keywords: ['browshot'], value: alnum(28) }),
+  providerRow({ provider: 'Browshot', keywords: ['browshot'], value: klass('A-Za-z0-9-', `${ALNUM}-`, 28) }),
   providerRow({ provider: 'BscScan', keywords: ['bscscan'], value: upperAlnum(34) }),
   providerRow({ provider: 'BuddyNS', keywords: ['buddyns'], value: lowerAlnum(40) }),
   providerRow({ provider: 'Budibase', keywords: ['budibase'], value: cat(hex(32), lit('-'), hex(78)) }),
@@ -630,6 +641,14 @@ export const PROVIDERS_A_F: SecretRule[] = [
   providerRow({ provider: 'BuiltWith', keywords: ['builtwith'], value: uuid(), minEntropy: UUID_ENTROPY }),
   providerRow({ provider: 'Bulbul', keywords: ['bulbul'], value: lowerAlnum(32) }),
   providerRow({ provider: 'BulkSMS', keywords: ['bulksms'], value: klass('A-Za-z0-9*', `${ALNUM}*`, 29), title: 'BulkSMS token secret' }),
+  providerRow({
+    id: 'buildkite-api-token-legacy',
+    provider: 'Buildkite',
+    keywords: ['buildkite'],
+    value: lowerAlnum(40),
+    title: 'Buildkite API access token (legacy)',
+    remediation: 'Revoke the token in Buildkite (Personal settings > API access tokens).',
+  }),
   providerRow({ provider: 'ButterCMS', keywords: ['buttercms'], value: lowerAlnum(40) }),
   providerRow({ provider: 'Buttondown', keywords: ['buttondown'], value: uuid(), minEntropy: UUID_ENTROPY }),
 
@@ -645,6 +664,7 @@ export const PROVIDERS_A_F: SecretRule[] = [
     minEntropy: 3.2,
     remediation: 'Delete the key in Cal.com (Settings > Developer > API keys).',
   }),
+  providerRow({ provider: 'Caflou', keywords: ['caflou'], value: JWT_TOKEN, title: 'Caflou API token' }),
   providerRow({ provider: 'Calendarific', keywords: ['calendarific'], value: lowerAlnum(40) }),
   providerRow({ provider: 'CalorieNinjas', keywords: ['calorieninja'], value: alnum(40) }),
   providerRow({ provider: 'Campayn', keywords: ['campayn'], value: lowerAlnum(64) }),
@@ -696,6 +716,7 @@ export const PROVIDERS_A_F: SecretRule[] = [
     value: cat(lit('api_'), klass('A-Za-z0-9.', `${ALNUM}.`, 45)),
   }),
   providerRow({ provider: 'Cloud Elements', keywords: ['cloudelements'], value: alnum(43) }),
+  providerRow({ provider: 'CloudConvert', keywords: ['cloudconvert'], value: JWT_TOKEN, title: 'CloudConvert API key' }),
   standalone(providerRow({ provider: 'Cloudimage', keywords: ['cloudimage'], value: word(30) })),
   providerRow({ provider: 'Cloudmersive', keywords: ['cloudmersive'], value: uuid(), minEntropy: UUID_ENTROPY }),
   providerRow({ provider: 'Cloudplan', keywords: ['cloudplan'], value: upperAlnum(32) }),
@@ -726,9 +747,19 @@ export const PROVIDERS_A_F: SecretRule[] = [
   providerRow({ provider: 'CoinMarketCap', keywords: ['coinmarketcap', 'cmc_pro_api_key'], value: uuid(), minEntropy: UUID_ENTROPY }),
   providerRow({ provider: 'Collect2', keywords: ['collect2_api', 'collect2.com'], value: uuid(), minEntropy: UUID_ENTROPY }),
   providerRow({ provider: 'Column', keywords: ['column_api', 'columnapi'], value: cat(lit('live_'), alnum(27)) }),
-  providerRow({ provider: 'Commerce.js', keywords: ['commercejs', 'chec_secret'], value: klass('a-z0-9_', `${LOWER_ALNUM}_`, 48) }),
+  providerRow({
+    provider: 'Commerce.js',
+    keywords: ['commercejs', 'checio', 'chec_secret'],
+    value: klass('a-z0-9_', `${LOWER_ALNUM}_`, 48),
+  }),
   providerRow({ provider: 'Commodities-API', keywords: ['commoditiesapi', 'commodities_api', 'commodities-api'], value: alnum(60) }),
   providerRow({ provider: 'CompanyHub', keywords: ['companyhub'], value: alnum(20) }),
+  providerRow({
+    provider: 'Conversion Tools',
+    keywords: ['conversiontools', 'conversion_tools'],
+    value: JWT_TOKEN,
+    title: 'Conversion Tools API token',
+  }),
   standalone(providerRow({ provider: 'ConvertAPI', keywords: ['convertapi'], value: alnum(16), title: 'ConvertAPI secret' })),
   providerRow({ provider: 'ConvertKit', keywords: ['convertkit'], value: word(22) }),
   providerRow({ provider: 'Convier', keywords: ['convier'], value: cat(digits(2), lit('|'), alnum(40)) }),
@@ -848,6 +879,7 @@ export const PROVIDERS_A_F: SecretRule[] = [
     { provider: 'DocuSign', keywords: ['docusign'], value: uuid(), minEntropy: UUID_ENTROPY, title: 'DocuSign integration secret' },
     'secret',
   ),
+  providerRow({ provider: 'Documo', keywords: ['documo'], value: JWT_TOKEN, title: 'Documo API key' }),
   providerRow({ provider: 'Dovico', keywords: ['dovico'], value: cat(lowerAlnum(32), lit('.'), lowerAlnum([5, 8])) }),
   providerRow({ provider: 'DronaHQ', keywords: ['dronahq'], value: lowerAlnum(50) }),
   providerRow({
@@ -901,7 +933,9 @@ export const PROVIDERS_A_F: SecretRule[] = [
     value: cat(lit('AK1'), klass('A-Za-z0-9/', `${ALNUM}/`, [50, 55])),
   }),
   providerRow({ provider: 'Edamam', keywords: ['edamam'], value: alnum(32) }),
+  providerRow({ provider: 'Eden AI', keywords: ['edenai', 'eden_ai'], value: JWT_TOKEN, title: 'Eden AI API key' }),
   providerRow({ provider: 'Elastic Email', keywords: ['elasticemail', 'elastic_email'], value: base64url(96) }),
+  providerRow({ provider: 'EmailOctopus', keywords: ['emailoctopus'], value: uuid(), minEntropy: UUID_ENTROPY }),
   providerRow({ provider: 'EnableX', keywords: ['enablex'], value: alnum(36) }),
   prefixedRule({
     id: 'endor-labs-api-key',
@@ -926,6 +960,7 @@ export const PROVIDERS_A_F: SecretRule[] = [
     value: cat(hex(4), lit('-'), hex(4), lit('-'), hex(6), lit('-'), hex(6), lit('-'), hex(8)),
   }),
   providerRow({ provider: 'Exceptionless', keywords: ['exceptionless'], value: alnum(40) }),
+  secretRow({ provider: 'Exoscale', keywords: ['exoscale'], value: base64url(43), title: 'Exoscale API secret' }, 'secret'),
   providerRow({
     provider: 'ExchangeRate-API',
     keywords: ['exchangerate-api', 'exchangerate_api', 'exchangerateapi'],
@@ -1002,6 +1037,7 @@ export const PROVIDERS_A_F: SecretRule[] = [
   }),
   providerRow({ provider: 'Flickr', keywords: ['flickr'], value: lowerAlnum(32) }),
   standalone(providerRow({ provider: 'FlightAPI', keywords: ['flightapi'], value: lowerAlnum(24) })),
+  providerRow({ provider: 'FlightLabs', keywords: ['flightlabs'], value: JWT_TOKEN, title: 'FlightLabs access key' }),
   providerRow({ provider: 'FlightStats', keywords: ['flightstats'], value: lowerAlnum(32) }),
   providerRow({ provider: 'Flowdash', keywords: ['flowdash'], value: alnum(32) }),
   providerRow({ provider: 'Flowdock', keywords: ['flowdock'], value: hex(32) }),
@@ -1022,6 +1058,7 @@ export const PROVIDERS_A_F: SecretRule[] = [
     },
   },
   providerRow({ provider: 'FMFW.io', keywords: ['fmfw'], value: base64url(32) }),
+  providerRow({ provider: 'Form.io', keywords: ['formio', 'form.io'], value: JWT_TOKEN, title: 'Form.io API token' }),
   providerRow({ provider: 'FormCraft', keywords: ['formcraft'], value: alnum(32) }),
   providerRow({ provider: 'Formsite', keywords: ['formsite'], value: alnum(32) }),
   providerRow({ provider: 'Foursquare', keywords: ['foursquare'], value: upperAlnum(48), title: 'Foursquare client secret' }),
@@ -1053,6 +1090,7 @@ export const PROVIDERS_A_F: SecretRule[] = [
     },
   },
   providerRow({ provider: 'FreshBooks', keywords: ['freshbooks'], value: lowerAlnum(64), title: 'FreshBooks access token' }),
+  providerRow({ provider: 'Front', keywords: ['frontapp', 'front_api', 'front_token'], value: JWT_TOKEN, title: 'Front API token' }),
   providerRow({ provider: 'Fulcrum', keywords: ['fulcrum'], value: lowerAlnum(80) }),
   providerRow({ provider: 'FullContact', keywords: ['fullcontact'], value: alnum(32) }),
   providerRow({
