@@ -336,10 +336,12 @@ export const INFRA_RULES: SecretRule[] = [
     env: 'DT_API_TOKEN',
     prefix: 'dt0c01.',
     keywords: ['dt0c01.', 'dt0s01.', 'dt0s16.'],
-    body: '[A-Z0-9]{24}\\.[A-Z0-9]{64}',
+    body: '[A-Za-z0-9]{24}\\.[A-Za-z0-9]{64}',
     sample: `${fake(24, UPPER_ALNUM, 'dt1')}.${fake(64, UPPER_ALNUM, 'dt2')}`,
     minEntropy: 4,
     remediation: 'Revoke the token in Dynatrace (Access tokens).',
+    // gitleaks' rule reads the token case-insensitively: copies in lowercase are the same token.
+    secret: [`dynatrace_token: "dt0c01.${fake(24, LOWER_ALNUM, 'dt1')}.${fake(64, LOWER_ALNUM, 'dt2')}"`],
   }),
   contextRule({
     id: 'honeycomb-api-key',

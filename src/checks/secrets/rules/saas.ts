@@ -57,7 +57,7 @@ export const SAAS_RULES: SecretRule[] = [
     provider: 'Asana',
     keywords: ['asana'],
     name: 'asana',
-    value: '[0-9]/[0-9]{16}(?::|/)[A-Za-z0-9]{32}|[0-9]/[0-9]{16}:[a-f0-9]{32}',
+    value: '[0-9]/[0-9]{16}/[0-9]{16}:[a-f0-9]{32}|[0-9]/[0-9]{16}(?::|/)[A-Za-z0-9]{32}|[0-9]/[0-9]{16}:[a-f0-9]{32}',
     sample: `2/${fake(16, DIGITS, 'asana')}/${fake(16, DIGITS, 'asana2')}:${fake(32, HEX, 'asana3')}`.replace(
       /^2\/(\d{16})\/(\d{16}):/,
       '2/$1:',
@@ -65,6 +65,8 @@ export const SAAS_RULES: SecretRule[] = [
     env: 'ASANA_ACCESS_TOKEN',
     minEntropy: 3.2,
     remediation: 'Revoke the token in Asana (My settings > Apps > Developer apps).',
+    // The current format: `2/<user id>/<token id>:<32 hex>`.
+    secret: [`ASANA_PAT=2/${fake(16, DIGITS, 'asana-user')}/${fake(16, DIGITS, 'asana-token')}:${fake(32, HEX, 'asana-secret')}`],
   }),
   contextRule({
     id: 'okta-api-token',
