@@ -10,7 +10,7 @@ import { comparePackagist } from '../../../../src/checks/deps/ecosystems/packagi
 import { comparePub } from '../../../../src/checks/deps/ecosystems/pub.js';
 import { comparePyPI } from '../../../../src/checks/deps/ecosystems/pypi.js';
 import { compareRubyGems } from '../../../../src/checks/deps/ecosystems/rubygems.js';
-import { compareSemVer } from '../../../../src/checks/deps/ecosystems/npm.js';
+import { compareSemVer } from '../../../../src/checks/deps/ecosystems/semver.js';
 import { itOrdersLikeReference } from './ordering.js';
 
 describe('comparators agree with the reference implementations', () => {
