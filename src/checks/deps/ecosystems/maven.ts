@@ -14,32 +14,33 @@
 // Linear in the version's length: numbers compare as digit strings (no BigInt), and lists compare
 // with an explicit stack, so a version nested a million levels deep (`1-1-1-…`) cannot overflow it.
 
-type Item = NumberItem | StringItem | ListItem;
-
-interface NumberItem {
-  kind: 'number';
-  /** IntItem, LongItem, BigIntegerItem: Maven orders a longer kind above a shorter one, whatever the values. */
-  size: 0 | 1 | 2;
-  /** The value as ASCII digits without leading zeros ('' is 0). */
-  digits: string;
-}
-interface StringItem {
-  kind: 'string';
-  value: string;
-}
-interface ListItem {
-  kind: 'list';
-  items: Item[];
-}
+// A version's lists form a spine: a sub-list is always the last item of its parent (parsing never
+// returns to a parent). So the whole version is one flat list of tokens in which CHILD stands for
+// "the next list starts here". Tokens are strings, not objects, so a 1 MB version stays cheap:
+// `n<kind><digits>` is a number (kind 0, 1, 2: IntItem, LongItem, BigIntegerItem, of which Maven
+// orders a longer kind above a shorter one whatever the values; digits without leading zeros, ''
+// is 0), `s<qualifier>` a qualifier, CHILD a sub-list.
+type Token = string;
+const CHILD: Token = 'c';
 
 // "alpha" < "beta" < "milestone" < "rc" = "cr" < "snapshot" < "" = "final" = "ga" = "release" < "sp"
 const QUALIFIERS = ['alpha', 'beta', 'milestone', 'rc', 'snapshot', '', 'sp'];
-const ALIASES: Record<string, string> = { ga: '', final: '', release: '', cr: 'rc' };
+// Maps, not object literals: a qualifier named `constructor` or `__proto__` is only a qualifier.
+const ALIASES = new Map([
+  ['ga', ''],
+  ['final', ''],
+  ['release', ''],
+  ['cr', 'rc'],
+]);
 const RELEASE_VERSION_INDEX = String(QUALIFIERS.indexOf(''));
-const SHORT_QUALIFIERS: Record<string, string> = { a: 'alpha', b: 'beta', m: 'milestone' };
+const SHORT_QUALIFIERS = new Map([
+  ['a', 'alpha'],
+  ['b', 'beta'],
+  ['m', 'milestone'],
+]);
 
 /** Java's Character.isDigit on one UTF-16 code unit: any Unicode decimal digit (Nd). */
-const isDigit = (unit: string): boolean => /\p{Nd}/u.test(unit);
+const isDigit = (unit: string): boolean => (unit >= '0' && unit <= '9') || (unit > '\x7f' && /\p{Nd}/u.test(unit));
 
 /** Character.digit(c, 10): Unicode decimal digits come in runs of ten, from 0 to 9. */
 function digitValue(unit: string): number {
@@ -50,57 +51,71 @@ function digitValue(unit: string): number {
   return value;
 }
 
-function numberItem(buffer: string): NumberItem {
+function leadingZeros(digits: string): number {
+  let count = 0;
+  while (count < digits.length && digits.charCodeAt(count) === 48) count++;
+  return count;
+}
+
+function numberToken(buffer: string): Token {
   // ComparableVersion.stripLeadingZeroes strips ASCII '0' only, and keeps an all-zero buffer whole.
-  const stripped = /^0*$/.test(buffer) ? buffer : buffer.replace(/^0+/, '');
-  const size = stripped.length <= 9 ? 0 : stripped.length <= 18 ? 1 : 2;
-  let digits = '';
-  for (const unit of stripped) digits += digitValue(unit);
-  return { kind: 'number', size, digits: digits.replace(/^0+/, '') };
+  const zeros = leadingZeros(buffer);
+  const stripped = zeros === buffer.length ? buffer : buffer.slice(zeros);
+  const kind = stripped.length <= 9 ? 0 : stripped.length <= 18 ? 1 : 2;
+  let digits = stripped;
+  if (/[^0-9]/.test(stripped)) {
+    digits = '';
+    for (const unit of stripped) digits += digitValue(unit);
+  }
+  return `n${kind}${digits.slice(leadingZeros(digits))}`;
 }
 
-function stringItem(value: string, followedByDigit: boolean): StringItem {
+function stringToken(value: string, followedByDigit: boolean): Token {
   // `a1`, `b2`, `m3` are alpha-1, beta-2, milestone-3 (only when directly followed by a number).
-  const name = followedByDigit && value.length === 1 ? (SHORT_QUALIFIERS[value] ?? value) : value;
-  return { kind: 'string', value: ALIASES[name] ?? name };
+  const name = followedByDigit && value.length === 1 ? (SHORT_QUALIFIERS.get(value) ?? value) : value;
+  return `s${ALIASES.get(name) ?? name}`;
 }
 
-function parseItem(isDigitBuffer: boolean, buffer: string): Item {
-  return isDigitBuffer ? numberItem(buffer) : stringItem(buffer, false);
-}
+const parseToken = (isDigitBuffer: boolean, buffer: string): Token => (isDigitBuffer ? numberToken(buffer) : stringToken(buffer, false));
 
-/** ComparableVersion.parseVersion, code unit by code unit as Java's charAt loop reads it. */
-export function parseMavenVersion(input: string): ListItem {
+/** A zero of any kind (`n0`, `n1`, `n2`: `0000000000` is a LongItem 0) or the empty qualifier. */
+const isNull = (token: Token): boolean => token === 's' || (token.length === 2 && token.charAt(0) === 'n');
+
+/** ComparableVersion.parseVersion, code unit by code unit as Java's charAt loop reads it, then normalized. */
+export function parseMavenVersion(input: string): Token[] {
   const version = input.toLowerCase();
-  const root: ListItem = { kind: 'list', items: [] };
-  let list = root;
-  const stack: ListItem[] = [list];
+  const tokens: Token[] = [];
+  const levelStarts = [0]; // where each list's items begin in `tokens`
+  let levelLength = 0; // items in the current (deepest) list
+  const push = (token: Token) => {
+    tokens.push(token);
+    levelLength++;
+  };
   const startList = () => {
-    const next: ListItem = { kind: 'list', items: [] };
-    list.items.push(next);
-    list = next;
-    stack.push(list);
+    push(CHILD);
+    levelStarts.push(tokens.length);
+    levelLength = 0;
   };
   let inDigits = false;
   let startIndex = 0;
   for (let i = 0; i < version.length; i++) {
     const c = version.charAt(i);
     if (c === '.' || c === '-') {
-      list.items.push(i === startIndex ? numberItem('0') : parseItem(inDigits, version.slice(startIndex, i)));
+      push(i === startIndex ? 'n0' : parseToken(inDigits, version.slice(startIndex, i)));
       startIndex = i + 1;
       if (c === '-') startList();
     } else if (isDigit(c)) {
       if (!inDigits && i > startIndex) {
         // 1.0.0.X1 < 1.0.0-X2: a qualifier after a dot starts a sub-list as after a dash.
-        if (list.items.length > 0) startList();
-        list.items.push(stringItem(version.slice(startIndex, i), true));
+        if (levelLength > 0) startList();
+        push(stringToken(version.slice(startIndex, i), true));
         startIndex = i;
         startList();
       }
       inDigits = true;
     } else {
       if (inDigits && i > startIndex) {
-        list.items.push(parseItem(true, version.slice(startIndex, i)));
+        push(parseToken(true, version.slice(startIndex, i)));
         startIndex = i;
         startList();
       }
@@ -108,26 +123,28 @@ export function parseMavenVersion(input: string): ListItem {
     }
   }
   if (version.length > startIndex) {
-    if (!inDigits && list.items.length > 0) startList();
-    list.items.push(parseItem(inDigits, version.slice(startIndex)));
+    if (!inDigits && levelLength > 0) startList();
+    push(parseToken(inDigits, version.slice(startIndex)));
   }
-  for (let i = stack.length - 1; i >= 0; i--) normalize(stack[i] as ListItem);
-  return root;
+  return normalize(tokens, levelStarts);
 }
 
-function isNull(item: Item): boolean {
-  if (item.kind === 'number') return item.digits === '';
-  if (item.kind === 'string') return item.value === '';
-  return item.items.length === 0;
-}
-
-/** ListItem.normalize: drop trailing null items, looking past (non-null) sub-lists. */
-function normalize(list: ListItem): void {
-  for (let i = list.items.length - 1; i >= 0; i--) {
-    const last = list.items[i] as Item;
-    if (isNull(last)) list.items.splice(i, 1);
-    else if (last.kind !== 'list') break;
+/**
+ * ListItem.normalize on every list, deepest first: drop trailing null items, looking past a
+ * (non-null) sub-list. A sub-list left empty is itself null, so its parent drops it too.
+ */
+function normalize(tokens: Token[], levelStarts: number[]): Token[] {
+  const removed = new Uint8Array(tokens.length);
+  let childIsNull = false; // the list below the current one ended up empty
+  for (let level = levelStarts.length - 1; level >= 0; level--) {
+    const start = levelStarts[level] as number;
+    let end = level === levelStarts.length - 1 ? tokens.length : (levelStarts[level + 1] as number) - 1; // exclusive; the CHILD sits at `end`
+    if (level < levelStarts.length - 1 && childIsNull) removed[end] = 1;
+    const hasChild = level < levelStarts.length - 1 && !childIsNull;
+    while (end > start && isNull(tokens[end - 1] as Token)) removed[--end] = 1;
+    childIsNull = !hasChild && end === start;
   }
+  return tokens.filter((_, i) => removed[i] === 0);
 }
 
 /** Known qualifiers by their rank; unknown ones after all of them, alphabetically ("7-foo"). */
@@ -138,67 +155,52 @@ function comparableQualifier(qualifier: string): string {
 
 const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-function compareNumbers(a: NumberItem, b: NumberItem): number {
-  if (a.size !== b.size) return a.size < b.size ? -1 : 1;
-  if (a.digits.length !== b.digits.length) return a.digits.length < b.digits.length ? -1 : 1;
-  return compareStrings(a.digits, b.digits);
-}
-
 /** Item.compareTo(null): the shorter version is padded with nothing. */
-function compareWithNothing(item: NumberItem | StringItem): number {
-  if (item.kind === 'number') return item.digits === '' ? 0 : 1;
-  return compareStrings(comparableQualifier(item.value), RELEASE_VERSION_INDEX);
+function compareWithNothing(token: Token): number {
+  if (token.charAt(0) === 'n') return isNull(token) ? 0 : 1;
+  return compareStrings(comparableQualifier(token.slice(1)), RELEASE_VERSION_INDEX);
 }
 
-/** Item.compareTo for two items that are not both lists. */
-function compareScalars(a: Item, b: Item): number {
-  if (a.kind === 'number') return b.kind === 'number' ? compareNumbers(a, b) : 1; // a number is above a qualifier and a list
-  if (a.kind === 'string') {
-    if (b.kind === 'string') return compareStrings(comparableQualifier(a.value), comparableQualifier(b.value));
-    return -1; // a qualifier is below a number and a list
+/** Item.compareTo for two items (CHILD is a list). */
+function compareItems(a: Token, b: Token): number {
+  const aKind = a.charAt(0);
+  const bKind = b.charAt(0);
+  if (aKind === 'n' && bKind === 'n') {
+    // the kind digit, then the value: same length first, then by digits
+    if (a.charAt(1) !== b.charAt(1)) return a.charAt(1) < b.charAt(1) ? -1 : 1;
+    return a.length !== b.length ? Math.sign(a.length - b.length) : compareStrings(a, b);
   }
-  return b.kind === 'number' ? -1 : 1; // a list is below a number, above a qualifier
+  if (aKind === 's' && bKind === 's') return compareStrings(comparableQualifier(a.slice(1)), comparableQualifier(b.slice(1)));
+  if (aKind === 'n') return 1; // a number is above a qualifier and a list
+  if (bKind === 'n') return -1;
+  return aKind === 'c' ? 1 : -1; // a list is above a qualifier
 }
 
 /**
- * ListItem.compareTo without recursion. A non-zero result anywhere is the answer (lists return the
- * first difference unchanged); only a list compared against nothing on the left flips its sign.
- * A `nothing` frame is a list against null: the whole list decides, not only its first item (MNG-6964).
+ * ListItem.compareTo, walking both spines together: lists at the same place descend together, the
+ * first difference decides. Where one version ends, the rest of the other is compared against
+ * nothing, the whole of it and not only its first item (MNG-6964).
  */
-type Frame =
-  { kind: 'pair'; left: ListItem; right: ListItem; index: number } | { kind: 'nothing'; list: ListItem; index: number; sign: 1 | -1 };
-
-function compareLists(left: ListItem, right: ListItem): number {
-  const stack: Frame[] = [{ kind: 'pair', left, right, index: 0 }];
-  const againstNothing = (item: Item, sign: 1 | -1): number => {
-    if (item.kind === 'list') {
-      stack.push({ kind: 'nothing', list: item, index: 0, sign });
+function compareTokens(left: Token[], right: Token[]): number {
+  for (let i = 0; ; i++) {
+    const a = left[i];
+    const b = right[i];
+    if (a === undefined && b === undefined) return 0;
+    if (a === undefined || b === undefined) {
+      const rest = a === undefined ? right : left;
+      for (let j = i; j < rest.length; j++) {
+        const token = rest[j] as Token;
+        const result = token === CHILD ? 0 : compareWithNothing(token);
+        if (result !== 0) return a === undefined ? -result : result;
+      }
       return 0;
     }
-    return sign * compareWithNothing(item);
-  };
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1] as Frame;
-    let result = 0;
-    if (frame.kind === 'nothing') {
-      const item = frame.list.items[frame.index++];
-      if (item === undefined) stack.pop();
-      else result = againstNothing(item, frame.sign);
-    } else {
-      const l = frame.left.items[frame.index];
-      const r = frame.right.items[frame.index];
-      frame.index++;
-      if (l === undefined && r === undefined) stack.pop();
-      else if (l === undefined) result = againstNothing(r as Item, -1);
-      else if (r === undefined) result = againstNothing(l, 1);
-      else if (l.kind === 'list' && r.kind === 'list') stack.push({ kind: 'pair', left: l, right: r, index: 0 });
-      else result = compareScalars(l, r);
-    }
+    if (a === CHILD && b === CHILD) continue;
+    const result = compareItems(a, b);
     if (result !== 0) return result;
   }
-  return 0;
 }
 
 export function compareMaven(a: string, b: string): number {
-  return Math.sign(compareLists(parseMavenVersion(a.trim()), parseMavenVersion(b.trim())));
+  return Math.sign(compareTokens(parseMavenVersion(a.trim()), parseMavenVersion(b.trim())));
 }

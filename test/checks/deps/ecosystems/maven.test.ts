@@ -136,6 +136,11 @@ describe('Maven versions (ComparableVersion)', () => {
     '2.17.1',
   ]);
 
+  it('reads qualifiers named like Object properties as plain qualifiers', () => {
+    expect(compareMaven('1-constructor', '1-d')).toBe(-1); // "7-constructor" < "7-d", as Maven 3.8.7 says
+    expect(compareMaven('1-__proto__', '1-toString')).toBe(-1);
+  });
+
   it('never throws: any string is a Maven version', () => {
     expect(compareMaven('', '0')).toBe(0);
     expect(compareMaven('-', '.')).toBe(0);
