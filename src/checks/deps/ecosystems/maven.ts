@@ -140,7 +140,7 @@ function normalize(tokens: Token[], levelStarts: number[]): Token[] {
     const start = levelStarts[level] as number;
     let end = level === levelStarts.length - 1 ? tokens.length : (levelStarts[level + 1] as number) - 1; // exclusive; the CHILD sits at `end`
     if (level < levelStarts.length - 1 && childIsNull) removed[end] = 1;
-    const hasChild = level < levelStarts.length - 1 && !childIsNull;
+    const hasChild: boolean = level < levelStarts.length - 1 && !childIsNull;
     while (end > start && isNull(tokens[end - 1] as Token)) removed[--end] = 1;
     childIsNull = !hasChild && end === start;
   }
