@@ -3,7 +3,7 @@
 // offline database and the API give the same findings.
 // Algorithm: https://ossf.github.io/osv-schema/#evaluation
 import { compareVersions, hasComparator } from './ecosystems/index.js';
-import { compareSemVer } from './ecosystems/npm.js';
+import { compareSemVer } from './ecosystems/semver.js';
 import type { OsvAffected, OsvEvent, OsvRecord, Package } from './types.js';
 
 type Compare = (a: string, b: string) => number;

@@ -8,10 +8,12 @@ import { comparePrecedence, parseLoose, type LooseVersion } from './semver-loose
 function parseGo(version: string): LooseVersion | undefined {
   const bare = version.replace(/^v/, '');
   const parsed = parseLoose(bare, 1, 3);
+  if (!parsed) return undefined;
+  const numbers = (bare.split(/[-+]/)[0] ?? '').split('.');
   // Shorthands may not carry a pre-release or build (golang.org/x/mod/semver).
-  if (parsed && bare.split(/[-+]/)[0].split('.').length < 3 && /[-+]/.test(bare)) return undefined;
+  if (numbers.length < 3 && /[-+]/.test(bare)) return undefined;
   // SemVer forbids leading zeros in numeric parts and numeric pre-release identifiers.
-  if (parsed && /(^|\.)0\d/.test(bare.split(/[-+]/)[0])) return undefined;
+  if (numbers.some((part) => /^0\d/.test(part)) || parsed.prerelease.some((id) => /^0\d+$/.test(id))) return undefined;
   return parsed;
 }
 

@@ -2,7 +2,7 @@
 import type { Ecosystem } from '../types.js';
 import { compareGo } from './go.js';
 import { compareMaven } from './maven.js';
-import { compareSemVer } from './npm.js';
+import { compareSemVer } from './semver.js';
 import { compareNuGet } from './nuget.js';
 import { comparePackagist } from './packagist.js';
 import { comparePub } from './pub.js';

@@ -1,41 +1,150 @@
-// Maven versions ordered as Maven's ComparableVersion (maven-artifact 3.9.x), ported item for item:
-// https://github.com/apache/maven/blob/maven-3.9.x/maven-artifact/src/main/java/org/apache/maven/artifact/versioning/ComparableVersion.java
-// and the POM reference's "Version Order Specification". A version is a list of items: numbers,
-// qualifiers (strings), "combinations" (a qualifier glued to a number: `rc1`, `alpha-2`) and
-// sub-lists started by `-` or a digit/letter transition. Trailing "null" items (0, '', 'ga',
-// 'final', 'release', empty lists) are trimmed from every list. It never throws: every string
-// is some version to Maven.
+// Maven versions ordered as Maven's ComparableVersion (maven-artifact 3.8.7, the reference this
+// project's tests were generated with; see test/checks/deps/ecosystems/reference/maven.txt) and the
+// POM reference's "Version Order Specification". A version is a list of items: numbers, qualifiers
+// (strings) and sub-lists, started by `-` or by a letter/digit transition (`rc1` is `rc-1`; a
+// qualifier after a dot, `1.0.0.RC1`, opens a sub-list like `-RC1` does, MNG-7559/MNG-7644).
+// Trailing "null" items (0, '', 'ga', 'final', 'release', empty lists) are trimmed from every list.
+// Every string is some version to Maven, so this never throws.
+//
+// Maven 3.9 later added "combination items" (`alpha2` as one item, ordered above `alpha`): it orders
+// `5.0.0.Alpha2` above `5.0.0-alpha.11` and makes `1-ga1` equal to `1` while `1-ga1 < 1-ga2`
+// (not transitive). We follow 3.8.7, which agrees with OSV's own Maven ordering and with every
+// example of the POM reference and of Maven's ComparableVersionTest this project tests.
+//
+// Linear in the version's length: numbers compare as digit strings (no BigInt), and lists compare
+// with an explicit stack, so a version nested a million levels deep (`1-1-1-…`) cannot overflow it.
 
-type Item = IntItem | StringItem | CombinationItem | ListItem;
-
-interface IntItem {
-  kind: 'int';
-  value: bigint;
-}
-interface StringItem {
-  kind: 'string';
-  value: string;
-}
-interface CombinationItem {
-  kind: 'combination';
-  string: StringItem;
-  digits: Item;
-}
-interface ListItem {
-  kind: 'list';
-  items: Item[];
-}
+// A version's lists form a spine: a sub-list is always the last item of its parent (parsing never
+// returns to a parent). So the whole version is one flat list of tokens in which CHILD stands for
+// "the next list starts here". Tokens are strings, not objects, so a 1 MB version stays cheap:
+// `n<kind><digits>` is a number (kind 0, 1, 2: IntItem, LongItem, BigIntegerItem, of which Maven
+// orders a longer kind above a shorter one whatever the values; digits without leading zeros, ''
+// is 0), `s<qualifier>` a qualifier, CHILD a sub-list.
+type Token = string;
+const CHILD: Token = 'c';
 
 // "alpha" < "beta" < "milestone" < "rc" = "cr" < "snapshot" < "" = "final" = "ga" = "release" < "sp"
 const QUALIFIERS = ['alpha', 'beta', 'milestone', 'rc', 'snapshot', '', 'sp'];
-const ALIASES: Record<string, string> = { ga: '', final: '', release: '', cr: 'rc' };
+// Maps, not object literals: a qualifier named `constructor` or `__proto__` is only a qualifier.
+const ALIASES = new Map([
+  ['ga', ''],
+  ['final', ''],
+  ['release', ''],
+  ['cr', 'rc'],
+]);
 const RELEASE_VERSION_INDEX = String(QUALIFIERS.indexOf(''));
+const SHORT_QUALIFIERS = new Map([
+  ['a', 'alpha'],
+  ['b', 'beta'],
+  ['m', 'milestone'],
+]);
 
-function stringItem(value: string, followedByDigit: boolean): StringItem {
-  let name = value;
+/** Java's Character.isDigit on one UTF-16 code unit: any Unicode decimal digit (Nd). */
+const isDigit = (unit: string): boolean => (unit >= '0' && unit <= '9') || (unit > '\x7f' && /\p{Nd}/u.test(unit));
+
+/** Character.digit(c, 10): Unicode decimal digits come in runs of ten, from 0 to 9. */
+function digitValue(unit: string): number {
+  const code = unit.charCodeAt(0);
+  if (code >= 48 && code <= 57) return code - 48;
+  let value = 0;
+  while (value < 9 && isDigit(String.fromCharCode(code - value - 1))) value++;
+  return value;
+}
+
+function leadingZeros(digits: string): number {
+  let count = 0;
+  while (count < digits.length && digits.charCodeAt(count) === 48) count++;
+  return count;
+}
+
+function numberToken(buffer: string): Token {
+  // ComparableVersion.stripLeadingZeroes strips ASCII '0' only, and keeps an all-zero buffer whole.
+  const zeros = leadingZeros(buffer);
+  const stripped = zeros === buffer.length ? buffer : buffer.slice(zeros);
+  const kind = stripped.length <= 9 ? 0 : stripped.length <= 18 ? 1 : 2;
+  let digits = stripped;
+  if (/[^0-9]/.test(stripped)) {
+    digits = '';
+    for (const unit of stripped) digits += digitValue(unit);
+  }
+  return `n${kind}${digits.slice(leadingZeros(digits))}`;
+}
+
+function stringToken(value: string, followedByDigit: boolean): Token {
   // `a1`, `b2`, `m3` are alpha-1, beta-2, milestone-3 (only when directly followed by a number).
-  if (followedByDigit && name.length === 1) name = { a: 'alpha', b: 'beta', m: 'milestone' }[name] ?? name;
-  return { kind: 'string', value: ALIASES[name] ?? name };
+  const name = followedByDigit && value.length === 1 ? (SHORT_QUALIFIERS.get(value) ?? value) : value;
+  return `s${ALIASES.get(name) ?? name}`;
+}
+
+const parseToken = (isDigitBuffer: boolean, buffer: string): Token => (isDigitBuffer ? numberToken(buffer) : stringToken(buffer, false));
+
+/** A zero of any kind (`n0`, `n1`, `n2`: `0000000000` is a LongItem 0) or the empty qualifier. */
+const isNull = (token: Token): boolean => token === 's' || (token.length === 2 && token.charAt(0) === 'n');
+
+/** ComparableVersion.parseVersion, code unit by code unit as Java's charAt loop reads it, then normalized. */
+export function parseMavenVersion(input: string): Token[] {
+  const version = input.toLowerCase();
+  const tokens: Token[] = [];
+  const levelStarts = [0]; // where each list's items begin in `tokens`
+  let levelLength = 0; // items in the current (deepest) list
+  const push = (token: Token) => {
+    tokens.push(token);
+    levelLength++;
+  };
+  const startList = () => {
+    push(CHILD);
+    levelStarts.push(tokens.length);
+    levelLength = 0;
+  };
+  let inDigits = false;
+  let startIndex = 0;
+  for (let i = 0; i < version.length; i++) {
+    const c = version.charAt(i);
+    if (c === '.' || c === '-') {
+      push(i === startIndex ? 'n0' : parseToken(inDigits, version.slice(startIndex, i)));
+      startIndex = i + 1;
+      if (c === '-') startList();
+    } else if (isDigit(c)) {
+      if (!inDigits && i > startIndex) {
+        // 1.0.0.X1 < 1.0.0-X2: a qualifier after a dot starts a sub-list as after a dash.
+        if (levelLength > 0) startList();
+        push(stringToken(version.slice(startIndex, i), true));
+        startIndex = i;
+        startList();
+      }
+      inDigits = true;
+    } else {
+      if (inDigits && i > startIndex) {
+        push(parseToken(true, version.slice(startIndex, i)));
+        startIndex = i;
+        startList();
+      }
+      inDigits = false;
+    }
+  }
+  if (version.length > startIndex) {
+    if (!inDigits && levelLength > 0) startList();
+    push(parseToken(inDigits, version.slice(startIndex)));
+  }
+  return normalize(tokens, levelStarts);
+}
+
+/**
+ * ListItem.normalize on every list, deepest first: drop trailing null items, looking past a
+ * (non-null) sub-list. A sub-list left empty is itself null, so its parent drops it too.
+ */
+function normalize(tokens: Token[], levelStarts: number[]): Token[] {
+  const removed = new Uint8Array(tokens.length);
+  let childIsNull = false; // the list below the current one ended up empty
+  for (let level = levelStarts.length - 1; level >= 0; level--) {
+    const start = levelStarts[level] as number;
+    let end = level === levelStarts.length - 1 ? tokens.length : (levelStarts[level + 1] as number) - 1; // exclusive; the CHILD sits at `end`
+    if (level < levelStarts.length - 1 && childIsNull) removed[end] = 1;
+    const hasChild: boolean = level < levelStarts.length - 1 && !childIsNull;
+    while (end > start && isNull(tokens[end - 1] as Token)) removed[--end] = 1;
+    childIsNull = !hasChild && end === start;
+  }
+  return tokens.filter((_, i) => removed[i] === 0);
 }
 
 /** Known qualifiers by their rank; unknown ones after all of them, alphabetically ("7-foo"). */
@@ -44,155 +153,54 @@ function comparableQualifier(qualifier: string): string {
   return index === -1 ? `${QUALIFIERS.length}-${qualifier}` : String(index);
 }
 
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Item.compareTo(null): the shorter version is padded with nothing. */
+function compareWithNothing(token: Token): number {
+  if (token.charAt(0) === 'n') return isNull(token) ? 0 : 1;
+  return compareStrings(comparableQualifier(token.slice(1)), RELEASE_VERSION_INDEX);
 }
 
-function isNull(item: Item): boolean {
-  switch (item.kind) {
-    case 'int':
-      return item.value === 0n;
-    case 'string':
-      return item.value === '';
-    case 'combination':
-      return false;
-    case 'list':
-      return item.items.length === 0;
+/** Item.compareTo for two items (CHILD is a list). */
+function compareItems(a: Token, b: Token): number {
+  const aKind = a.charAt(0);
+  const bKind = b.charAt(0);
+  if (aKind === 'n' && bKind === 'n') {
+    // the kind digit, then the value: same length first, then by digits
+    if (a.charAt(1) !== b.charAt(1)) return a.charAt(1) < b.charAt(1) ? -1 : 1;
+    return a.length !== b.length ? Math.sign(a.length - b.length) : compareStrings(a, b);
   }
+  if (aKind === 's' && bKind === 's') return compareStrings(comparableQualifier(a.slice(1)), comparableQualifier(b.slice(1)));
+  if (aKind === 'n') return 1; // a number is above a qualifier and a list
+  if (bKind === 'n') return -1;
+  return aKind === 'c' ? 1 : -1; // a list is above a qualifier
 }
 
-function parseItem(isCombination: boolean, isDigit: boolean, buffer: string): Item {
-  if (isCombination) return combinationItem(buffer.replace(/-/g, ''));
-  if (isDigit) return { kind: 'int', value: BigInt(buffer) };
-  return stringItem(buffer, false);
-}
-
-function combinationItem(value: string): Item {
-  const index = value.search(/\d/);
-  if (index <= 0) return /^\d+$/.test(value) ? { kind: 'int', value: BigInt(value) } : stringItem(value, false);
-  return { kind: 'combination', string: stringItem(value.slice(0, index), true), digits: parseItem(false, true, value.slice(index)) };
-}
-
-const isDigitChar = (c: string) => c >= '0' && c <= '9';
-
-/** ComparableVersion.parseVersion. */
-export function parseMavenVersion(input: string): ListItem {
-  const version = input.toLowerCase();
-  const items: ListItem = { kind: 'list', items: [] };
-  let list = items;
-  const stack: ListItem[] = [list];
-  const startList = () => {
-    const next: ListItem = { kind: 'list', items: [] };
-    list.items.push(next);
-    list = next;
-    stack.push(list);
-  };
-  let isDigit = false;
-  let isCombination = false;
-  let startIndex = 0;
-  const chars = Array.from(version);
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i];
-    if (c === '.') {
-      if (i === startIndex) list.items.push({ kind: 'int', value: 0n });
-      else list.items.push(parseItem(isCombination, isDigit, chars.slice(startIndex, i).join('')));
-      isCombination = false;
-      startIndex = i + 1;
-    } else if (c === '-') {
-      if (i === startIndex) list.items.push({ kind: 'int', value: 0n });
-      else {
-        // X-1 is treated as X1
-        if (!isDigit && i !== chars.length - 1 && isDigitChar(chars[i + 1])) {
-          isCombination = true;
-          continue;
-        }
-        list.items.push(parseItem(isCombination, isDigit, chars.slice(startIndex, i).join('')));
-      }
-      startIndex = i + 1;
-      startList();
-      isCombination = false;
-    } else if (isDigitChar(c)) {
-      if (!isDigit && i > startIndex) {
-        // X1
-        isCombination = true;
-        if (list.items.length > 0) startList();
-      }
-      isDigit = true;
-    } else {
-      if (isDigit && i > startIndex) {
-        list.items.push(parseItem(isCombination, true, chars.slice(startIndex, i).join('')));
-        startIndex = i;
-        startList();
-        isCombination = false;
-      }
-      isDigit = false;
-    }
-  }
-  if (chars.length > startIndex) {
-    // 1.0.0.X1 < 1.0.0-X2: treat .X as -X for any string qualifier X
-    if (!isDigit && list.items.length > 0) startList();
-    list.items.push(parseItem(isCombination, isDigit, chars.slice(startIndex).join('')));
-  }
-  while (stack.length > 0) normalize(stack.pop() as ListItem);
-  return items;
-}
-
-/** ListItem.normalize: drop trailing null items, looking past (non-null) sub-lists. */
-function normalize(list: ListItem): void {
-  for (let i = list.items.length - 1; i >= 0; i--) {
-    const last = list.items[i];
-    if (isNull(last)) list.items.splice(i, 1);
-    else if (last.kind !== 'list') break;
-  }
-}
-
-/** Item.compareTo, where `undefined` is Java's null (the shorter side padded). */
-function compareItem(item: Item, other: Item | undefined): number {
-  switch (item.kind) {
-    case 'int':
-      if (other === undefined) return item.value === 0n ? 0 : 1;
-      if (other.kind === 'int') return item.value < other.value ? -1 : item.value > other.value ? 1 : 0;
-      return 1; // a number is above a qualifier, a combination and a sub-list
-    case 'string':
-      if (other === undefined) return compareStrings(comparableQualifier(item.value), RELEASE_VERSION_INDEX);
-      if (other.kind === 'string') return compareStrings(comparableQualifier(item.value), comparableQualifier(other.value));
-      if (other.kind === 'combination') {
-        const result = compareItem(item, other.string);
-        return result === 0 ? -1 : result; // X < X1
-      }
-      return -1; // a qualifier is below a number and a sub-list
-    case 'combination':
-      if (other === undefined) return compareItem(item.string, undefined); // 1-rc1 < 1, 1-sp1 > 1
-      if (other.kind === 'string') {
-        const result = compareItem(item.string, other);
-        return result === 0 ? 1 : result; // X1 > X
-      }
-      if (other.kind === 'combination') {
-        const result = compareItem(item.string, other.string);
-        return result === 0 ? compareItem(item.digits, other.digits) : result;
-      }
-      return -1;
-    case 'list':
-      if (other === undefined) {
-        // The whole list against null, not just its first item (MNG-6964).
-        for (const child of item.items) {
-          const result = compareItem(child, undefined);
-          if (result !== 0) return result;
-        }
-        return 0;
-      }
-      if (other.kind === 'int') return -1;
-      if (other.kind !== 'list') return 1;
-      for (let i = 0; i < Math.max(item.items.length, other.items.length); i++) {
-        const left = item.items[i];
-        const right = other.items[i];
-        const result = left === undefined ? (right === undefined ? 0 : -compareItem(right, undefined)) : compareItem(left, right);
-        if (result !== 0) return result;
+/**
+ * ListItem.compareTo, walking both spines together: lists at the same place descend together, the
+ * first difference decides. Where one version ends, the rest of the other is compared against
+ * nothing, the whole of it and not only its first item (MNG-6964).
+ */
+function compareTokens(left: Token[], right: Token[]): number {
+  for (let i = 0; ; i++) {
+    const a = left[i];
+    const b = right[i];
+    if (a === undefined && b === undefined) return 0;
+    if (a === undefined || b === undefined) {
+      const rest = a === undefined ? right : left;
+      for (let j = i; j < rest.length; j++) {
+        const token = rest[j] as Token;
+        const result = token === CHILD ? 0 : compareWithNothing(token);
+        if (result !== 0) return a === undefined ? -result : result;
       }
       return 0;
+    }
+    if (a === CHILD && b === CHILD) continue;
+    const result = compareItems(a, b);
+    if (result !== 0) return result;
   }
 }
 
 export function compareMaven(a: string, b: string): number {
-  return Math.sign(compareItem(parseMavenVersion(a.trim()), parseMavenVersion(b.trim())));
+  return Math.sign(compareTokens(parseMavenVersion(a.trim()), parseMavenVersion(b.trim())));
 }

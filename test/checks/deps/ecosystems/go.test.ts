@@ -52,6 +52,7 @@ describe('Go module versions', () => {
     expect(compareGo('01.2.3', '0.0.1')).toBeLessThan(0);
     expect(compareGo('v1.2-pre', '0.0.1')).toBeLessThan(0);
     expect(compareGo('0.0.1', 'latest')).toBeGreaterThan(0);
+    expect(compareGo('1.0.0-01', '0.0.1')).toBeLessThan(0); // golang.org/x/mod/semver: a leading zero in a numeric identifier
     expect(compareVersions('Go', '1.22.3', '1.22.10')).toBeLessThan(0);
   });
 });

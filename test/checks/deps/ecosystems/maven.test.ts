@@ -104,6 +104,26 @@ describe('Maven versions (ComparableVersion)', () => {
   ]);
   itOrdersAscending('orders MNG-5568 mixed versions', compareMaven, ['6.1.0rc3', '6.1.0', '6.1H.5-beta']);
 
+  // Maven 3.8.7 (the reference run here, see reference/maven.txt): a qualifier glued to a number is
+  // the qualifier and then a sub-list, so `1-ga1` is `1-[1]`, below `1-1`, and `Alpha2` is below `alpha.11`.
+  itOrdersAscending('reads a qualifier glued to a number as the qualifier then a sub-list', compareMaven, [
+    '1',
+    ['1-ga1', '1.0.0.ga1', '1-final-1'],
+    '1-ga2',
+    '1-1',
+    '1-2',
+  ]);
+  itOrdersAscending('orders Alpha2 below alpha.11', compareMaven, [['5.0.0.Alpha2', '5.0.0-alpha2'], '5.0.0-alpha.11']);
+
+  // Character.isDigit is any Unicode decimal digit; numbers of up to 9, 18 and more digits are
+  // IntItem, LongItem and BigIntegerItem, and a longer kind is always the larger.
+  itOrdersAscending('reads Unicode digits and long numbers as Maven does', compareMaven, [
+    ['1.3', '1.\u0663', '1.000000000003'],
+    '1.\u0660\u0660\u0660\u0660\u0660\u0660\u0660\u0660\u0660\u06601',
+    '1.1234567890',
+    '1.99999999999999999999',
+  ]);
+
   itOrdersAscending('orders a real Maven advisory range (log4j-core)', compareMaven, [
     '2.0-beta9',
     '2.0-rc1',
@@ -115,6 +135,11 @@ describe('Maven versions (ComparableVersion)', () => {
     '2.16.0',
     '2.17.1',
   ]);
+
+  it('reads qualifiers named like Object properties as plain qualifiers', () => {
+    expect(compareMaven('1-constructor', '1-d')).toBe(-1); // "7-constructor" < "7-d", as Maven 3.8.7 says
+    expect(compareMaven('1-__proto__', '1-toString')).toBe(-1);
+  });
 
   it('never throws: any string is a Maven version', () => {
     expect(compareMaven('', '0')).toBe(0);

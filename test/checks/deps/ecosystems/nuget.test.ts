@@ -40,6 +40,23 @@ describe('NuGet versions', () => {
     ['6.0.0', '6.0.0+9d2a1e'],
   ]);
 
+  // VersionComparer.CompareRelease reads a label with int.TryParse: 32-bit, a leading minus allowed;
+  // a label past 32 bits is text (so 20000000000 < 3000000000).
+  itOrdersAscending('reads labels as .NET 32-bit integers', compareNuGet, [
+    '1.0.0--1',
+    '1.0.0-0',
+    '1.0.0-2147483647',
+    '1.0.0-20000000000',
+    '1.0.0-3000000000',
+    '1.0.0-alpha',
+    '1.0.0',
+  ]);
+
+  it('rejects version numbers past 32 bits, as System.Version does', () => {
+    expect(compareNuGet('1.0.0.2147483648', '0.0.1')).toBeLessThan(0);
+    expect(compareNuGet('1.0.0.2147483647', '0.0.1')).toBeGreaterThan(0);
+  });
+
   it('orders unparseable versions below valid ones without throwing', () => {
     expect(compareNuGet('1.0.0.0.0', '0.0.1')).toBeLessThan(0);
     expect(compareNuGet('[1.0,2.0)', '0.0.1')).toBeLessThan(0);

@@ -37,6 +37,49 @@ describe('Packagist versions (Composer)', () => {
     expect(normalizeComposerVersion(input)).toBe(normalized);
   });
 
+  // composer/semver 3.3.2 (php sort.php in reference/generate prints the same): Composer 2 keeps
+  // branch names, reads `stable` case-sensitively, and rejects what its patterns do not match.
+  it.each([
+    ['master', 'dev-master'],
+    ['dev-master', 'dev-master'],
+    ['DEV-foo', 'dev-foo'],
+    ['1.0.0-STABLE', '1.0.0.0-stable'],
+    ['1.0.0-stable-dev', '1.0.0.0'],
+    ['1.0.0@beta', '1.0.0.0'],
+    ['1.0.x-dev as 1.0.0', '1.0.9999999.9999999-dev'],
+    ['1.*-dev', '1.9999999.9999999.9999999-dev'],
+    ['1.0.0-beta.1.2', '1.0.0.0-beta1.2'],
+    ['1.0.0_beta1', '1.0.0.0-beta1'],
+    ['123456', '123456'],
+    ['2010-01-02.5.1', undefined],
+    ['1.0.0.0.0', undefined],
+    ['1.0.0-beta_1', undefined],
+    ['1.0.0+foo bar', undefined],
+    ['x-dev', undefined],
+  ])('normalises %s to %s as composer/semver 3.3 does', (input, normalized) => {
+    expect(normalizeComposerVersion(input)).toBe(normalized);
+  });
+
+  itOrdersAscending('orders branches below versions, by name among themselves, and invalid versions below all', comparePackagist, [
+    'not a version',
+    'dev-feature',
+    ['dev-main', 'DEV-main'],
+    'dev-master',
+    '0.0.1',
+  ]);
+
+  it('compares numbers as PHP does, saturating at the largest C long', () => {
+    expect(phpVersionCompare('1.9223372036854775807', '1.99999999999999999999')).toBe(0);
+    expect(phpVersionCompare('1.9223372036854775806', '1.9223372036854775807')).toBe(-1);
+  });
+
+  it('reads a long run of digits after a stability without backtracking through every split', () => {
+    // Composer's pattern is possessive; a backtracking copy of it takes exponential time here.
+    const version = `1.0.0-beta${'1'.repeat(100_000)}x`;
+    expect(normalizeComposerVersion(version)).toBeUndefined();
+    expect(comparePackagist(version, '1.0.0')).toBeLessThan(0);
+  });
+
   // PHP's version_compare, from the manual and ext/standard/tests/versioning/version_compare.phpt.
   it('orders like PHP version_compare on raw strings', () => {
     expect(phpVersionCompare('5.2', '5.2.0')).toBe(-1);

@@ -29,6 +29,28 @@ describe('Pub versions (pub_semver)', () => {
     ['1.0.0-dev.1+abc', '1.0.0-dev.1+abc'],
   ]);
 
+  // pub_semver's _splitParts reads a part with Dart's int.tryParse: a sign and `0x` hex are numbers,
+  // values past 64 bits are text (compared by code units, so 10000000000000000000 < 9223372036854775808).
+  itOrdersAscending('reads pre-release and build parts as Dart integers', comparePub, [
+    '1.0.0--1',
+    '1.0.0-0',
+    '1.0.0-9',
+    ['1.0.0-16', '1.0.0-0x10', '1.0.0-016'],
+    '1.0.0-9223372036854775807',
+    '1.0.0-10000000000000000000',
+    '1.0.0-9223372036854775808',
+    '1.0.0-abc',
+    '1.0.0',
+    ['1.0.0+1', '1.0.0+01', '1.0.0+0x1'],
+    '1.0.0+10000000000000000000',
+    '1.0.0+9223372036854775808',
+  ]);
+
+  it('rejects version numbers past 64 bits, as int.parse does', () => {
+    expect(comparePub('9223372036854775808.0.0', '0.0.1')).toBeLessThan(0);
+    expect(comparePub('9223372036854775807.0.0', '0.0.1')).toBeGreaterThan(0);
+  });
+
   it('orders versions pub cannot parse (two parts, a v prefix) below valid ones', () => {
     expect(comparePub('1.0', '0.0.1')).toBeLessThan(0);
     expect(comparePub('v1.0.0', '0.0.1')).toBeLessThan(0);

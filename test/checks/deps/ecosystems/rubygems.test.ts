@@ -46,6 +46,24 @@ describe('RubyGems versions (Gem::Version)', () => {
     ['1.0.0-rc1', '1.0.0.pre.rc1'],
   ]);
 
+  // Ruby's String#<=> compares bytes (uppercase first) and Integer#<=> is exact past 2^53 (ruby 3.1 agrees).
+  itOrdersAscending('orders letters by bytes, as Ruby compares strings', compareRubyGems, [
+    '1.0.0.RC1',
+    '1.0.0.Z',
+    '1.0.0.beta',
+    '1.0.0.rc1',
+    '1.0.0',
+  ]);
+  itOrdersAscending('compares numbers past 2^53 exactly', compareRubyGems, [
+    '1.9007199254740992',
+    '1.9007199254740993',
+    '1.18446744073709551616',
+  ]);
+  itTreatsAsEqual('reads surrounding whitespace and an empty version as Gem::Version.new does', compareRubyGems, [
+    ['  1.0 ', '1'],
+    ['', '0'],
+  ]);
+
   it('orders versions RubyGems rejects below valid ones without throwing', () => {
     expect(compareRubyGems('1.0 beta', '0.0.1')).toBeLessThan(0);
     expect(compareRubyGems('junk!', 'junk?')).toBe(-compareRubyGems('junk?', 'junk!'));
