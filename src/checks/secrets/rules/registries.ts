@@ -173,10 +173,11 @@ export const REGISTRY_RULES: SecretRule[] = [
     id: 'codecov-token',
     title: 'Codecov upload token',
     provider: 'Codecov',
-    severity: 'medium',
+    // An upload token lets anyone publish coverage (and, through the uploader, reach CI): a live
+    // credential, judged like any provider's (issue 9: it used to rank below a fake URL in a test).
     keywords: ['codecov'],
-    name: 'codecov',
-    value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
+    // A UUID today; 32 lowercase characters for older access tokens.
+    value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9]{32}',
     sample: fakeUuid('codecov'),
     env: 'CODECOV_TOKEN',
     remediation: 'Regenerate the upload token in the Codecov repository settings.',
