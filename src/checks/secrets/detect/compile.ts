@@ -84,8 +84,22 @@ export function compileRules(rules: SecretRule[]): CompiledRules {
     automaton: buildAutomaton(keywords, 'utf16'),
     byteAutomaton: buildAutomaton(byteKeywords, 'utf8'),
     always,
-    prefixes: [...new Set(rules.flatMap((rule) => (rule.confidence === 'confirmed' ? (rule.prefixes ?? []) : [])))],
+    prefixes: providerPrefixes(rules),
   };
+}
+
+/**
+ * The prefixes a generic value must not carry: those of confirmed formats, and the separator-ended
+ * keywords of provider patterns (`xoxp-`, `sqco_`), whose own prefix alone is too short to claim.
+ */
+function providerPrefixes(rules: SecretRule[]): string[] {
+  const prefixes = new Set<string>();
+  for (const rule of rules) {
+    if (isContextRule(rule) || isAssignmentRule(rule) || rule.confidence === 'generic') continue;
+    for (const prefix of rule.prefixes ?? []) if (prefix.length >= 4 || rule.confidence === 'confirmed') prefixes.add(prefix);
+    for (const keyword of rule.keywords) if (keyword.length >= 4 && /^[a-z0-9]+[-_.]$/.test(keyword)) prefixes.add(keyword);
+  }
+  return [...prefixes];
 }
 
 function compilePattern(rule: PatternRule, index: number): CompiledPattern {

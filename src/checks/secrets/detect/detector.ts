@@ -153,7 +153,7 @@ export class Detector {
     for (const candidate of resolveOverlaps(valid)) {
       // A provider named just before the value, whose own format the value does not have: a near
       // miss of that provider (a sample, a truncated key), not a generic secret.
-      if (candidate.compiled.rule.confidence === 'generic' && !candidate.decoded && isClaimed(found.claims, candidate)) {
+      if (candidate.compiled.rule.confidence === 'generic' && !candidate.decoded && isClaimed(found.claims, candidate, texts)) {
         this.options.onReject?.(candidate.compiled.rule, 'provider-near-miss', fragment.lines[candidate.lineIndex]!);
         continue;
       }
@@ -353,13 +353,17 @@ function namesProvider(keyword: string): boolean {
   return !NOT_A_PROVIDER.test(keyword);
 }
 
-/** Does a provider keyword's window reach the candidate? Line lengths are not needed: budgets spill only forward. */
-function isClaimed(claims: readonly Claim[], candidate: Candidate): boolean {
+/** Does a provider keyword's window reach the candidate? It runs on through the line breaks after the keyword. */
+function isClaimed(claims: readonly Claim[], candidate: Candidate, texts: readonly string[]): boolean {
   for (const claim of claims) {
-    if (claim.lineIndex === candidate.lineIndex && candidate.start >= claim.from && candidate.start - claim.from <= claim.budget)
-      return true;
-    // The window crosses into the next line when the keyword ends a line (`tallyfy:` then the value).
-    if (claim.lineIndex === candidate.lineIndex - 1 && candidate.start <= claim.budget / 2) return true;
+    if (claim.lineIndex > candidate.lineIndex) continue;
+    let budget = claim.budget;
+    let from = claim.from;
+    for (let lineIndex = claim.lineIndex; lineIndex < candidate.lineIndex && budget >= 0; lineIndex++) {
+      budget -= texts[lineIndex]!.length - from + 1; // the rest of the line and its line break
+      from = 0;
+    }
+    if (budget >= 0 && candidate.start >= from && candidate.start - from <= budget) return true;
   }
   return false;
 }

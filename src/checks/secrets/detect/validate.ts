@@ -50,7 +50,9 @@ export function rejectGenericValue(secret: string, prefixes: readonly string[]):
   // A letter, and a digit or a symbol: words and identifiers have neither.
   if (!/[A-Za-z]/.test(secret) || !/[0-9!@#%^&*~+/=_.$-]/.test(secret)) return 'words';
   if (looksLikeWords(secret)) return 'words';
-  for (const prefix of prefixes) if (secret.startsWith(prefix)) return 'provider-prefix';
+  // Keywords are lowercase; a provider's prefix is matched in either case (`SK_LIVE_` is a broken copy too).
+  const lower = secret.toLowerCase();
+  for (const prefix of prefixes) if (lower.startsWith(prefix.toLowerCase())) return 'provider-prefix';
   return undefined;
 }
 

@@ -39,6 +39,8 @@ export const NOT_A_LITERAL: RegExp[] = [
   /^sha(?:1|224|256|384|512)[-:]/i,
   /^v?\d+(?:\.\d+){1,3}(?:[-+][A-Za-z0-9.]+)?$/,
   /^\d{4}-\d{2}-\d{2}/,
+  // Query strings (`st=2025-03-04T07:24Z&se=…&sp=r`): parameters, whose secret part (a SAS `sig=`) has its own rule.
+  /^[A-Za-z0-9_.-]{1,32}=[^&\s]*&[A-Za-z0-9_.-]{1,32}=/,
   // Masked or elided values.
   /\*{3,}|\.{3}|…|•/,
   // Placeholders the global filter does not know.
