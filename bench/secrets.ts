@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { configSchema } from '../src/config/schema.js';
 import { makeSecretsCheck } from '../src/checks/secrets/check.js';
+import { buildContext } from '../src/context/build.js';
 import type { SecretRule } from '../src/checks/secrets/rules/types.js';
 
 const COMMITS = 10_500;
@@ -160,7 +161,7 @@ let findings = 0;
 let scanned = 0;
 const scan = async (): Promise<number> => {
   const started = performance.now();
-  const result = await check({ root: repoDir, mode: 'full', head: 'HEAD', git: true, now: new Date() }, config);
+  const result = await check(await buildContext({ root: repoDir, overrides: {}, git: true }, ['secrets']), config);
   findings = result.findings.length;
   scanned = Number(result.stats?.commits ?? 0);
   return performance.now() - started;
