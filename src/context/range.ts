@@ -114,7 +114,7 @@ function missingFromClone(rev: string): string {
 }
 
 function notACommit(name: 'base' | 'head', rev: string, root: string): UsageError {
-  return new UsageError(`${name} revision ${JSON.stringify(rev)} is not a commit in ${root}`);
+  return new UsageError(`${name} revision '${rev}' is not a commit in ${root}`);
 }
 
 /**

@@ -44,7 +44,7 @@ describe('a base of --output=FILE', () => {
     const inputs: Record<string, string> = { base: `--output=${file}`, checks: 'deps,secrets,versions', 'advisory-db': 'x' };
     const action = loadActionSettings((name) => inputs[name] ?? '', actionEnv(repo.dir, pullRequest(repo.sha(0), repo.sha(-1))));
     await expect(run(action.settings)).rejects.toThrow(UsageError);
-    await expect(run(action.settings)).rejects.toThrow(`base revision "--output=${file}" is not a commit`);
+    await expect(run(action.settings)).rejects.toThrow(`base revision '--output=${file}' is not a commit`);
     expect(readFileSync(file, 'utf8')).toBe('precious\n');
   });
 
@@ -62,7 +62,7 @@ describe('a base of --output=FILE', () => {
     const file = victim();
     const cli = parseCliArgs(['scan', `--base=--output=${file}`, `--head=--output=${file}2`, '--advisory-db', 'x'], repo.dir);
     if (cli.command !== 'scan') throw new Error('expected scan');
-    await expect(run(cli.settings)).rejects.toThrow(/(head|base) revision "--output=.*" is not a commit/);
+    await expect(run(cli.settings)).rejects.toThrow(/(head|base) revision '--output=.*' is not a commit/);
     expect(readFileSync(file, 'utf8')).toBe('precious\n');
     expect(existsSync(`${file}2`)).toBe(false);
   });
