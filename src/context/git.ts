@@ -1,7 +1,7 @@
 // Git is always spawned with an argument array (never a shell string), so no path or ref
 // from a user or an event payload is ever interpreted by a shell.
 import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
+import { StringDecoder } from 'node:string_decoder';
 
 export class GitError extends Error {
   constructor(
@@ -64,23 +64,15 @@ export async function gitMaybe(cwd: string, args: string[], options: GitOptions 
  * The iterator throws GitError after the last line if git exits non-zero.
  */
 export async function* gitLines(cwd: string, args: string[]): AsyncGenerator<string> {
-  const child = spawn('git', args, { cwd, env: GIT_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
-  const err: Buffer[] = [];
-  child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-  // Settles with the exit code, or the spawn error (git missing, no such folder), never unhandled.
-  const exited = new Promise<number | null | Error>((resolve) => {
-    child.on('error', resolve);
-    child.on('close', resolve);
-  });
-  const lines = createInterface({ input: child.stdout, crlfDelay: Infinity });
-  try {
-    for await (const line of lines) yield line;
-  } finally {
-    if (child.exitCode === null) child.kill();
+  const decoder = new StringDecoder('utf8');
+  let partial = '';
+  for await (const chunk of gitChunks(cwd, args)) {
+    const lines = (partial + decoder.write(chunk)).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) yield line.endsWith('\r') ? line.slice(0, -1) : line;
   }
-  const code = await exited;
-  if (code instanceof Error) throw new GitError(args, null, code.message);
-  if (code !== 0 && code !== null) throw new GitError(args, code, Buffer.concat(err).toString('utf8'));
+  partial += decoder.end();
+  if (partial !== '') yield partial;
 }
 
 export async function isGitRepository(cwd: string): Promise<boolean> {
@@ -127,18 +119,22 @@ export async function gitLinesMaybe(cwd: string, args: string[]): Promise<string
 
 /**
  * Streams git's stdout as raw byte chunks (history can be huge: nothing is buffered or decoded
- * here), writing `input` to its stdin. Throws GitError after the last chunk if git exits non-zero.
+ * here). `input` goes to its stdin; without it stdin is closed, so a git that exits at once
+ * cannot break a pipe. Throws GitError after the last chunk if git exits non-zero.
  */
-export async function* gitChunks(cwd: string, args: string[], input = ''): AsyncGenerator<Buffer> {
-  const child = spawn('git', args, { cwd, env: GIT_ENV, stdio: ['pipe', 'pipe', 'pipe'] });
+export async function* gitChunks(cwd: string, args: string[], input?: string): AsyncGenerator<Buffer> {
+  const child = spawn('git', args, { cwd, env: GIT_ENV, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
   const stderr: Buffer[] = [];
-  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+  child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk));
+  // Settles with the exit code, or the spawn error (git missing, no such folder), never unhandled.
   const exited = new Promise<number | null | Error>((resolve) => {
     child.on('error', resolve);
     child.on('close', resolve);
   });
-  child.stdin.on('error', () => undefined); // git may exit before reading all of stdin; the exit code tells
-  child.stdin.end(input);
+  if (child.stdin) {
+    child.stdin.on('error', () => undefined); // git may exit before reading all of stdin; the exit code tells
+    child.stdin.end(input);
+  }
   try {
     for await (const chunk of child.stdout as AsyncIterable<Buffer>) yield chunk;
   } finally {

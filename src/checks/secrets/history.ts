@@ -57,7 +57,7 @@ export async function* addedLines(
     return;
   }
   yield* parseDiffStream(
-    gitChunks(cwd, historyArgs(range, pathspec), revisions.length > 0 ? `${revisions.join('\n')}\n` : ''),
+    gitChunks(cwd, historyArgs(range, pathspec), revisions.length > 0 ? `${revisions.join('\n')}\n` : undefined),
     options,
     stats,
   );
