@@ -46,17 +46,7 @@ export async function resolveRange(root: string, request: RangeRequest): Promise
   const shallow = shallowAtStart && (await isShallowRepository(root));
   const tags = shallowAtStart && request.needs.tags ? await completeTags(root, request.token, shallow) : { complete: true };
 
-  if (request.mode === 'full') {
-    const range: CommitRange = shallow
-      ? {
-          revisions: ['--all'],
-          label: 'shallow history',
-          complete: false,
-          problem: `this clone is shallow, so older history was not scanned (actions/checkout fetches one commit by default). ${FETCH_FIX}`,
-        }
-      : { revisions: ['--all'], label: 'whole history', complete: true };
-    return { head: 'HEAD', range, tags };
-  }
+  if (request.mode === 'full') return { head: 'HEAD', range: wholeHistory(shallow), tags };
 
   const headRev = request.head ?? 'HEAD';
   const head = await resolveCommit(root, headRev);
@@ -102,6 +92,17 @@ export async function resolveRange(root: string, request: RangeRequest): Promise
     );
   }
   return { ...(base ? { base } : {}), head, ...(newBranch ? { newBranch } : {}), range, tags };
+}
+
+/** Every ref's history; in a shallow clone, what is there, which cannot be vouched for. */
+function wholeHistory(shallow: boolean): CommitRange {
+  if (!shallow) return { revisions: ['--all'], label: 'whole history', complete: true };
+  return {
+    revisions: ['--all'],
+    label: 'shallow history',
+    complete: false,
+    problem: `this clone is shallow, so older history was not scanned (actions/checkout fetches one commit by default). ${FETCH_FIX}`,
+  };
 }
 
 /** Nothing of the range can be vouched for: no base (everything counts as introduced) and nothing to walk. */
