@@ -27,7 +27,7 @@ function monorepo() {
 }
 
 const scan = (root: string, extra: { base?: string } = {}) =>
-  run({ root, overrides: { advisoryDb: OSV_FIXTURES }, git: true, now: new Date('2026-11-24T12:00:00Z'), ...extra });
+  run({ root, overrides: { deps: { 'advisory-db': OSV_FIXTURES } }, git: true, now: new Date('2026-11-24T12:00:00Z'), ...extra });
 
 describe('scan packages/core in a monorepo', () => {
   it('reads SECURITY.md and tags from the repository root, secrets and lockfiles from packages/core alone', async () => {
