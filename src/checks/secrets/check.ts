@@ -4,15 +4,16 @@
 import { createHash } from 'node:crypto';
 import type { PolicyFiles } from '../../config/policy-files.js';
 import type { Config } from '../../config/schema.js';
-import type { Context } from '../../context/context.js';
+import { scopePathspec, type Context } from '../../context/context.js';
 import { makeFingerprint, redact, SecretValues, type CheckError, type CheckResult, type Finding } from '../../finding.js';
 import type { Check, CheckOptions } from '../check.js';
 import { GitleaksIgnore, pathFilter } from './allow.js';
 import { fromConfigRule, fromGitleaksToml, mergeRules } from './custom-rules.js';
 import type { AddedLine, DiffStats } from './diff-parser.js';
-import { UnreadableRangeError, addedLines, resolveRange } from './history.js';
+import { addedLines } from './history.js';
 import type { SecretRule } from './rules/types.js';
 import { compileRules, mayContainSecretBytes, scanLine, type SecretMatch } from './scan.js';
+import { stagedLines } from './staged.js';
 import { workingTreeLines } from './working-tree.js';
 
 const PROGRESS_EVERY = 500;
@@ -40,37 +41,35 @@ export function makeSecretsCheck(builtin: SecretRule[]): Check {
     });
 
     let source: AsyncIterable<AddedLine[]>;
-    let range = 'working tree';
+    const range = context.git ? context.range.label : 'working tree';
+    const keep = (bytes: Uint8Array, start: number, end: number) => mayContainSecretBytes(compiled, bytes, start, end);
+    const onStats = (now: DiffStats) => Object.assign(stats, now);
     if (!context.git) {
       const onUnreadable = (path: string, reason: string) =>
         errors.push({ check: 'secrets', path, message: `could not read this file (${reason}), so it was not scanned.` });
       source = workingTreeLines(context.root, { ...scanOptions, onUnreadable }, stats);
+    } else if (context.staged) {
+      source = stagedLines(context.root, scopePathspec(context), { ...scanOptions, keep }, onStats);
     } else {
-      try {
-        const resolved = await resolveRange(context);
-        range = resolved.label;
-        const progress = options.progress;
-        const onCommit = progress
-          ? (commits: number) => {
-              if (commits % PROGRESS_EVERY === 0) progress({ check: 'secrets', done: commits, unit: 'commits' });
-            }
-          : undefined;
-        // Only lines the prefilter lets through are materialised: most of a history is not.
-        const keep = (bytes: Uint8Array, start: number, end: number) => mayContainSecretBytes(compiled, bytes, start, end);
-        source = addedLines(context.root, resolved, { ...scanOptions, keep, ...(onCommit ? { onCommit } : {}) }, (now) => {
-          Object.assign(stats, now);
-        });
-      } catch (error) {
-        // Never report clean for a range that could not be read.
-        const message = error instanceof UnreadableRangeError ? error.message : `could not read the commit range: ${describe(error)}`;
-        errors.push({ check: 'secrets', path: '.', message, fatal: true });
-        if (!(error instanceof UnreadableRangeError && error.shallow && context.mode === 'full')) return result([], 'unreadable');
-        // A shallow clone in full mode: scan what is there, but the result cannot be vouched for.
-        range = 'shallow history';
-        source = addedLines(context.root, { revisions: ['--all'], label: range }, scanOptions, (now) => {
-          Object.assign(stats, now);
-        });
-      }
+      // The range was resolved (and a shallow clone completed) before the checks: never report
+      // clean for one that could not be read. A shallow clone in full mode is still scanned as
+      // far as it goes, but the result cannot be vouched for.
+      if (context.range.problem) errors.push({ check: 'secrets', path: '.', message: context.range.problem, fatal: true });
+      if (!context.range.complete && context.range.revisions.length === 0) return result([], 'unreadable');
+      const progress = options.progress;
+      const onCommit = progress
+        ? (commits: number) => {
+            if (commits % PROGRESS_EVERY === 0) progress({ check: 'secrets', done: commits, unit: 'commits' });
+          }
+        : undefined;
+      // Only lines the prefilter lets through are materialised: most of a history is not.
+      source = addedLines(
+        context.root,
+        context.range,
+        scopePathspec(context),
+        { ...scanOptions, keep, ...(onCommit ? { onCommit } : {}) },
+        onStats,
+      );
     }
 
     const findings = new Map<string, Finding>();
