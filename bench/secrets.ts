@@ -9,6 +9,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { configSchema } from '../src/config/schema.js';
 import { makeSecretsCheck } from '../src/checks/secrets/check.js';
+import { COMMIT_FORMAT } from '../src/checks/secrets/diff-parser.js';
+import { buildContext } from '../src/context/build.js';
 import type { SecretRule } from '../src/checks/secrets/rules/types.js';
 
 const COMMITS = 10_500;
@@ -160,7 +162,7 @@ let findings = 0;
 let scanned = 0;
 const scan = async (): Promise<number> => {
   const started = performance.now();
-  const result = await check({ root: repoDir, mode: 'full', head: 'HEAD', git: true, now: new Date() }, config);
+  const result = await check(await buildContext({ root: repoDir, overrides: {}, git: true }, ['secrets']), config);
   findings = result.findings.length;
   scanned = Number(result.stats?.commits ?? 0);
   return performance.now() - started;
@@ -174,8 +176,8 @@ let scanTime = Infinity;
 let scanCpu = Infinity;
 for (let round = 0; round < ROUNDS; round++) {
   gitLog = Math.min(gitLog, await gitLogToDevNull());
-  // The scan's own git flags (no rename detection, fixed format): the cost of the reading alone.
-  gitLogSameFlags = Math.min(gitLogSameFlags, await gitLogToDevNull(['--no-renames', '--no-color', '--format=%x00%H %aI %an']));
+  // The scan's own git flags (merges as combined diffs, renames detected, messages): the cost of the reading alone.
+  gitLogSameFlags = Math.min(gitLogSameFlags, await gitLogToDevNull(['--cc', '-M', '--no-color', `--format=${COMMIT_FORMAT}`]));
   const cpu = process.cpuUsage();
   scanTime = Math.min(scanTime, await scan());
   const used = process.cpuUsage(cpu);

@@ -7,8 +7,7 @@ import type { Config } from './config/schema.js';
 import type { Settings } from './config/settings.js';
 import { buildContext } from './context/build.js';
 import { describeRange, type Context } from './context/context.js';
-import { completeShallowClone } from './context/fetch.js';
-import type { CheckName, CheckResult } from './finding.js';
+import { CHECK_NAMES, type CheckName, type CheckResult } from './finding.js';
 import { loadPolicy, policyBase, readsPolicyFromBase } from './policy/load.js';
 import { evaluate, type Verdict } from './policy/verdict.js';
 import { firstLine } from './util.js';
@@ -25,16 +24,14 @@ export interface RunOptions {
 }
 
 export async function run(settings: Settings, options: RunOptions = {}): Promise<RunResult> {
-  const context = await buildContext(settings);
-  // On a pull request the policy comes from the base commit, which a shallow clone must fetch first.
+  // The range is resolved and a shallow clone completed once, in buildContext, for the checks that
+  // will run. On a pull request the policy (and so the config's `checks`) comes from the base
+  // commit, which needs the range first: a shallow clone is then completed for every check.
   const fromBase = readsPolicyFromBase(settings);
-  if (fromBase) await completeShallowClone(context, { history: true, tags: false });
-  const policy = await loadPolicy({ ...settings, base: fromBase ? await policyBase(settings, context) : undefined });
+  const fromTree = fromBase ? undefined : await loadPolicy({ ...settings, base: undefined });
+  const context = await buildContext(settings, fromTree?.config.checks ?? CHECK_NAMES);
+  const policy = fromTree ?? (await loadPolicy({ ...settings, base: await policyBase(settings, context) }));
   const { config } = policy;
-  await completeShallowClone(context, {
-    history: config.checks.includes('secrets') || (config.checks.includes('deps') && context.mode !== 'full'),
-    tags: config.checks.includes('versions'),
-  });
 
   const results = await Promise.all(config.checks.map((name) => runCheck(name, context, config, policy.files, options)));
   // Fail closed: a policy that could not be read from the base commit fails the run, with the fix.

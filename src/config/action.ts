@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { Mode } from '../context/context.js';
-import { rangeFromEvent } from '../context/event.js';
+import { readEvent, type GitHubEvent } from '../context/event.js';
 import { UsageError } from './errors.js';
 import { prepareOutputFile } from './output-file.js';
 import type { Settings } from './settings.js';
@@ -47,7 +47,7 @@ export function loadActionSettings(getInput: GetInput, env: Record<string, strin
     throw new UsageError(`input mode: '${modeInput}' must be auto, pr, push or full`);
   }
   const outDir = env.RUNNER_TEMP ?? tmpdir();
-  const eventPayload = readEvent(env.GITHUB_EVENT_PATH);
+  const event = eventName ? readEvent(eventName, readEventFile(env.GITHUB_EVENT_PATH)) : undefined;
   // Input paths are relative to the workspace (like every path in a workflow), not to `path`.
   const inWorkspace = (file: string) => resolve(workspace, file);
   const values = Object.fromEntries(Object.keys(CONFIG_VALUES).map((name) => [name, input(name)]));
@@ -61,15 +61,14 @@ export function loadActionSettings(getInput: GetInput, env: Record<string, strin
       mode: modeInput && modeInput !== 'auto' ? (modeInput as Mode) : undefined,
       base: input('base'),
       head: input('head'),
-      eventName,
-      eventPayload,
+      event,
       git: true,
       token: input('token'),
     },
     // Reports go to RUNNER_TEMP unless asked otherwise; a path in the workspace must not be a symlink.
     sarifFile: prepareOutputFile(input('sarif-file') ?? join(outDir, 'security-gate.sarif'), workspace, 'input sarif-file'),
     jsonFile: prepareOutputFile(input('json-file') ?? join(outDir, 'security-gate.json'), workspace, 'input json-file'),
-    github: githubTarget(input, env, eventName, eventPayload),
+    github: githubTarget(input, env, event),
   };
 }
 
@@ -87,8 +86,7 @@ function configInWorkspace(config: string | undefined, workspace: string): strin
 function githubTarget(
   input: (name: string) => string | undefined,
   env: Record<string, string | undefined>,
-  eventName: string | undefined,
-  payload: unknown,
+  event: GitHubEvent | undefined,
 ): GitHubTarget {
   const comment = input('comment') ?? 'false';
   if (comment !== 'true' && comment !== 'false' && comment !== 'on-failure') {
@@ -97,16 +95,15 @@ function githubTarget(
   const issue = input('issue') ?? 'false';
   if (issue !== 'true' && issue !== 'false') throw new UsageError(`input issue: '${issue}' must be true or false`);
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-  const event = (payload ?? {}) as { pull_request?: { number?: number }; number?: number };
   const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
   return {
     comment,
     issue: issue === 'true',
     owner: owner || undefined,
     repo: repo || undefined,
-    pullRequest: event.pull_request?.number ?? undefined,
-    fork: eventName ? rangeFromEvent(eventName, payload).fork === true : false,
-    scheduled: eventName === 'schedule' || eventName === 'workflow_dispatch',
+    pullRequest: event?.pullRequest,
+    fork: event?.fork === true,
+    scheduled: event?.name === 'schedule' || event?.name === 'workflow_dispatch',
     runUrl: env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
     // Read at call time (not when @actions/github is imported) so a test can point it at a local server.
     apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
@@ -114,7 +111,7 @@ function githubTarget(
   };
 }
 
-function readEvent(path: string | undefined): unknown {
+function readEventFile(path: string | undefined): unknown {
   if (!path) return undefined;
   try {
     return JSON.parse(readFileSync(path, 'utf8'));

@@ -25,6 +25,7 @@ Scan options:
   --since REV          same as --base
   --head REV           end of the range (default: HEAD)
   --no-git             scan the working tree's files only (no history, no tags)
+  --staged             scan what \`git add\` staged for secrets (a pre-commit hook; implies --checks secrets)
   --advisory-db PATH   offline OSV database: a folder of OSV JSON files or an all.zip
   --baseline FILE      a JSON report of an earlier run: its findings warn instead of failing
   --format FORMAT      text|json|sarif (default: text)
@@ -50,6 +51,7 @@ export function parseCliArgs(argv: string[], cwd: string): CliCommand {
         since: { type: 'string' },
         head: { type: 'string' },
         'no-git': { type: 'boolean', default: false },
+        staged: { type: 'boolean', default: false },
         'advisory-db': { type: 'string' },
         baseline: { type: 'string' },
         format: { type: 'string' },
@@ -85,9 +87,21 @@ export function parseCliArgs(argv: string[], cwd: string): CliCommand {
   if (values.base && values.since && values.base !== values.since) throw new UsageError('give --base or --since, not both');
   const base = values.base ?? values.since;
   if (values['no-git'] && (base || values.head)) throw new UsageError('--no-git scans files only: it cannot take --base or --head');
+  if (values.staged && (values['no-git'] || base || values.head)) {
+    throw new UsageError('--staged scans the index: it cannot take --no-git, --base or --head');
+  }
+  const named = new Set(values.checks?.split(/[\s,]+/).filter(Boolean));
+  if (values.staged && values.checks !== undefined && (named.size !== 1 || !named.has('secrets'))) {
+    throw new UsageError('--staged scans staged changes for secrets only: use --checks secrets');
+  }
   // Paths typed on the command line are relative to where it is typed, not to the scanned folder.
   const { overrides, overrideNames } = overridesFrom(
-    { checks: values.checks, 'fail-on': values['fail-on'], 'advisory-db': values['advisory-db'], baseline: values.baseline },
+    {
+      checks: values.staged ? 'secrets' : values.checks,
+      'fail-on': values['fail-on'],
+      'advisory-db': values['advisory-db'],
+      baseline: values.baseline,
+    },
     { label: (name: ConfigValueName) => `--${name}`, path: (value) => resolve(cwd, value) },
   );
   return {
@@ -103,6 +117,7 @@ export function parseCliArgs(argv: string[], cwd: string): CliCommand {
       base,
       head: values.head,
       git: !values['no-git'],
+      ...(values.staged ? { staged: true } : {}),
     },
   };
 }

@@ -1,5 +1,6 @@
 // What a shell (action or CLI) hands to the pipeline: plain data, already read from inputs or argv.
 import type { Mode } from '../context/context.js';
+import type { GitHubEvent } from '../context/event.js';
 import type { OverrideNames, PartialConfig } from './values.js';
 
 export interface Settings {
@@ -15,11 +16,12 @@ export interface Settings {
   mode?: Mode;
   base?: string;
   head?: string;
-  /** GitHub event, when running as an action. */
-  eventName?: string;
-  eventPayload?: unknown;
+  /** The GitHub event, read once from its payload, when running as an action. */
+  event?: GitHubEvent;
   /** False for --no-git. */
   git: boolean;
+  /** --staged: scan what `git add` staged (a pre-commit hook). */
+  staged?: boolean;
   token?: string;
   now?: Date;
 }

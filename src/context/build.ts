@@ -1,57 +1,81 @@
-// Builds the Context from settings: mode and range from the event or flags, checked against git.
-import { existsSync, statSync } from 'node:fs';
+// Builds the Context from settings, once and before any check: the mode and range from the event
+// or flags, the repository's top folder, and the range resolved against git (context/range.ts),
+// with a shallow clone completed for what the checks to run need.
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { RepositoryError } from '../config/errors.js';
 import type { Settings } from '../config/settings.js';
+import { CHECK_NAMES, type CheckName } from '../finding.js';
 import type { Context, Mode } from './context.js';
-import { rangeFromEvent } from './event.js';
-import { isGitRepository, isShallowRepository, resolveCommit } from './git.js';
+import { isGitRepository, repositoryRoot } from './git.js';
+import { resolveRange } from './range.js';
 
-export async function buildContext(settings: Settings): Promise<Context> {
+export async function buildContext(settings: Settings, checks: readonly CheckName[] = CHECK_NAMES): Promise<Context> {
   const { root } = settings;
   if (!existsSync(root) || !statSync(root).isDirectory()) {
     throw new RepositoryError(`${root}: no such directory to scan`);
   }
   const now = settings.now ?? new Date();
+  const eventName = settings.event?.name;
+  const nothingToResolve = { tags: { complete: true }, head: 'HEAD', git: true, now, ...(eventName ? { eventName } : {}) };
   if (!settings.git) {
-    return { root, mode: 'full', head: 'HEAD', git: false, now, eventName: settings.eventName };
+    return {
+      ...nothingToResolve,
+      root,
+      repoRoot: root,
+      mode: 'full',
+      git: false,
+      range: { revisions: [], label: 'working tree (no git)', complete: true },
+    };
   }
-  if (!(await isGitRepository(root))) {
+  const top = (await isGitRepository(root)) ? await repositoryRoot(root) : undefined;
+  if (!top) {
     throw new RepositoryError(
       `${root} is not a git repository: run inside a clone (actions/checkout in a workflow), or pass --no-git to scan the files alone`,
     );
   }
+  const repoRoot = realpathSync(root) === top ? root : top;
+  if (settings.staged) {
+    // The index against HEAD (or against nothing before the first commit): every staged line is new.
+    return {
+      ...nothingToResolve,
+      root,
+      repoRoot,
+      mode: 'pr',
+      staged: true,
+      range: { revisions: [], label: 'staged changes', complete: true },
+    };
+  }
 
-  const fromEvent = settings.eventName ? rangeFromEvent(settings.eventName, settings.eventPayload) : undefined;
-  const base = settings.base ?? fromEvent?.base;
-  const head = settings.head ?? fromEvent?.head ?? 'HEAD';
-  const mode: Mode = settings.mode ?? fromEvent?.mode ?? (base ? 'pr' : 'full');
-  const newBranch = mode === 'push' && !base ? true : fromEvent?.newBranch;
-
+  const event = settings.event;
+  const base = settings.base ?? event?.base;
+  const mode: Mode = settings.mode ?? event?.mode ?? (base ? 'pr' : 'full');
+  const newBranch = mode === 'push' && !base;
   if (mode !== 'full' && !base && !newBranch) {
     throw new RepositoryError(`mode ${mode} needs a base commit: pass --base REV (or the \`base\` input)`);
   }
-  // A revision typed on the command line that does not exist is a usage mistake. Revisions from an
-  // event may be missing for good reasons (a force push's `before`, a shallow clone): checks fetch
-  // what they can and report the rest.
-  if (!settings.eventName && !(await isShallowRepository(root))) {
-    for (const [name, rev] of [
-      ['base', base],
-      ['head', head],
-    ] as const) {
-      if (rev && mode !== 'full' && !(await resolveCommit(root, rev))) {
-        throw new RepositoryError(`${name} revision '${rev}' is not a commit in ${root}`);
-      }
-    }
-  }
+  const resolved = await resolveRange(root, {
+    mode,
+    base: mode === 'full' ? undefined : base,
+    head: settings.head ?? event?.head,
+    newBranch,
+    typed: { base: settings.base !== undefined, head: settings.head !== undefined },
+    needs: {
+      // pr/push: the range's commits (secrets), the base's lockfiles (deps) and the range's changes (versions).
+      history: checks.includes('secrets') || mode !== 'full',
+      tags: checks.includes('versions'),
+    },
+    token: settings.token,
+  });
   return {
     root,
+    repoRoot,
     mode,
-    eventName: settings.eventName,
-    base: mode === 'full' ? undefined : base,
-    head,
-    newBranch: mode === 'full' ? undefined : newBranch,
+    ...(eventName ? { eventName } : {}),
+    ...(mode === 'full' ? {} : { base: resolved.base, newBranch: resolved.newBranch }),
+    head: resolved.head,
     git: true,
     now,
-    token: settings.token,
+    range: resolved.range,
+    tags: resolved.tags,
   };
 }

@@ -1,7 +1,7 @@
 // Git is always spawned with an argument array (never a shell string), so no path or ref
 // from a user or an event payload is ever interpreted by a shell.
 import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
+import { StringDecoder } from 'node:string_decoder';
 
 export class GitError extends Error {
   constructor(
@@ -9,9 +9,14 @@ export class GitError extends Error {
     readonly code: number | null,
     readonly stderr: string,
   ) {
-    super(`git ${args[0] ?? ''} failed (exit ${code}): ${stderr.trim().split('\n')[0] ?? ''}`);
+    super(`git ${subcommand(args)} failed (exit ${code}): ${stderr.trim().split('\n')[0] ?? ''}`);
     this.name = 'GitError';
   }
+}
+
+/** `log` in `-c x=y log -p`: the first word that is neither an option nor a `-c` value. */
+function subcommand(args: string[]): string {
+  return args.find((arg, index) => !arg.startsWith('-') && args[index - 1] !== '-c') ?? '';
 }
 
 export const GIT_ENV = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
@@ -59,23 +64,15 @@ export async function gitMaybe(cwd: string, args: string[], options: GitOptions 
  * The iterator throws GitError after the last line if git exits non-zero.
  */
 export async function* gitLines(cwd: string, args: string[]): AsyncGenerator<string> {
-  const child = spawn('git', args, { cwd, env: GIT_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
-  const err: Buffer[] = [];
-  child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-  // Settles with the exit code, or the spawn error (git missing, no such folder), never unhandled.
-  const exited = new Promise<number | null | Error>((resolve) => {
-    child.on('error', resolve);
-    child.on('close', resolve);
-  });
-  const lines = createInterface({ input: child.stdout, crlfDelay: Infinity });
-  try {
-    for await (const line of lines) yield line;
-  } finally {
-    if (child.exitCode === null) child.kill();
+  const decoder = new StringDecoder('utf8');
+  let partial = '';
+  for await (const chunk of gitChunks(cwd, args)) {
+    const lines = (partial + decoder.write(chunk)).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) yield line.endsWith('\r') ? line.slice(0, -1) : line;
   }
-  const code = await exited;
-  if (code instanceof Error) throw new GitError(args, null, code.message);
-  if (code !== 0 && code !== null) throw new GitError(args, code, Buffer.concat(err).toString('utf8'));
+  partial += decoder.end();
+  if (partial !== '') yield partial;
 }
 
 export async function isGitRepository(cwd: string): Promise<boolean> {
@@ -86,17 +83,30 @@ export async function isShallowRepository(cwd: string): Promise<boolean> {
   return (await gitMaybe(cwd, ['rev-parse', '--is-shallow-repository']))?.trim() === 'true';
 }
 
-/** The full sha of a revision, or undefined when it does not exist in this clone. */
+/** The top folder of the repository that holds `cwd` (absolute), or undefined outside one. */
+export async function repositoryRoot(cwd: string): Promise<string | undefined> {
+  return (await gitMaybe(cwd, ['rev-parse', '--show-toplevel']))?.trim() || undefined;
+}
+
+/**
+ * The full sha of a revision, or undefined when it does not exist in this clone. Every revision a
+ * user or an event names goes through here first, and only the sha goes on to other git commands:
+ * `--end-of-options` keeps a "revision" such as `--output=FILE` from being read as an option
+ * (issue 10, item 16).
+ */
 export async function resolveCommit(cwd: string, rev: string): Promise<string | undefined> {
-  return (await gitMaybe(cwd, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]))?.trim() || undefined;
+  const sha = (await gitMaybe(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]))?.trim();
+  return sha && /^[0-9a-f]{40,64}$/.test(sha) ? sha : undefined;
 }
 
-/** A file's text at a revision, or undefined when the file does not exist there. */
+/**
+ * A file's bytes at a commit, as text, or undefined when the file does not exist there. `path` is
+ * relative to `cwd` (git reads `REV:./path` from the current folder, so a scan of a subfolder
+ * reads the same file at the base). `rev` must be a sha from resolveCommit.
+ */
 export async function showFile(cwd: string, rev: string, path: string): Promise<string | undefined> {
-  return gitMaybe(cwd, ['show', `${rev}:${path}`]);
+  return gitMaybe(cwd, ['cat-file', 'blob', '--end-of-options', `${rev}:./${path}`]);
 }
-
-export const ZERO_SHA = /^0+$/;
 
 /** Output lines (no trailing empty line), or undefined when git exits non-zero. For short outputs. */
 export async function gitLinesMaybe(cwd: string, args: string[]): Promise<string[] | undefined> {
@@ -105,4 +115,32 @@ export async function gitLinesMaybe(cwd: string, args: string[]): Promise<string
   const lines = out.split('\n');
   if (lines.at(-1) === '') lines.pop();
   return lines;
+}
+
+/**
+ * Streams git's stdout as raw byte chunks (history can be huge: nothing is buffered or decoded
+ * here). `input` goes to its stdin; without it stdin is closed, so a git that exits at once
+ * cannot break a pipe. Throws GitError after the last chunk if git exits non-zero.
+ */
+export async function* gitChunks(cwd: string, args: string[], input?: string): AsyncGenerator<Buffer> {
+  const child = spawn('git', args, { cwd, env: GIT_ENV, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+  const stderr: Buffer[] = [];
+  child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk));
+  // Settles with the exit code, or the spawn error (git missing, no such folder), never unhandled.
+  const exited = new Promise<number | null | Error>((resolve) => {
+    child.on('error', resolve);
+    child.on('close', resolve);
+  });
+  if (child.stdin) {
+    child.stdin.on('error', () => undefined); // git may exit before reading all of stdin; the exit code tells
+    child.stdin.end(input);
+  }
+  try {
+    for await (const chunk of child.stdout as AsyncIterable<Buffer>) yield chunk;
+  } finally {
+    if (child.exitCode === null) child.kill();
+  }
+  const code = await exited;
+  if (code instanceof Error) throw new GitError(args, null, code.message);
+  if (code !== 0 && code !== null) throw new GitError(args, code, Buffer.concat(stderr).toString('utf8'));
 }

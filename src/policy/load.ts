@@ -10,7 +10,6 @@ import type { Config } from '../config/schema.js';
 import type { Settings } from '../config/settings.js';
 import { commitTree, workingTree, type PolicyTree } from '../config/tree.js';
 import { short, type Context } from '../context/context.js';
-import { rangeFromEvent } from '../context/event.js';
 import { resolveCommit } from '../context/git.js';
 import { baselineSnapshot } from './baseline.js';
 import { policyChangeNotices, type PolicySnapshot } from './changes.js';
@@ -42,8 +41,8 @@ export type PolicyRequest = Pick<Settings, 'root' | 'configPath' | 'overrides' |
 };
 
 /** Should this run read its policy from the base commit? Only a pull request's, unless an input or flag says `policy-from: head`. */
-export function readsPolicyFromBase(settings: Pick<Settings, 'eventName' | 'git' | 'overrides'>): boolean {
-  return settings.git && PULL_REQUEST_EVENTS.includes(settings.eventName ?? '') && settings.overrides?.['policy-from'] !== 'head';
+export function readsPolicyFromBase(settings: Pick<Settings, 'event' | 'git' | 'overrides'>): boolean {
+  return settings.git && PULL_REQUEST_EVENTS.includes(settings.event?.name ?? '') && settings.overrides?.['policy-from'] !== 'head';
 }
 
 export async function loadPolicy(request: PolicyRequest): Promise<Policy> {
@@ -114,12 +113,12 @@ export type PolicyBase = { commit: string } | { problem: string };
  * the clone lacks is a problem that fails the run with the fix, never a quiet fall back to the pull
  * request's own policy.
  */
-export async function policyBase(settings: Pick<Settings, 'eventName' | 'eventPayload'>, context: Context): Promise<PolicyBase> {
-  const base = context.base ?? (settings.eventName ? rangeFromEvent(settings.eventName, settings.eventPayload).base : undefined);
+export async function policyBase(settings: Pick<Settings, 'event'>, context: Context): Promise<PolicyBase> {
+  const base = context.base ?? settings.event?.base;
   const fix =
     'so the pull request was judged by its own policy and the result cannot be trusted. Fetch the base (`fetch-depth: 0` on actions/checkout), or set the input `policy-from: head`';
   if (!base)
-    return { problem: `this ${settings.eventName} event names no base commit to read the policy from (policy-from: base), ${fix}.` };
+    return { problem: `this ${settings.event?.name} event names no base commit to read the policy from (policy-from: base), ${fix}.` };
   const commit = await resolveCommit(context.root, base);
   if (!commit) return { problem: `the policy could not be read from the base commit ${short(base)}, which is not in this clone, ${fix}.` };
   return { commit };

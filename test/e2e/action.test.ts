@@ -178,6 +178,29 @@ describe.each(nodeBinaries())('dist/index.js under Node $version', ({ bin }) => 
     expect(readFileSync(victim, 'utf8')).toBe('precious\n');
   });
 
+  it('fails the step with a usage error for a base that is a git option, and writes no file', async () => {
+    const repo = releasedRepo().commit('docs', { 'README.md': '# hi\n' });
+    const victim = join(repo.dir, 'victim.txt');
+    writeFileSync(victim, 'precious\n');
+    const fromEvent = await runAction(bin, {
+      workspace: repo.dir,
+      eventName: 'pull_request',
+      event: pullRequest(`--output=${victim}`, repo.sha(-1)),
+      inputs: { checks: 'versions' },
+    });
+    expect(fromEvent.code).toBe(1);
+    expect(fromEvent.stdout).toMatch(/::error::security-gate: the event payload's pull_request\.base\.sha is not a commit sha/);
+    const fromInput = await runAction(bin, {
+      workspace: repo.dir,
+      eventName: 'pull_request',
+      event: pullRequest(repo.sha(-2), repo.sha(-1)),
+      inputs: { checks: 'versions', base: `--output=${victim}` },
+    });
+    expect(fromInput.code).toBe(1);
+    expect(fromInput.stdout).toMatch(/::error::security-gate: base revision '--output=.*' is not a commit/);
+    expect(readFileSync(victim, 'utf8')).toBe('precious\n');
+  });
+
   it('fails the step clearly when the workspace is not a git repository', async () => {
     const run = await runAction(bin, {
       workspace: join(releasedRepo().dir, '.git'),

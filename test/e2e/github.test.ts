@@ -147,6 +147,29 @@ describe.each(nodeBinaries())('GitHub events, dist/index.js under Node $version'
     expectNoRawSecret(everything(run, server));
   });
 
+  it('pull_request inside a forked project (head and base the same repository): still comments', async () => {
+    const server = await github();
+    server.addIssue({ title: 'feature', isPullRequest: true }); // PR #1
+    const repo = appRepo();
+    const base = repo.sha(-1);
+    repo.commit('token', { 'scripts/release.sh': `export GH_TOKEN=${GITHUB_TOKEN_VALUE}\n` });
+    const event = pullRequestEvent(repo, base, repo.sha(-1), { number: 1 });
+    // The project is itself a fork of an upstream: GitHub marks its repository `fork: true` on both sides.
+    event.pull_request.head.repo.fork = true;
+    event.pull_request.base.repo.fork = true;
+    const run = await runAction(bin, {
+      workspace: repo.dir,
+      eventName: 'pull_request',
+      event,
+      inputs: { checks: 'secrets', comment: 'true', token: 'test-token-123' },
+      env: runnerEnv(server),
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).not.toMatch(/^::warning::.*fork/m);
+    expect(server.commentsOn(1)).toHaveLength(1);
+    expectNoRawSecret(everything(run, server));
+  });
+
   it('pull_request with a token that cannot write: a warning, never a crash', async () => {
     const server = await github({ readOnly: true });
     server.addIssue({ title: 'feature', isPullRequest: true });

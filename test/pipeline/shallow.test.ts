@@ -30,6 +30,11 @@ describe('a shallow clone without tags', () => {
       expect.objectContaining({ check: 'versions', message: expect.stringContaining('fetch-depth: 0') }),
     );
     expect(verdict.findings.filter((finding) => finding.rule === 'latest-release-unsupported')).toEqual([]);
+    // Releases that could not be read are not "no releases": the check fails, it does not pass (issue 10, item 4).
+    expect(verdict.errors).toContainEqual(
+      expect.objectContaining({ check: 'versions', fatal: true, message: expect.stringContaining('fetch-tags: true') }),
+    );
+    expect(verdict.verdict).toBe('fail');
   });
 
   it('deepens the clone for a pull request range that reaches below the fetched commit', async () => {

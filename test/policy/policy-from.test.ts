@@ -3,6 +3,7 @@
 // notice and applies after merge. Real repositories, the real pipeline.
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '../../src/config/settings.js';
+import { readEvent } from '../../src/context/event.js';
 import { run } from '../../src/run.js';
 import { awsKey } from '../checks/secrets/test-rules.js';
 import { gitRepo, type GitRepo } from '../support/git-repo.js';
@@ -24,8 +25,7 @@ function onPullRequest(repo: GitRepo, extra: Partial<Settings> = {}, eventName =
   return run({
     root: repo.dir,
     git: true,
-    eventName,
-    eventPayload,
+    event: readEvent(eventName, eventPayload),
     overrides: { checks: ['secrets'] },
     ...extra,
   });
@@ -151,8 +151,7 @@ describe('policy-from: base (the default)', () => {
     const { verdict } = await run({
       root: clone.dir,
       git: true,
-      eventName: 'pull_request',
-      eventPayload: { pull_request: { base: { sha: origin.sha(0) }, head: { sha: origin.sha(1) } } },
+      event: readEvent('pull_request', { pull_request: { base: { sha: origin.sha(0) }, head: { sha: origin.sha(1) } } }),
       overrides: { checks: ['versions'] },
     });
     expect(clone.git('rev-parse', '--is-shallow-repository').trim()).toBe('false');
@@ -166,8 +165,7 @@ describe('policy-from: base (the default)', () => {
     const { verdict } = await run({
       root: clone.dir,
       git: true,
-      eventName: 'pull_request',
-      eventPayload: { pull_request: { base: { sha: origin.sha(0) }, head: { sha: origin.sha(1) } } },
+      event: readEvent('pull_request', { pull_request: { base: { sha: origin.sha(0) }, head: { sha: origin.sha(1) } } }),
       overrides: { checks: ['versions'] },
     });
     expect(verdict.verdict).toBe('fail');
@@ -187,8 +185,7 @@ describe('policy-from: base (the default)', () => {
     const { verdict } = await run({
       root: repo.dir,
       git: true,
-      eventName: 'pull_request',
-      eventPayload: { pull_request: {} },
+      event: readEvent('pull_request', { pull_request: {} }),
       mode: 'full',
       overrides: { checks: ['secrets'] },
     });

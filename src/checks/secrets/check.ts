@@ -2,14 +2,15 @@
 // git range or the working tree), hand them to the detector, and turn its detections into
 // findings that carry a redacted value and a hash, never the secret itself.
 import type { Config } from '../../config/schema.js';
-import type { Context } from '../../context/context.js';
+import { scopePathspec, type Context } from '../../context/context.js';
 import { SecretValues, type CheckError, type CheckResult, type Finding } from '../../finding.js';
 import type { Check, CheckOptions } from '../check.js';
 import { GitleaksIgnore, pathFilter } from './allow.js';
 import { compileRules } from './detect/compile.js';
 import { Detector } from './detect/detector.js';
 import type { AddedLine, DiffStats } from './diff-parser.js';
-import { UnreadableRangeError, addedLines, resolveRange } from './history.js';
+import { addedLines } from './history.js';
+import { stagedLines } from './staged.js';
 import { loadRules } from './load-rules.js';
 import { firstLine } from '../../util.js';
 import type { SecretRule } from './rules/types.js';
@@ -29,7 +30,7 @@ export function makeSecretsCheck(builtin: SecretRule[]): Check {
     });
     const ignore = new GitleaksIgnore(options.policyFiles?.['.gitleaksignore'] ?? '');
     const stats: DiffStats = { commits: 0, lines: 0, skippedBinary: 0, skippedTooLarge: 0, skippedExcluded: 0 };
-    const opened = await openSource(context, config, detector, loaded.allowPaths, stats, options);
+    const opened = openSource(context, config, detector, loaded.allowPaths, stats, options);
     // Every raw value found (ignored ones too): the reporters mask them wherever they appear.
     const secretValues = new SecretValues();
     errors.push(...opened.errors);
@@ -74,54 +75,44 @@ interface OpenedSource {
   errors: CheckError[];
 }
 
-/** The lines to scan: the working tree (`--no-git`), or the added lines of the commit range. */
-async function openSource(
+/**
+ * The lines to scan: the working tree (`--no-git`), what `git add` staged (`--staged`), or the added
+ * lines of the commit range. The range was resolved (and a shallow clone completed) before the
+ * checks; a range that could not be read is never reported clean.
+ */
+function openSource(
   context: Context,
   config: Config,
   detector: Detector,
   allowPaths: { test(path: string): boolean }[],
   stats: DiffStats,
   options: CheckOptions,
-): Promise<OpenedSource> {
+): OpenedSource {
   const scanOptions = {
     maxFileSize: config.secrets['max-file-size'],
     includePath: pathFilter(config.secrets['exclude-paths'], allowPaths),
   };
   const errors: CheckError[] = [];
+  const onStats = (now: DiffStats) => Object.assign(stats, now);
   if (!context.git) {
     const onUnreadable = (path: string, reason: string) =>
       errors.push({ check: 'secrets', path, message: `could not read this file (${reason}), so it was not scanned.` });
     return { source: workingTreeLines(context.root, { ...scanOptions, onUnreadable }, stats), range: 'working tree', errors };
   }
-  const update = (now: DiffStats) => Object.assign(stats, now);
-  try {
-    const resolved = await resolveRange(context);
-    const progress = options.progress;
-    const onCommit = progress
-      ? (commits: number) => {
-          if (commits % PROGRESS_EVERY === 0) progress({ check: 'secrets', done: commits, unit: 'commits' });
-        }
-      : undefined;
-    // Only lines the prefilter lets through are materialised: most of a history is not.
-    const source = addedLines(
-      context.root,
-      resolved,
-      { ...scanOptions, keep: detector.keepBytes, ...(onCommit ? { onCommit } : {}) },
-      update,
-    );
-    return { source, range: resolved.label, errors };
-  } catch (error) {
-    // Never report clean for a range that could not be read.
-    const message = error instanceof UnreadableRangeError ? error.message : `could not read the commit range: ${firstLine(error)}`;
-    errors.push({ check: 'secrets', path: '.', message, fatal: true });
-    if (!(error instanceof UnreadableRangeError && error.shallow && context.mode === 'full')) return { range: 'unreadable', errors };
-    // A shallow clone in full mode: scan what is there, but the result cannot be vouched for.
-    const source = addedLines(
-      context.root,
-      { revisions: ['--all'], label: 'shallow history' },
-      { ...scanOptions, keep: detector.keepBytes },
-      update,
-    );
-    return { source, range: 'shallow history', errors };
+  // Only lines the prefilter lets through are materialised: most of a history is not.
+  const keep = detector.keepBytes;
+  if (context.staged) {
+    return { source: stagedLines(context.root, scopePathspec(context), { ...scanOptions, keep }, onStats), range: context.range.label, errors };
   }
+  // A shallow clone in full mode is still scanned as far as it goes, but the result cannot be vouched for.
+  if (context.range.problem) errors.push({ check: 'secrets', path: '.', message: context.range.problem, fatal: true });
+  if (!context.range.complete && context.range.revisions.length === 0) return { range: 'unreadable', errors };
+  const progress = options.progress;
+  const onCommit = progress
+    ? (commits: number) => {
+        if (commits % PROGRESS_EVERY === 0) progress({ check: 'secrets', done: commits, unit: 'commits' });
+      }
+    : undefined;
+  const source = addedLines(context.root, context.range, scopePathspec(context), { ...scanOptions, keep, ...(onCommit ? { onCommit } : {}) }, onStats);
+  return { source, range: context.range.label, errors };
 }

@@ -1,12 +1,23 @@
-// A push parser for `git log -p -U0 --format=%x00%H %aI %an` output: feed it git's bytes as they
-// arrive and it hands out the added lines with their path, line number in the new file, commit,
-// author and date. It works on bytes and decodes only header lines and the added lines the
-// prefilter keeps (most of a history is neither). It holds one file's added lines at a time (to
-// drop files over the size limit), never the whole history.
+// A push parser for the output of `git log -p -U0 --cc -M --format=COMMIT_FORMAT` (and of
+// `git diff --cached -U0 -M`): feed it git's bytes as they arrive and it hands out the added lines
+// with their path, line number in the new file, commit, author and date. It works on bytes and
+// decodes only header lines and the added lines the prefilter keeps (most of a history is
+// neither). It holds one file's added lines at a time (to drop files over the size limit), never
+// the whole history.
+//
+// What counts as added:
+// - an ordinary diff: the `+` lines. With rename detection (`-M`) a moved file shows only the lines
+//   that changed, so moving a folder adds nothing.
+// - a merge commit (`--cc`, git's combined diff: one prefix column per parent): only the lines new
+//   to every parent (`++`), which is what the merge itself typed (a conflict resolution, an "evil
+//   merge"); lines taken from a parent were scanned in the commit that added them.
+// - the commit message: its lines, at the pseudo-path COMMIT_MESSAGE_PATH with line numbers of
+//   the message (1 = the subject). A message is history too, and a token pasted into one leaks.
 
 export interface AddedLine {
+  /** Path in the repository, or COMMIT_MESSAGE_PATH for a line of the commit message. */
   path: string;
-  /** 1-based line number in the file as of `commit`. */
+  /** 1-based line number in the file as of `commit` (in the message, for COMMIT_MESSAGE_PATH). */
   line: number;
   /** The line without its `+` and without a trailing CR. */
   text: string;
@@ -14,6 +25,9 @@ export interface AddedLine {
   author: string;
   date: string;
 }
+
+/** Where a line of a commit message is reported: never a path git prints for a file in a diff. */
+export const COMMIT_MESSAGE_PATH = '(commit message)';
 
 export interface DiffStats {
   commits: number;
@@ -24,7 +38,7 @@ export interface DiffStats {
 }
 
 export interface DiffParserOptions {
-  /** Added text per file per commit above this many bytes is skipped (and counted). */
+  /** Added text per file per commit (and per commit message) above this many bytes is skipped (and counted). */
   maxFileSize: number;
   /** False for paths never scanned (`secrets.exclude-paths`). */
   includePath?: (path: string) => boolean;
@@ -37,10 +51,19 @@ export interface DiffParserOptions {
   onCommit?: (commits: number) => void;
 }
 
-/** The commit header line starts with a NUL byte, which no line of a diff can start with. */
-export const COMMIT_FORMAT = '%x00%H %aI %an';
+/**
+ * A commit is a header line that starts with a NUL byte (no line of a diff or a message can: git
+ * cuts a message at its first NUL), its message, then a line that is a lone NUL.
+ */
+export const COMMIT_FORMAT = '%x00%H %aI %an%n%B%n%x00';
 
-const HUNK_HEADER = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/;
+// `@@ -1,2 +3,4 @@`, or for a merge of N parents N+1 `@`s and N old ranges: `@@@ -1 -1,2 +1,3 @@@`.
+const HUNK_HEADER = /^(@@+) (?:-\d+(?:,\d+)? )+\+(\d+)(?:,\d+)? @@/;
+
+const PLUS = 43;
+const MINUS = 45;
+const SPACE = 32;
+const BACKSLASH = 92;
 
 export class DiffParser {
   readonly stats: DiffStats = { commits: 0, lines: 0, skippedBinary: 0, skippedTooLarge: 0, skippedExcluded: 0 };
@@ -50,6 +73,9 @@ export class DiffParser {
   /** The current file's path, or undefined while in its header / when it is skipped. */
   private path: string | undefined;
   private inHunk = false;
+  private inMessage = false;
+  /** Prefix columns of the current hunk's lines: 1, or the number of parents in a combined diff. */
+  private columns = 1;
   private skipping = false;
   private lineNumber = 0;
   private size = 0;
@@ -91,29 +117,71 @@ export class DiffParser {
 
   private line(bytes: Buffer, start: number, end: number): void {
     const first = start < end ? bytes[start] : -1;
-    if (this.inHunk) {
-      if (first === 43 /* + */) {
-        if (!this.skipping) this.added(bytes, start + 1, end);
-        this.lineNumber++;
-        return;
-      }
-      // `-` removed, `\` "No newline at end of file", ` ` context (none with -U0 but harmless).
-      if (first === 45 || first === 92) return;
-      if (first === 32) {
-        this.lineNumber++;
-        return;
-      }
-      // Anything else (a hunk header, `diff --git`, a commit header, a blank line) is a header.
+    if (this.inMessage) {
+      if (first !== 0) return this.messageLine(bytes, start, end);
+      this.endFile(); // the message ends at a lone NUL; any other NUL line is the next commit's header
+      if (end - start === 1) return;
+    } else if (
+      this.inHunk &&
+      (this.columns === 1 ? this.diffLine(bytes, start, end, first) : this.combinedLine(bytes, start, end, first))
+    ) {
+      return;
     }
+    // Anything else (a hunk header, `diff --git`, a commit header, a blank line) is a header.
     if (first === -1) return;
     this.header(bytes.toString('utf8', start, end));
+  }
+
+  /** A line of an ordinary hunk; false when it is not one (a header). */
+  private diffLine(bytes: Buffer, start: number, end: number, first: number | undefined): boolean {
+    if (first === PLUS) {
+      if (!this.skipping) this.added(bytes, start + 1, end);
+      this.lineNumber++;
+      return true;
+    }
+    // `-` removed, `\` "No newline at end of file", ` ` context (none with -U0 but harmless).
+    if (first === MINUS || first === BACKSLASH) return true;
+    if (first === SPACE) {
+      this.lineNumber++;
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * A line of a combined (merge) hunk: one column per parent, each ` `, `+` or `-`. A `-` in any
+   * column is a parent's line the merge dropped; otherwise the line is in the merge, and it is new
+   * only when every column is `+`.
+   */
+  private combinedLine(bytes: Buffer, start: number, end: number, first: number | undefined): boolean {
+    if (first === BACKSLASH) return true;
+    const columns = this.columns;
+    if (end - start < columns) return false;
+    let plus = 0;
+    let minus = 0;
+    for (let index = start; index < start + columns; index++) {
+      const byte = bytes[index];
+      if (byte === PLUS) plus++;
+      else if (byte === MINUS) minus++;
+      else if (byte !== SPACE) return false;
+    }
+    if (minus > 0) return true;
+    if (plus === columns && !this.skipping) this.added(bytes, start + columns, end);
+    this.lineNumber++;
+    return true;
+  }
+
+  /** A line of the commit message: empty lines cannot hold a secret and are not counted. */
+  private messageLine(bytes: Buffer, start: number, end: number): void {
+    if (end > start && !this.skipping) this.added(bytes, start, end);
+    this.lineNumber++;
   }
 
   private header(line: string): void {
     if (line.charCodeAt(0) === 0) {
       this.endFile();
       this.startCommit(line);
-    } else if (line.startsWith('diff --git ')) {
+    } else if (line.startsWith('diff --git ') || line.startsWith('diff --cc ') || line.startsWith('diff --combined ')) {
       this.endFile();
     } else if (line.startsWith('@@')) {
       this.hunk(line);
@@ -135,6 +203,10 @@ export class DiffParser {
     this.author = secondSpace === -1 ? '' : header.slice(secondSpace + 1);
     this.stats.commits++;
     this.options.onCommit?.(this.stats.commits);
+    // The message follows, as if it were a file of its own.
+    this.inMessage = true;
+    this.beginFile(COMMIT_MESSAGE_PATH);
+    this.lineNumber = 1;
   }
 
   private startFile(target: string): void {
@@ -143,12 +215,18 @@ export class DiffParser {
     if (target === '/dev/null') return; // a deletion adds nothing
     const path = parseDiffPath(target);
     if (path === undefined) return;
+    this.beginFile(path);
+  }
+
+  private beginFile(path: string): void {
     let included = this.includeCache.get(path);
     if (included === undefined) {
       included = this.options.includePath?.(path) ?? true;
       this.includeCache.set(path, included);
     }
     if (!included) {
+      this.path = undefined;
+      this.skipping = true;
       this.stats.skippedExcluded++;
       return;
     }
@@ -161,7 +239,8 @@ export class DiffParser {
     const match = HUNK_HEADER.exec(line);
     if (!match) return;
     this.inHunk = true;
-    this.lineNumber = Number(match[1]);
+    this.columns = match[1]!.length - 1;
+    this.lineNumber = Number(match[2]);
   }
 
   private added(bytes: Buffer, start: number, end: number): void {
@@ -188,6 +267,7 @@ export class DiffParser {
 
   private endFile(): void {
     this.inHunk = false;
+    this.inMessage = false;
     this.path = undefined;
     this.skipping = false;
     this.stats.lines += this.pendingLines;

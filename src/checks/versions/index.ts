@@ -3,7 +3,7 @@
 import type { Check } from '../check.js';
 import type { Config } from '../../config/schema.js';
 import type { Context } from '../../context/context.js';
-import { GitError, isGitRepository, isShallowRepository } from '../../context/git.js';
+import { GitError, isGitRepository } from '../../context/git.js';
 import type { CheckError, CheckResult, Finding } from '../../finding.js';
 import { policyFindings, policyMissingFinding } from './check.js';
 import { changedInRange } from './introduced.js';
@@ -12,7 +12,8 @@ import { readSupportTable } from './table.js';
 import { listReleases, type Release } from './tags.js';
 
 export const versionsCheck: Check = async (context, config) => {
-  const policy = await findPolicyFile(context.root, config.versions['policy-file']);
+  // The policy and the tags belong to the repository, whatever folder of it is scanned.
+  const policy = await findPolicyFile(context.repoRoot, config.versions['policy-file']);
   const stats: Record<string, number | string> = { releases: 0, rows: 0, policyFile: policy.found ? policy.path : 'none' };
   if (!policy.found) {
     // The stats say what happened: the releases are still counted, and no policy file was read.
@@ -47,6 +48,11 @@ async function readReleases(
     stats.note = `${repository === false ? 'not a git repository' : 'git disabled'}: checked the table alone, not against release tags`;
     return undefined;
   }
+  if (!context.tags.complete) {
+    // A shallow clone whose tags could not be fetched: no releases is not "no releases".
+    errors.push({ check: 'versions', path: policyFile, fatal: true, message: context.tags.problem ?? 'the clone lacks its tags' });
+    return undefined;
+  }
   const settings = config.versions;
   let releases: Release[];
   try {
@@ -61,22 +67,10 @@ async function readReleases(
   }
   stats.releases = releases.length;
   if (releases.length > 0) return releases;
-
-  if (await isShallowRepository(context.root)) {
-    errors.push({
-      check: 'versions',
-      path: policyFile,
-      fatal: false,
-      message:
-        'this is a shallow clone without tags, so the Supported Versions table could not be checked against releases: ' +
-        'set `fetch-depth: 0` on actions/checkout (or run `git fetch --tags`)',
-    });
-  } else {
-    const pattern = settings['tag-pattern'];
-    stats.note = pattern
-      ? `no tag matches versions.tag-pattern ${pattern}: the table was not checked against releases`
-      : 'no release tags (like v1.2.3): the table was not checked against releases';
-  }
+  const pattern = settings['tag-pattern'];
+  stats.note = pattern
+    ? `no tag matches versions.tag-pattern ${pattern}: the table was not checked against releases`
+    : 'no release tags (like v1.2.3): the table was not checked against releases';
   return undefined;
 }
 

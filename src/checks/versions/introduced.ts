@@ -9,13 +9,21 @@ import type { Release } from './tags.js';
 /** Undefined in full mode or without git (the policy then judges by severity alone). */
 export async function changedInRange(context: Context, policyFile: string, releases: Release[]): Promise<boolean | undefined> {
   if (context.mode === 'full' || !context.git) return undefined;
-  if (context.newBranch) return true;
-  if (context.base === undefined) return undefined;
-  const changed = await gitLinesMaybe(context.root, ['diff', '--name-only', '--no-renames', context.base, context.head, '--']);
+  // No base to compare with (a new branch, an unreadable range): unsure, so introduced.
+  if (context.newBranch || context.base === undefined) return true;
+  const changed = await gitLinesMaybe(context.repoRoot, [
+    'diff',
+    '--name-only',
+    '--no-renames',
+    '--end-of-options',
+    context.base,
+    context.head,
+    '--',
+  ]);
   if (changed === undefined) return true;
   if (changed.includes(policyFile)) return true;
   if (releases.length === 0) return false;
-  const commits = await gitLinesMaybe(context.root, ['rev-list', `${context.base}..${context.head}`]);
+  const commits = await gitLinesMaybe(context.repoRoot, ['rev-list', '--end-of-options', `${context.base}..${context.head}`]);
   if (commits === undefined) return true;
   const inRange = new Set(commits);
   return releases.some((release) => release.commits.some((commit) => inRange.has(commit)));

@@ -9,6 +9,7 @@ import type { Context } from '../../../src/context/context.js';
 import type { CheckResult } from '../../../src/finding.js';
 import { evaluate } from '../../../src/policy/verdict.js';
 import { cleanupTempDirs, gitRepo, tempDir, type GitRepo } from '../../support/git-repo.js';
+import { testContext } from '../../support/context.js';
 import { OSV_FIXTURES, OsvServer } from '../../support/osv-server.js';
 
 afterAll(cleanupTempDirs);
@@ -49,7 +50,7 @@ function config(input: ConfigInput = {}): Config {
 }
 
 function prContext(repo: GitRepo): Context {
-  return { root: repo.dir, mode: 'pr', base: repo.sha(0), head: repo.sha(1), git: true, now: NOW };
+  return testContext({ root: repo.dir, mode: 'pr', base: repo.sha(0), head: repo.sha(1), git: true, now: NOW });
 }
 
 function verdictOf(result: CheckResult, cfg: Config, mode: Context['mode'] = 'pr') {
@@ -113,7 +114,7 @@ describe('the dependencies check', () => {
   it('fails on every vulnerability at or above the threshold in full mode', async () => {
     const repo = bumpRepo();
     const cfg = config({ 'fail-on': 'critical' });
-    const result = await depsCheck({ root: repo.dir, mode: 'full', head: 'HEAD', git: true, now: NOW }, cfg);
+    const result = await depsCheck(testContext({ root: repo.dir, mode: 'full', head: 'HEAD', git: true, now: NOW }), cfg);
     expect(result.findings.every((finding) => finding.introduced === undefined)).toBe(true);
     const verdict = verdictOf(result, cfg, 'full');
     expect(verdict.findings.map((finding) => `${finding.rule}:${finding.status}`)).toEqual([
@@ -131,7 +132,10 @@ describe('the dependencies check', () => {
       ['services/api/package-lock.json', true],
     ]);
 
-    const fresh = await depsCheck({ root: repo.dir, mode: 'push', newBranch: true, head: repo.sha(1), git: true, now: NOW }, config());
+    const fresh = await depsCheck(
+      testContext({ root: repo.dir, mode: 'push', newBranch: true, head: repo.sha(1), git: true, now: NOW }),
+      config(),
+    );
     expect(fresh.findings.map((finding) => finding.introduced)).toEqual([true]);
   });
 
@@ -152,7 +156,7 @@ describe('the dependencies check', () => {
 
   it('leaves out dev dependencies when deps.include-dev is false', async () => {
     const repo = gitRepo().commit('base', { 'package-lock.json': packageLock({ minimist: '1.2.5', ws: '7.5.9' }, ['minimist']) });
-    const context: Context = { root: repo.dir, mode: 'full', head: 'HEAD', git: true, now: NOW };
+    const context: Context = testContext({ root: repo.dir, mode: 'full', head: 'HEAD', git: true, now: NOW });
     const all = await depsCheck(context, config());
     expect(all.findings.map((finding) => [finding.rule, (finding.details as { dev: boolean }).dev]).sort()).toEqual([
       ['GHSA-3h5v-q93c-6h6q', false],
@@ -167,7 +171,7 @@ describe('the dependencies check', () => {
       'package-lock.json': packageLock({ minimist: '1.2.5' }),
       'broken/package-lock.json': '{ "lockfileVersion": 3, "packages": {',
     });
-    const result = await depsCheck({ root: repo.dir, mode: 'full', head: 'HEAD', git: true, now: NOW }, config());
+    const result = await depsCheck(testContext({ root: repo.dir, mode: 'full', head: 'HEAD', git: true, now: NOW }), config());
     expect(result.findings.map((finding) => finding.rule)).toEqual(['GHSA-xvch-5gv4-984h']);
     expect(result.errors).toEqual([expect.objectContaining({ check: 'deps', path: 'broken/package-lock.json' })]);
     expect(result.errors[0]!.fatal).toBeFalsy();
@@ -179,7 +183,7 @@ describe('the dependencies check', () => {
       'examples/demo/package-lock.json': packageLock({ minimist: '1.2.5' }),
     });
     const result = await depsCheck(
-      { root: repo.dir, mode: 'full', head: 'HEAD', git: true, now: NOW },
+      testContext({ root: repo.dir, mode: 'full', head: 'HEAD', git: true, now: NOW }),
       config({ deps: { exclude: ['examples'] } }),
     );
     expect(result.findings.map((finding) => finding.location.path)).toEqual(['package-lock.json']);
@@ -193,7 +197,7 @@ describe('the dependencies check on a real lockfile', () => {
       'utf8',
     );
     const repo = gitRepo().commit('santatracker', { 'package-lock.json': text });
-    const result = await depsCheck({ root: repo.dir, mode: 'full', head: 'HEAD', git: true, now: NOW }, config());
+    const result = await depsCheck(testContext({ root: repo.dir, mode: 'full', head: 'HEAD', git: true, now: NOW }), config());
     expect(result.errors).toEqual([]);
     expect(result.findings).toHaveLength(15);
     const line = (n: number) => text.split('\n')[n - 1];
@@ -275,7 +279,7 @@ describe('the dependencies check with a missing offline database', () => {
     const dir = tempDir('sg-nodb-');
     writeFileSync(join(dir, 'package-lock.json'), packageLock({ ws: '7.5.9' }));
     const result = await depsCheck(
-      { root: dir, mode: 'full', head: 'HEAD', git: false, now: NOW },
+      testContext({ root: dir, mode: 'full', head: 'HEAD', git: false, now: NOW }),
       configSchema.parse({ deps: { 'advisory-db': 'osv-db' } }),
     );
     expect(result.errors).toEqual([

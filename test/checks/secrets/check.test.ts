@@ -5,30 +5,27 @@ import { join } from 'node:path';
 import { readPolicyFiles } from '../../../src/config/policy-files.js';
 import { configSchema, type ConfigInput } from '../../../src/config/schema.js';
 import { workingTree } from '../../../src/config/tree.js';
-import type { Context } from '../../../src/context/context.js';
 import type { CheckResult, SecretDetails } from '../../../src/finding.js';
 import { makeSecretsCheck } from '../../../src/checks/secrets/check.js';
 import { cleanupTempDirs, gitRepo, tempDir, type GitRepo } from '../../support/git-repo.js';
+import { contextFor, type ContextWanted } from '../../support/context.js';
 import { TEST_RULES, awsKey, githubPat, randomText } from './test-rules.js';
 
 afterAll(cleanupTempDirs);
 
 const check = makeSecretsCheck(TEST_RULES);
 
+/** The check on the context the pipeline builds (range resolved, shallow clone completed), revisions given as an event gives them. */
 async function scan(
   repo: GitRepo | string,
-  context: Partial<Context> = {},
+  context: ContextWanted = {},
   config: ConfigInput = {},
   progress?: Parameters<typeof check>[2],
 ): Promise<CheckResult> {
   const root = typeof repo === 'string' ? repo : repo.dir;
-  const mode = context.mode ?? (context.base || context.newBranch ? 'pr' : 'full');
   // The pipeline reads .gitleaks.toml and .gitleaksignore for the check; here, from the working tree.
   const policyFiles = await readPolicyFiles(workingTree(root));
-  return check({ root, mode, head: 'HEAD', git: true, now: new Date('2026-11-24'), ...context }, configSchema.parse(config), {
-    ...progress,
-    policyFiles,
-  });
+  return check(await contextFor(root, context), configSchema.parse(config), { ...progress, policyFiles });
 }
 
 const locations = (result: CheckResult) => result.findings.map((finding) => finding.location);

@@ -4,6 +4,8 @@ import { DiffParser, parseDiffPath } from '../../../src/checks/secrets/diff-pars
 const LOG = [
   '\u0000aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa 2026-01-02T03:04:05+00:00 Ada Lovelace',
   '',
+  '\u0000', // the message (empty here) ends at a lone NUL
+  '',
   'diff --git a/x.txt b/x.txt',
   'index 1..2 100644',
   '--- a/x.txt',
@@ -25,6 +27,7 @@ const LOG = [
   'Binary files a/img.png and b/img.png differ',
   '\u0000bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb 2026-01-01T00:00:00+00:00 Bo',
   '',
+  '\u0000',
   'diff --git "a/t\\tab" "b/t\\tab"',
   '--- /dev/null',
   '+++ "b/t\\tab \\303\\274"',
@@ -86,5 +89,120 @@ describe('parseDiffPath', () => {
     expect(parseDiffPath('b/my file.txt\t')).toBe('my file.txt');
     expect(parseDiffPath('"b/q\\"uote\\\\d"')).toBe('q"uote\\d');
     expect(parseDiffPath('"b/\\345\\257\\206.txt"')).toBe('密.txt');
+  });
+});
+
+const parse = (log: string, options: Partial<ConstructorParameters<typeof DiffParser>[0]> = {}) => {
+  const bytes = Buffer.from(log, 'utf8');
+  const results = [1, 5, 64, bytes.length].map((size) => {
+    const parser = new DiffParser({ maxFileSize: 1000, ...options });
+    for (let index = 0; index < bytes.length; index += size) parser.push(bytes.subarray(index, index + size));
+    parser.end();
+    return { lines: parser.take().map((added) => [added.path, added.line, added.text, added.commit.slice(0, 1)]), stats: parser.stats };
+  });
+  for (const other of results.slice(1)) expect(other).toEqual(results[0]); // the same in any chunking
+  return results[0]!;
+};
+
+describe('DiffParser on merge commits (git log --cc)', () => {
+  const MERGE = [
+    `\u0000${'m'.repeat(40)} 2026-01-03T00:00:00+00:00 Mia`,
+    'merge feature',
+    '',
+    '\u0000',
+    '',
+    'diff --cc conf.env',
+    'index 1111111,2222222..3333333',
+    '--- a/conf.env',
+    '+++ b/conf.env',
+    '@@@ -2,1 -2,1 +2,3 @@@',
+    '- MAIN_ONLY=1',
+    '++RESOLVED_BY_HAND=1',
+    '+ FROM_FEATURE=1',
+    ' +FROM_MAIN=1',
+    'diff --cc new.txt',
+    'index 0000000,0000000..4444444',
+    'new file mode 100644',
+    '--- /dev/null',
+    '+++ b/new.txt',
+    '@@@ -1,0 -1,0 +1,1 @@@',
+    '++evil=1',
+    `\u0000${'o'.repeat(40)} 2026-01-04T00:00:00+00:00 Oz`,
+    'octopus',
+    '',
+    '\u0000',
+    'diff --cc x',
+    '--- a/x',
+    '+++ b/x',
+    '@@@@ -1 -1 -1 +1,2 @@@@',
+    '+++ new to all three parents',
+    '++  in two of three',
+    '',
+  ].join('\n');
+
+  it('keeps only the lines new to every parent, numbered in the merge result', () => {
+    const { lines, stats } = parse(MERGE);
+    expect(lines).toEqual([
+      ['(commit message)', 1, 'merge feature', 'm'],
+      ['conf.env', 2, 'RESOLVED_BY_HAND=1', 'm'],
+      ['new.txt', 1, 'evil=1', 'm'],
+      ['(commit message)', 1, 'octopus', 'o'],
+      ['x', 1, ' new to all three parents', 'o'],
+    ]);
+    expect(stats).toMatchObject({ commits: 2, lines: 5 });
+  });
+});
+
+describe('DiffParser on commit messages', () => {
+  const KEY = 'AKIA' + 'Q'.repeat(16);
+  const LOG = [
+    `\u0000${'a'.repeat(40)} 2026-01-02T03:04:05+00:00 Ada`,
+    'deploy: rotate the key',
+    '',
+    `old one was ${KEY}`,
+    // A message can hold anything but a NUL: none of this is a diff.
+    'diff --git a/fake b/fake',
+    '+++ b/fake',
+    '@@ -0,0 +1 @@',
+    '+fake added line',
+    '',
+    '\u0000',
+    '',
+    'diff --git a/real.txt b/real.txt',
+    '--- /dev/null',
+    '+++ b/real.txt',
+    '@@ -0,0 +1 @@',
+    '+real',
+    `\u0000${'b'.repeat(40)} 2026-01-02T03:04:05+00:00 Bo`,
+    'no diff follows',
+    '\u0000',
+    '',
+  ].join('\n');
+
+  it('yields each line of each message at (commit message) with its line in the message', () => {
+    const { lines, stats } = parse(LOG);
+    expect(lines).toEqual([
+      ['(commit message)', 1, 'deploy: rotate the key', 'a'],
+      ['(commit message)', 3, `old one was ${KEY}`, 'a'],
+      ['(commit message)', 4, 'diff --git a/fake b/fake', 'a'],
+      ['(commit message)', 5, '+++ b/fake', 'a'],
+      ['(commit message)', 6, '@@ -0,0 +1 @@', 'a'],
+      ['(commit message)', 7, '+fake added line', 'a'],
+      ['real.txt', 1, 'real', 'a'],
+      ['(commit message)', 1, 'no diff follows', 'b'],
+    ]);
+    expect(stats).toMatchObject({ commits: 2, lines: 8 });
+  });
+
+  it('applies the prefilter, the size limit and exclusions to messages as to files', () => {
+    expect(parse(LOG, { keep: (bytes, start, end) => Buffer.from(bytes.subarray(start, end)).includes('AKIA') }).lines).toEqual([
+      ['(commit message)', 3, `old one was ${KEY}`, 'a'],
+    ]);
+    const big = parse(LOG, { maxFileSize: 60 });
+    expect(big.lines.filter(([path]) => path === '(commit message)').map(([, line]) => line)).toEqual([1]);
+    expect(big.stats.skippedTooLarge).toBe(1);
+    const excluded = parse(LOG, { includePath: (path) => path !== '(commit message)' });
+    expect(excluded.lines).toEqual([['real.txt', 1, 'real', 'a']]);
+    expect(excluded.stats.skippedExcluded).toBe(2);
   });
 });

@@ -6,6 +6,7 @@ import { secretsCheck } from '../../../src/checks/secrets/index.js';
 import { BUILTIN_RULES } from '../../../src/checks/secrets/rules/builtin.js';
 import { detect, detectorFor } from './test-rules.js';
 import { cleanupTempDirs, gitRepo } from '../../support/git-repo.js';
+import { contextFor } from '../../support/context.js';
 
 afterAll(cleanupTempDirs);
 
@@ -24,7 +25,7 @@ describe('secretsCheck with the built-in rules', () => {
 
     const repo = gitRepo().commit('base').commit('examples', files);
     const result = await secretsCheck(
-      { root: repo.dir, mode: 'pr', base: repo.sha(0), head: repo.sha(1), git: true, now: new Date('2026-11-24') },
+      await contextFor(repo.dir, { mode: 'pr', base: repo.sha(0), head: repo.sha(1) }),
       configSchema.parse({}),
     );
     expect(result.errors).toEqual([]);

@@ -6,13 +6,14 @@ import { secretsCheck } from '../../../src/checks/secrets/index.js';
 import { ALNUM, fake, HEX } from '../../../src/checks/secrets/rules/fake.js';
 import { configSchema, type ConfigInput } from '../../../src/config/schema.js';
 import { evaluate } from '../../../src/policy/verdict.js';
+import { contextFor } from '../../support/context.js';
 import { cleanupTempDirs, gitRepo, type GitRepo } from '../../support/git-repo.js';
 
 afterAll(cleanupTempDirs);
 
 async function nightly(repo: GitRepo, config: ConfigInput = {}) {
   const parsed = configSchema.parse(config);
-  const result = await secretsCheck({ root: repo.dir, mode: 'full', head: 'HEAD', git: true, now: new Date('2026-11-30') }, parsed);
+  const result = await secretsCheck(await contextFor(repo.dir, { mode: 'full', now: new Date('2026-11-30') }), parsed);
   const verdict = evaluate({ results: [result], config: parsed, mode: 'full', range: 'whole history', now: new Date('2026-11-30') });
   return { result, verdict };
 }

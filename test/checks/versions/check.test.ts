@@ -6,6 +6,7 @@ import { defaultConfig, type Config } from '../../../src/config/schema.js';
 import type { Context } from '../../../src/context/context.js';
 import { atLeast, type CheckResult, type Finding } from '../../../src/finding.js';
 import { cleanupTempDirs, gitRepo, tempDir, type GitRepo } from '../../support/git-repo.js';
+import { contextFor, testContext } from '../../support/context.js';
 
 afterAll(cleanupTempDirs);
 
@@ -18,7 +19,7 @@ function config(versions: Partial<Config['versions']> = {}): Config {
 }
 
 function run(root: string, context: Partial<Context> = {}, versions: Partial<Config['versions']> = {}): Promise<CheckResult> {
-  return versionsCheck({ root, mode: 'full', head: 'HEAD', git: true, now: NOW, ...context }, config(versions));
+  return versionsCheck(testContext({ root, mode: 'full', head: 'HEAD', git: true, now: NOW, ...context }), config(versions));
 }
 
 /** A repository whose SECURITY.md is `policy`, with one commit per tag. */
@@ -246,13 +247,15 @@ describe('tags', () => {
     expect(result.stats).toMatchObject({ releases: 0, note: expect.stringContaining('no release tags') });
   });
 
-  it('returns an error with the fix for a shallow clone without tags', async () => {
+  it('fails, with the fix, for a shallow clone whose tags cannot be fetched (never judged from no releases)', async () => {
     const clone = released(policy, ['v1.0.0', 'v2.0.0']).shallowClone();
-    const result = await run(clone.dir);
+    clone.git('remote', 'remove', 'origin');
+    const result = await versionsCheck(await contextFor(clone.dir, {}, ['versions']), config());
     expect(result.findings).toEqual([]);
     expect(result.errors).toEqual([
-      expect.objectContaining({ check: 'versions', path: 'SECURITY.md', fatal: false, message: expect.stringContaining('fetch-depth: 0') }),
+      expect.objectContaining({ check: 'versions', path: 'SECURITY.md', fatal: true, message: expect.stringContaining('fetch-depth: 0') }),
     ]);
+    expect(result.errors[0]?.message).toContain('fetch-tags: true');
     expect(result.errors[0]?.message).toContain('git fetch --tags');
   });
 
