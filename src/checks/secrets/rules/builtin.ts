@@ -10,6 +10,7 @@ import { INFRA_RULES } from './infra.js';
 import { PRIVATE_KEY_RULES } from './keys.js';
 import { SAAS_RULES } from './saas.js';
 import { PROVIDERS_A_F } from './providers/a-f.js';
+import { PROVIDERS_P_Z } from './providers/p-z.js';
 import { DATABASE_RULES } from './databases.js';
 import { GENERIC_RULES } from './generic.js';
 import { FRAMEWORK_RULES } from './frameworks.js';
@@ -30,6 +31,7 @@ export const BUILTIN_RULES: SecretRule[] = [
   ...INFRA_RULES,
   ...SAAS_RULES,
   ...PROVIDERS_A_F,
+  ...PROVIDERS_P_Z,
   ...PRIVATE_KEY_RULES,
   ...DATABASE_RULES,
   ...FRAMEWORK_RULES,

@@ -190,9 +190,14 @@ export const CODE_HOST_RULES: SecretRule[] = [
     provider: 'Sourcegraph',
     env: 'SRC_ACCESS_TOKEN',
     prefix: 'sgp_',
-    body: '(?:[a-f0-9]{16}_)?[a-f0-9]{40}',
+    // `sgp_<instance id>_<token>`, `sgp_local_<token>` (no instance id), or the old `sgp_<token>`.
+    body: '(?:[a-fA-F0-9]{16}_|local_)?[a-fA-F0-9]{40}',
     sample: fake(40, HEX, 'sgp'),
     minEntropy: 3.2,
+    secret: [
+      `SRC_ACCESS_TOKEN=sgp_local_${fake(40, HEX, 'sgplocal')}`,
+      `SRC_ACCESS_TOKEN=sgp_${fake(40, '0123456789abcdefABCDEF', 'sgpmixed')}`,
+    ],
     remediation: 'Delete the token in Sourcegraph (User settings > Access tokens).',
   }),
 ];

@@ -88,8 +88,10 @@ export const PAYMENT_RULES: SecretRule[] = [
     provider: 'Square',
     env: 'SQUARE_ACCESS_TOKEN',
     prefix: 'sq0atp-',
-    body: '[A-Za-z0-9_-]{22}',
+    // 22 characters in Square's documentation; gitleaks reads 22 to 60, as for `EAAA` tokens.
+    body: '[A-Za-z0-9_-]{22,60}',
     sample: fake(22, BASE64URL, 'sq0atp'),
+    sample2: fake(31, BASE64URL, 'sq0atp2'),
     minEntropy: 3.5,
     remediation: 'Revoke the token in the Square Developer Dashboard (Credentials) and replace it.',
   }),

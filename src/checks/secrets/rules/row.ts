@@ -5,6 +5,7 @@
 import type { Severity } from '../../../finding.js';
 import { mergeAlphabets, type Shape } from './shapes.js';
 import type { ContextRule } from './types.js';
+import { literal } from './define.js';
 
 export interface ProviderRowSpec {
   /** Default: the provider's name in lowercase-dashed form plus `-api-key`. */
@@ -83,4 +84,33 @@ export function slug(name: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
+}
+
+/**
+ * A row whose keyword also names a public ID of the same shape (an app ID beside its secret): the
+ * name between the keyword and the value must also say secret, so `AGORA_APP_ID=…` is left alone.
+ * The generated multi-line example names no secret, so it is not kept.
+ */
+export function secretRow(spec: ProviderRowSpec, says = 'secret|token|key|cert|password|pass'): ContextRule {
+  const row = providerRow(spec);
+  const words = spec.keywords.map((keyword) => literal(keyword)).join('|');
+  const name = new RegExp(`(?:${words})[\\w .-]{0,24}(?:${says})`, 'i');
+  const sample = spec.value.sample(spec.provider);
+  const shout = spec.keywords[0]!.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+  return {
+    ...row,
+    name,
+    examples: {
+      secret: [...row.examples.secret.filter((text) => name.test(text.split('\n')[0]!)), `${shout}_SECRET=${sample}`],
+      notSecret: [...row.examples.notSecret, `${spec.keywords[0]!}_app_id = '${sample}'`],
+    },
+  };
+}
+
+/**
+ * For a keyword that also starts common identifiers (`deeplink`, `bestTimeSlot`): it must end a
+ * word there (`DEEPL_AUTH_KEY`, `deepl key`), at the cost of camel-cased names (`deeplKey`).
+ */
+export function standalone(row: ContextRule): ContextRule {
+  return { ...row, name: new RegExp(`(?:${row.keywords.map((keyword) => literal(keyword)).join('|')})(?![a-z])`, 'i') };
 }

@@ -272,11 +272,15 @@ export const SAAS_RULES: SecretRule[] = [
     title: 'Twitter / X API key secret or access token secret',
     provider: 'Twitter',
     keywords: ['twitter', 'consumer_secret', 'x_api'],
-    name: '(?:twitter|x_api)[\\w.-]{0,20}secret|consumer_secret',
+    // Access tokens are `<user id>-<40 characters>`, shorter than this value, so a `…Token` name is
+    // the secret here too (`<twitterToken>` in an XML config).
+    name: '(?:twitter|x_api)[\\w.-]{0,20}(?:secret|token)|consumer_secret',
     value: '[A-Za-z0-9]{45,50}',
     sample: fake(50, ALNUM, 'twsecret'),
     env: 'TWITTER_API_SECRET',
     minEntropy: 4,
+    secret: [`<twitterToken>\n    ${fake(50, ALNUM, 'twsecret2')}\n</twitterToken>`],
+    notSecret: [`TWITTER_ACCESS_TOKEN=${fake(19, DIGITS, 'twid')}-${fake(40, ALNUM, 'twtok')}`],
     remediation: 'Regenerate the keys in the X developer portal (Keys and tokens).',
   }),
   contextRule({
@@ -297,9 +301,13 @@ export const SAAS_RULES: SecretRule[] = [
     provider: 'Typeform',
     env: 'TYPEFORM_TOKEN',
     prefix: 'tfp_',
-    body: '[A-Za-z0-9_-]{44}_[A-Za-z0-9_-]{14}|[A-Za-z0-9_.=-]{59}',
+    // Grouped: a bare second alternative would match any 59 characters of its alphabet, prefix or not.
+    body: '(?:[A-Za-z0-9_-]{44}_[A-Za-z0-9_-]{14}|[A-Za-z0-9_.=-]{59})',
     sample: `${fake(44, BASE64URL, 'tfp')}_${fake(14, BASE64URL, 'tfp2')}`,
     minEntropy: 4,
+    // gitleaks reads the body as 59 characters that may include `.` and `=`.
+    secret: [`TYPEFORM_TOKEN=tfp_${fake(20, BASE64URL, 'tfp3')}.${fake(20, BASE64URL, 'tfp4')}=${fake(17, BASE64URL, 'tfp5')}`],
+    notSecret: [`tfp_ docs: checksum = "${fake(30, BASE64URL, 'tfp6')}.${fake(28, BASE64URL, 'tfp7')}"`],
     remediation: 'Delete the token in Typeform (Account > Personal tokens).',
   }),
   contextRule({

@@ -84,6 +84,14 @@ export function uuid(options: { upper?: boolean } = {}): Shape {
   };
 }
 
+/** A run of one hand-written character class: `klass('A-Za-z0-9%', ALNUM + '%', 35)`. */
+export function klass(body: string, chars: string, length: Length): Shape {
+  const [min, max] = typeof length === 'number' ? [length, length] : length;
+  return custom(`[${body}]{${min === max ? min : `${min},${max}`}}`, body, [min, max], (salt) =>
+    fake(Math.round((min + max) / 2), chars, salt),
+  );
+}
+
 /** A fixed literal inside a shape: `lit('sk_')`. */
 export function lit(text: string): Shape {
   return {
@@ -110,7 +118,8 @@ export function cat(...parts: Shape[]): Shape {
 /** Any one of the shapes (the first one gives the sample). */
 export function oneOf(...shapes: Shape[]): Shape {
   return {
-    source: shapes.map((shape) => `(?:${shape.source})`).join('|'),
+    // Grouped as a whole, so the alternatives stay apart inside `cat(oneOf(…), …)`.
+    source: `(?:${shapes.map((shape) => `(?:${shape.source})`).join('|')})`,
     alphabet: mergeAlphabets(shapes.map((shape) => shape.alphabet)),
     min: Math.min(...shapes.map((shape) => shape.min)),
     max: Math.max(...shapes.map((shape) => shape.max)),
