@@ -54,7 +54,8 @@ export function prefixedRule(spec: PrefixedSpec): PatternRule {
     ...(spec.severity ? { severity: spec.severity } : {}),
     keywords: spec.keywords ?? [spec.prefix.toLowerCase()],
     prefixes: [spec.prefix],
-    pattern: prefixed(literal(spec.prefix) + spec.body, spec.end),
+    // The body in a group: a body with alternatives must not leave the prefix on the first one only.
+    pattern: prefixed(`${literal(spec.prefix)}(?:${spec.body})`, spec.end),
     ...(spec.verify ? { verify: spec.verify } : {}),
     ...(spec.checksum ? { checksum: spec.checksum } : {}),
     ...(spec.minEntropy === undefined ? {} : { minEntropy: spec.minEntropy }),
