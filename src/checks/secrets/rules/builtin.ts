@@ -9,6 +9,7 @@ import { REGISTRY_RULES } from './registries.js';
 import { INFRA_RULES } from './infra.js';
 import { PRIVATE_KEY_RULES } from './keys.js';
 import { SAAS_RULES } from './saas.js';
+import { PROVIDERS_G_O } from './providers/g-o.js';
 import { DATABASE_RULES } from './databases.js';
 import { GENERIC_RULES } from './generic.js';
 import { FRAMEWORK_RULES } from './frameworks.js';
@@ -28,6 +29,7 @@ export const BUILTIN_RULES: SecretRule[] = [
   ...REGISTRY_RULES,
   ...INFRA_RULES,
   ...SAAS_RULES,
+  ...PROVIDERS_G_O,
   ...PRIVATE_KEY_RULES,
   ...DATABASE_RULES,
   ...FRAMEWORK_RULES,
