@@ -160,6 +160,7 @@ export const PROVIDERS_G_O: SecretRule[] = [
     remediation: 'Delete the API key at developer.godaddy.com/keys and create a new one.',
     notSecret: [`GODADDY_API_KEY=${fake(13, ALNUM, 'gdkey')}_${fake(22, ALNUM, 'gdkey2')}`],
   }),
+  providerRow({ provider: 'Gogs', keywords: ['gogs'], value: hex(40), title: 'Gogs access token' }),
   providerRow({ provider: 'GoodDay', keywords: ['goodday'], value: lowerAlnum(32) }),
   {
     id: 'google-chat-webhook-url',
@@ -192,6 +193,7 @@ export const PROVIDERS_G_O: SecretRule[] = [
     remediation: 'Delete the site in the reCAPTCHA admin console (or the key in Google Cloud) and register a new one.',
     notSecret: [`RECAPTCHA_SITE_KEY=6L${fake(38, BASE64URL, 'recaptchasite')}`],
   }),
+  providerRow({ provider: 'GTmetrix', keywords: ['gtmetrix'], value: lowerAlnum(32) }),
   providerRow({ provider: 'GraphHopper', keywords: ['graphhopper'], value: uuidLike(), verify: notWords }),
   providerRow({ provider: 'Groove', keywords: ['groovehq'], value: alnum(64), title: 'Groove API token' }),
   providerRow({
@@ -256,6 +258,14 @@ export const PROVIDERS_G_O: SecretRule[] = [
     value: base64url(43),
     remediation: 'Delete the API key in the HERE platform (Access manager > Apps) and create a new one.',
   }),
+  providerRow({
+    id: 'hetzner-dns-api-token',
+    provider: 'Hetzner',
+    title: 'Hetzner DNS API token',
+    keywords: ['hetzner_dns', 'hetzner-dns'],
+    value: alnum(32),
+    remediation: 'Delete the token in the Hetzner DNS Console (API tokens) and create a new one.',
+  }),
   providerRow({ provider: 'Hiveage', keywords: ['hiveage'], value: base64url(20) }),
   providerRow({ provider: 'Holiday API', keywords: ['holidayapi', 'holiday_api'], value: uuidLike(), verify: notWords }),
   providerRow({
@@ -264,6 +274,14 @@ export const PROVIDERS_G_O: SecretRule[] = [
     value: lowerAlnum(14),
     title: 'Host.io API token',
     minEntropy: 2.5,
+  }),
+  providerRow({
+    provider: 'Hygraph',
+    keywords: ['hygraph', 'graphcms'],
+    value: jwt(),
+    verify: isStructuredJwt,
+    title: 'Hygraph (GraphCMS) permanent auth token',
+    remediation: 'Delete the permanent auth token in Hygraph (Project settings > Access > Permanent auth tokens).',
   }),
   providerRow({ provider: 'HTML2PDF', keywords: ['html2pdf'], value: alnum(64) }),
   providerRow({
@@ -333,14 +351,18 @@ export const PROVIDERS_G_O: SecretRule[] = [
     remediation: 'Delete the application at imgur.com/account/settings/apps and register a new one.',
     notSecret: [`IMGUR_CLIENT_ID=${fake(15, HEX, 'imgurid')}`],
   }),
-  providerRow({
+  namedRow({
     id: 'influxdb-api-token',
-    provider: 'InfluxDB',
     title: 'InfluxDB API token',
-    // "influx" alone is an English word; INFLUX_TOKEN is the CLI's variable.
+    provider: 'InfluxDB',
+    // "influx" alone is an English word; INFLUX_TOKEN is the CLI's variable. The name must say
+    // token: the admin password set beside it is the generic rule's to judge.
     keywords: ['influxdb', 'influx_token', 'influx-token'],
+    name: 'influx(?:db)?[\\w. -]{0,20}token',
     value: cat(base64url(86), lit('==')),
+    env: 'DOCKER_INFLUXDB_INIT_ADMIN_TOKEN',
     remediation: 'Delete the token in InfluxDB (Load Data > API Tokens, or `influx auth delete`) and create a new one.',
+    secret: [`export INFLUX_TOKEN=${fake(86, BASE64URL, 'influxcli')}==`],
   }),
   providerRow({
     provider: 'Infobip',
@@ -367,6 +389,15 @@ export const PROVIDERS_G_O: SecretRule[] = [
     minEntropy: 3.2,
     remediation: 'Rotate the signing key in Inngest (Manage > Signing key).',
   }),
+  providerRow({
+    id: 'infisical-service-token',
+    provider: 'Infisical',
+    title: 'Infisical service token',
+    keywords: ['infisical'],
+    // `st.<token id>.<secret>.<key>`.
+    value: cat(lit('st.'), hex(24), lit('.'), hex(32), lit('.'), hex(32)),
+    remediation: 'Delete the service token in Infisical (Project settings > Service tokens) and create a new one.',
+  }),
   providerRow({ provider: 'Insightly', keywords: ['insightly'], value: uuidLike(), verify: notWords }),
   prefixedRule({
     id: 'intra42-client-secret',
@@ -379,6 +410,16 @@ export const PROVIDERS_G_O: SecretRule[] = [
     sample: `ud-${fake(64, HEX, 'intra42')}`,
     minEntropy: 3.2,
     remediation: 'Generate a new secret for the application in the 42 Intra (API > Your applications).',
+  }),
+  namedRow({
+    id: 'intuit-client-secret',
+    title: 'Intuit (QuickBooks) OAuth client secret',
+    provider: 'Intuit',
+    keywords: ['intuit', 'quickbooks'],
+    name: '(?:intuit|quickbooks)[\\w. -]{0,20}secret',
+    value: alnum(40),
+    env: 'QUICKBOOKS_CLIENT_SECRET',
+    remediation: 'Rotate the client secret of the app in the Intuit Developer portal (Keys & credentials).',
   }),
   providerRow({ provider: 'IP2Location', keywords: ['ip2location'], value: upperAlnum(32) }),
   providerRow({ provider: 'ipapi', keywords: ['ipapi'], value: lowerAlnum(32) }),
@@ -452,22 +493,27 @@ export const PROVIDERS_G_O: SecretRule[] = [
     value: lowerAlnum(32),
     title: 'Knapsack Pro API token',
   }),
-  providerRow({
+  // Named: the passphrase set beside the key and secret is chosen by the user (the generic rule's).
+  namedRow({
     id: 'kucoin-api-secret',
-    provider: 'KuCoin',
     title: 'KuCoin API secret',
+    provider: 'KuCoin',
     keywords: ['kucoin'],
+    name: 'kucoin[\\w. -]{0,20}secret',
     value: uuid(),
+    env: 'KUCOIN_API_SECRET',
     remediation: 'Delete the API key in KuCoin (API Management) and create a new one.',
   }),
-  providerRow({
+  namedRow({
     id: 'kucoin-api-key',
-    provider: 'KuCoin',
     title: 'KuCoin API key',
+    provider: 'KuCoin',
     // The key identifies the API key; it signs nothing without the secret and the passphrase.
     severity: 'low',
     keywords: ['kucoin'],
+    name: 'kucoin[\\w. -]{0,20}key',
     value: hex(24),
+    env: 'KUCOIN_API_KEY',
     remediation: 'Delete the API key in KuCoin (API Management) if its secret was exposed too.',
   }),
   providerRow({ provider: 'Kylas', keywords: ['kylas'], value: uuidLike(), verify: notWords }),
@@ -563,6 +609,18 @@ export const PROVIDERS_G_O: SecretRule[] = [
     value: cat(lit('test_'), hex(35)),
     remediation: 'Roll the test API key in the Lob dashboard (Settings > API Keys).',
   }),
+  namedRow({
+    id: 'line-channel-secret',
+    title: 'LINE channel secret',
+    provider: 'LINE',
+    keywords: ['line_channel', 'linebot', 'line_bot', 'line-bot', 'line_messaging'],
+    name: '(?:line[_-]?(?:channel|bot|messaging)|linebot)[\\w. -]{0,20}secret',
+    value: hex(32),
+    env: 'LINE_CHANNEL_SECRET',
+    remediation: 'Issue a new channel secret in the LINE Developers console (Basic settings).',
+  }),
+  providerRow({ provider: 'LinkPreview', keywords: ['linkpreview'], value: lowerAlnum(32) }),
+  providerRow({ provider: 'Livestorm', keywords: ['livestorm'], value: jwt(), verify: isStructuredJwt, title: 'Livestorm API token' }),
   providerRow({ provider: 'LocationIQ', keywords: ['locationiq'], value: cat(lit('pk.'), hex(32)), title: 'LocationIQ access token' }),
   providerRow({ provider: 'Loggly', keywords: ['loggly'], value: uuid(), title: 'Loggly customer token' }),
   namedRow({
@@ -596,6 +654,13 @@ export const PROVIDERS_G_O: SecretRule[] = [
   }),
   providerRow({ provider: 'Loyverse', keywords: ['loyverse'], value: lowerAlnum(32), title: 'Loyverse access token' }),
 
+  providerRow({
+    provider: 'Lunch Money',
+    keywords: ['lunchmoney', 'lunch_money'],
+    value: lowerAlnum(50),
+    title: 'Lunch Money access token',
+  }),
+
   // --- M ---
   providerRow({ provider: 'mailboxlayer', keywords: ['mailboxlayer'], value: lowerAlnum(32) }),
   providerRow({
@@ -622,7 +687,17 @@ export const PROVIDERS_G_O: SecretRule[] = [
       [1, 2, 3, 4].map((part) => fake(7, UPPER_ALNUM, `mailmodo${salt}${part}`)).join('-'),
     ),
   }),
-  providerRow({ provider: 'Mailtrap', keywords: ['mailtrap'], value: hex(32), title: 'Mailtrap API token' }),
+  namedRow({
+    id: 'mailtrap-api-token',
+    title: 'Mailtrap API token',
+    provider: 'Mailtrap',
+    keywords: ['mailtrap'],
+    // Not the SMTP password of a sandbox inbox, which the generic rule judges.
+    name: 'mailtrap[\\w. -]{0,20}(?:token|api|key)',
+    value: hex(32),
+    env: 'MAILTRAP_API_TOKEN',
+    remediation: 'Reset the API token in Mailtrap (Settings > API Tokens).',
+  }),
   {
     id: 'make-webhook-url',
     title: 'Make (Integromat) webhook URL',
@@ -651,14 +726,28 @@ export const PROVIDERS_G_O: SecretRule[] = [
     remediation: 'Delete the API-only user’s service in Marketo (Admin > LaunchPoint) and create new credentials.',
   }),
   providerRow({ provider: 'marketstack', keywords: ['marketstack'], value: lowerAlnum(32) }),
-  providerRow({
+  namedRow({
+    id: 'mastodon-access-token',
+    title: 'Mastodon access token or client secret',
     provider: 'Mastodon',
     keywords: ['mastodon'],
+    // Access token, client key and client secret share this shape; a password does not.
+    name: 'mastodon[\\w. -]{0,20}(?:token|secret|key)',
     value: base64url(43),
-    title: 'Mastodon access token',
+    env: 'MASTODON_ACCESS_TOKEN',
     remediation: 'Regenerate the access token of the application on the Mastodon server (Preferences > Development).',
   }),
-  providerRow({ provider: 'Matomo', keywords: ['matomo', 'piwik'], value: hex(32), title: 'Matomo auth token' }),
+  namedRow({
+    id: 'matomo-auth-token',
+    title: 'Matomo auth token',
+    provider: 'Matomo',
+    keywords: ['matomo', 'piwik'],
+    // Not the database password of a Matomo install, which the generic rule judges.
+    name: '(?:matomo|piwik)[\\w. -]{0,20}(?:token|auth)',
+    value: hex(32),
+    env: 'MATOMO_TOKEN_AUTH',
+    remediation: 'Delete the token in Matomo (Administration > Personal > Security > Auth tokens) and create a new one.',
+  }),
   prefixedRule({
     id: 'matrix-access-token',
     title: 'Matrix (Synapse) access token',
@@ -701,14 +790,18 @@ export const PROVIDERS_G_O: SecretRule[] = [
     remediation: 'Renew the credentials of the application in Mercado Pago (Your integrations > Credentials).',
   }),
   providerRow({ provider: 'Meraki', keywords: ['meraki'], value: hex(40), title: 'Cisco Meraki API key' }),
-  providerRow({
+  namedRow({
     id: 'metabase-embedding-secret',
-    provider: 'Metabase',
     title: 'Metabase embedding secret key',
+    provider: 'Metabase',
     keywords: ['metabase'],
+    // Not the admin or database password of the install, which the generic rule judges.
+    name: 'metabase[\\w. -]{0,20}(?:secret|key)',
     value: hex(64),
+    env: 'METABASE_SECRET_KEY',
     remediation: 'Regenerate the embedding secret key in Metabase (Admin > Embedding); embeds signed with the old key stop working.',
   }),
+  providerRow({ provider: 'MeisterTask', keywords: ['meistertask'], value: alnum(43), title: 'MeisterTask access token' }),
   providerRow({
     provider: 'Mezmo',
     keywords: ['mezmo', 'logdna'],
@@ -747,6 +840,19 @@ export const PROVIDERS_G_O: SecretRule[] = [
     keywords: ['mollie'],
     value: cat(lit('test_'), alnum(30)),
     remediation: 'Reset the test API key in the Mollie Dashboard (Developers > API keys).',
+  }),
+  providerRow({ provider: 'MindMeister', keywords: ['mindmeister'], value: alnum(43), title: 'MindMeister access token' }),
+  prefixedRule({
+    id: 'miro-access-token',
+    title: 'Miro access token',
+    provider: 'Miro',
+    env: 'MIRO_ACCESS_TOKEN',
+    // The base64 of {"miro.origin":"eu01"}, then `_` and the token.
+    prefix: 'eyJtaXJvLm9yaWdpbiI6ImV1MDEifQ_',
+    body: '[A-Za-z0-9_-]{20,60}',
+    sample: fake(27, BASE64URL, 'miro'),
+    minEntropy: 4,
+    remediation: 'Revoke the token in Miro (Profile settings > Your apps) and reinstall the app for a new one.',
   }),
   providerRow({
     id: 'modal-token-secret',
@@ -796,6 +902,7 @@ export const PROVIDERS_G_O: SecretRule[] = [
     title: 'Nasdaq Data Link (Quandl) API key',
   }),
   providerRow({ provider: 'Namecheap', keywords: ['namecheap'], value: hex(32) }),
+  providerRow({ provider: 'Neutrino API', keywords: ['neutrinoapi', 'neutrino_api', 'neutrino-api'], value: alnum(48) }),
   providerRow({ provider: 'NewsAPI', keywords: ['newsapi'], value: lowerAlnum(32) }),
   providerRow({
     provider: 'New York Times',
@@ -803,12 +910,15 @@ export const PROVIDERS_G_O: SecretRule[] = [
     value: alnum(32),
     title: 'New York Times API key',
   }),
+  providerRow({ provider: 'Newscatcher', keywords: ['newscatcher'], value: base64url(43) }),
+  providerRow({ provider: 'NFTPort', keywords: ['nftport'], value: uuidLike(), verify: notWords }),
   providerRow({
     provider: 'Nightfall',
     keywords: ['nightfall'],
     value: cat(lit('NF-'), alnum(32)),
     remediation: 'Delete the API key in the Nightfall dashboard (Manage API keys) and create a new one.',
   }),
+  providerRow({ provider: 'NLP Cloud', keywords: ['nlpcloud', 'nlp_cloud'], value: hex(40), title: 'NLP Cloud API token' }),
   providerRow({ provider: 'Numverify', keywords: ['numverify'], value: lowerAlnum(32) }),
   prefixedRule({
     id: 'nvidia-api-key',
@@ -821,6 +931,7 @@ export const PROVIDERS_G_O: SecretRule[] = [
     minEntropy: 4,
     remediation: 'Revoke the key in NGC (Setup > API keys) or at build.nvidia.com and create a new one.',
   }),
+  providerRow({ provider: 'Nutritionix', keywords: ['nutritionix'], value: lowerAlnum(32) }),
   providerRow({ provider: 'Nylas', keywords: ['nylas'], value: alnum(30), title: 'Nylas access token' }),
 
   // --- O ---
@@ -832,7 +943,17 @@ export const PROVIDERS_G_O: SecretRule[] = [
     value: cat(hex(32), lit('-'), hex(32)),
     remediation: 'Revoke the token in OANDA (My services > Manage API access) and generate a new one.',
   }),
-  providerRow({ provider: 'Odoo', keywords: ['odoo'], value: hex(40) }),
+  namedRow({
+    id: 'odoo-api-key',
+    title: 'Odoo API key',
+    provider: 'Odoo',
+    keywords: ['odoo'],
+    // Not the admin or database password of an Odoo server, which the generic rule judges.
+    name: 'odoo[\\w. -]{0,20}(?:api|key|token)',
+    value: hex(40),
+    env: 'ODOO_API_KEY',
+    remediation: 'Delete the key in Odoo (Preferences > Account Security > API Keys) and create a new one.',
+  }),
   namedRow({
     id: 'okx-api-secret',
     title: 'OKX API secret key',
@@ -867,6 +988,13 @@ export const PROVIDERS_G_O: SecretRule[] = [
     sample: `5${fake(18, LOWER_ALNUM, 'omisetest')}`,
     minEntropy: 3.5,
     remediation: 'Roll the test keys in the Omise dashboard (Keys).',
+  }),
+  providerRow({
+    provider: 'Omnisend',
+    keywords: ['omnisend'],
+    // `<24 hex brand id>-<50 characters>`.
+    value: cat(hex(24), lit('-'), alnum(50)),
+    remediation: 'Delete the API key in Omnisend (Store settings > API keys) and create a new one.',
   }),
   namedRow({
     id: 'onelogin-client-secret',
