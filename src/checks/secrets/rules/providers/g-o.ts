@@ -1,6 +1,12 @@
 // Providers G to O: keyword-context rows (a provider keyword, then a value of the provider's shape)
-// and prefix patterns for tokens that carry their own prefix. Shapes follow the formats the
-// providers issue, as trufflehog's detectors and gitleaks' rules read them.
+// and prefix patterns for tokens that carry their own prefix.
+//
+// Shapes follow the format the provider issues. Where trufflehog's detector reads a wider alphabet
+// for the same length (`[a-z0-9]{32}` for keys issued as hex), the row takes that reading: a
+// provider keyword vouches against the generic rule's near misses in its window, so a row narrower
+// than what other scanners report would silence a finding instead of naming it. For the same
+// reason, a row for a provider whose user-chosen password sits beside its key (InfluxDB, Odoo,
+// Metabase) requires the name to say token, key or secret, and so claims nothing over a password.
 import { isStructuredJwt } from '../../detect/formats.js';
 import { looksLikeWords } from '../../detect/validate.js';
 import { contextRule, prefixedRule } from '../define.js';
