@@ -43,7 +43,7 @@ function jwt(): Shape {
   });
 }
 
-/** `[a-z0-9_-]`: lowercase tokens where the tools also accept `_` and `-` (Gitter). */
+/** `[a-z0-9_-]`: lowercase tokens where the tools also accept `_` and `-`; rows using it turn slugs away. */
 const lowerWord = (length: number): Shape =>
   custom(`[a-z0-9_-]{${length}}`, 'a-z0-9_\\-', length, (salt) => fake(length, LOWER_ALNUM, `lowerword${salt}`));
 
@@ -152,7 +152,9 @@ export const PROVIDERS_G_O: SecretRule[] = [
     title: 'Gitter access token',
     keywords: ['gitter'],
     value: lowerWord(40),
+    verify: notWords,
     remediation: 'Revoke the token at developer.gitter.im and issue a new one.',
+    notSecret: ['gitter room: frontend-developers-community-chatroom-a'],
   }),
   providerRow({ provider: 'Glassnode', keywords: ['glassnode'], value: alnum(27) }),
   namedRow({
@@ -200,7 +202,13 @@ export const PROVIDERS_G_O: SecretRule[] = [
     notSecret: [`RECAPTCHA_SITE_KEY=6L${fake(38, BASE64URL, 'recaptchasite')}`],
   }),
   providerRow({ provider: 'GTmetrix', keywords: ['gtmetrix'], value: lowerAlnum(32) }),
-  providerRow({ provider: 'GraphHopper', keywords: ['graphhopper'], value: uuidLike(), verify: notWords }),
+  providerRow({
+    provider: 'GraphHopper',
+    keywords: ['graphhopper'],
+    value: uuidLike(),
+    verify: notWords,
+    notSecret: ["graphhopper profile = 'car-fastest-route-with-traffic-data1'"],
+  }),
   providerRow({ provider: 'Groove', keywords: ['groovehq'], value: alnum(64), title: 'Groove API token' }),
   providerRow({
     provider: 'Guardian Open Platform',
@@ -295,6 +303,7 @@ export const PROVIDERS_G_O: SecretRule[] = [
     // "hunter" alone is a word and a name.
     keywords: ['hunterio', 'hunter_io', 'hunter.io', 'hunter_api', 'hunter-api'],
     value: lowerWord(40),
+    verify: notWords,
     remediation: 'Regenerate the API key in Hunter (API > Keys).',
   }),
 
