@@ -102,7 +102,11 @@ function openSource(
   // Only lines the prefilter lets through are materialised: most of a history is not.
   const keep = detector.keepBytes;
   if (context.staged) {
-    return { source: stagedLines(context.root, scopePathspec(context), { ...scanOptions, keep }, onStats), range: context.range.label, errors };
+    return {
+      source: stagedLines(context.root, scopePathspec(context), { ...scanOptions, keep }, onStats),
+      range: context.range.label,
+      errors,
+    };
   }
   // A shallow clone in full mode is still scanned as far as it goes, but the result cannot be vouched for.
   if (context.range.problem) errors.push({ check: 'secrets', path: '.', message: context.range.problem, fatal: true });
@@ -113,6 +117,12 @@ function openSource(
         if (commits % PROGRESS_EVERY === 0) progress({ check: 'secrets', done: commits, unit: 'commits' });
       }
     : undefined;
-  const source = addedLines(context.root, context.range, scopePathspec(context), { ...scanOptions, keep, ...(onCommit ? { onCommit } : {}) }, onStats);
+  const source = addedLines(
+    context.root,
+    context.range,
+    scopePathspec(context),
+    { ...scanOptions, keep, ...(onCommit ? { onCommit } : {}) },
+    onStats,
+  );
   return { source, range: context.range.label, errors };
 }

@@ -11,6 +11,7 @@ import { PRIVATE_KEY_RULES } from './keys.js';
 import { SAAS_RULES } from './saas.js';
 import { PROVIDERS_A_F } from './providers/a-f.js';
 import { PROVIDERS_P_Z } from './providers/p-z.js';
+import { PROVIDERS_G_O } from './providers/g-o.js';
 import { DATABASE_RULES } from './databases.js';
 import { GENERIC_RULES } from './generic.js';
 import { FRAMEWORK_RULES } from './frameworks.js';
@@ -32,6 +33,7 @@ export const BUILTIN_RULES: SecretRule[] = [
   ...SAAS_RULES,
   ...PROVIDERS_A_F,
   ...PROVIDERS_P_Z,
+  ...PROVIDERS_G_O,
   ...PRIVATE_KEY_RULES,
   ...DATABASE_RULES,
   ...FRAMEWORK_RULES,

@@ -165,15 +165,22 @@ export const CHAT_RULES: SecretRule[] = [
     provider: 'Microsoft Teams',
     confidence: 'confirmed',
     severity: 'medium',
-    keywords: ['webhook.office.com', 'logic.azure.com'],
+    keywords: ['webhook.office.com', 'logic.azure.com', 'powerplatform.com'],
+    // Connector URLs (webhook.office.com), and the Workflows (Power Automate) URLs that replace
+    // them: on logic.azure.com, then environment.api.powerplatform.com, signed by `sig`.
     pattern:
-      /(?<secret>https:\/\/[a-z0-9-]{1,60}\.webhook\.office\.com\/webhookb2\/[a-f0-9-]{36}@[a-f0-9-]{36}\/IncomingWebhook\/[A-Za-z0-9]{32}\/[a-f0-9-]{36}(?:\/[A-Za-z0-9_-]{40,60})?)/,
+      /(?<secret>https:\/\/(?:[a-z0-9-]{1,60}\.webhook\.office\.com\/webhookb2\/[a-f0-9-]{36}@[a-f0-9-]{36}\/IncomingWebhook\/[A-Za-z0-9]{32}\/[a-f0-9-]{36}(?:\/[A-Za-z0-9_-]{40,60})?|[a-z0-9.-]{1,120}\.(?:logic\.azure\.com|environment\.api\.powerplatform\.com)(?::443)?\/(?:powerautomate\/automations\/direct\/)?workflows\/[a-f0-9]{32}\/triggers\/manual\/paths\/invoke\?(?:[^\s'"&#]{1,100}&){0,8}?sig=[A-Za-z0-9_-]{43}))/,
     remediation: 'Remove the Incoming Webhook connector from the Teams channel and create a new one.',
     examples: {
       secret: [
         `TEAMS_WEBHOOK=https://contoso.webhook.office.com/webhookb2/${fakeUuid('t1')}@${fakeUuid('t2')}/IncomingWebhook/${fake(32, HEX, 't3')}/${fakeUuid('t4')}`,
+        `TEAMS_WEBHOOK=https://prod-27.westeurope.logic.azure.com:443/workflows/${fake(32, HEX, 't5')}/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=${fake(43, BASE64URL, 't6')}`,
+        `url: https://default${fake(32, HEX, 't7')}.0e.environment.api.powerplatform.com:443/powerautomate/automations/direct/workflows/${fake(32, HEX, 't8')}/triggers/manual/paths/invoke?api-version=1&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=${fake(43, BASE64URL, 't9')}`,
       ],
-      notSecret: ['TEAMS_WEBHOOK=https://contoso.webhook.office.com/webhookb2/<id>'],
+      notSecret: [
+        'TEAMS_WEBHOOK=https://contoso.webhook.office.com/webhookb2/<id>',
+        'TEAMS_WEBHOOK=https://prod-27.westeurope.logic.azure.com:443/workflows/<id>/triggers/manual/paths/invoke?sig=<sig>',
+      ],
     },
   },
   contextRule({

@@ -139,11 +139,16 @@ export const INFRA_RULES: SecretRule[] = [
     confidence: 'confirmed',
     severity: 'high',
     keywords: ['nral'],
-    pattern: /(?<![\w-])(?<secret>[a-f0-9]{36}NRAL)(?![\w-])/,
+    // 36 hex digits, or a region (`eu01`), `xx` and 30 hex digits, then NRAL.
+    pattern: /(?<![\w-])(?<secret>(?:[a-f0-9]{36}|[a-z]{2}[0-9]{2}xx[a-f0-9]{30})NRAL)(?![\w-])/,
     minEntropy: 3.2,
     remediation: 'Rotate the license key in New Relic (Administration > API keys).',
     examples: {
-      secret: [`NEW_RELIC_LICENSE_KEY=${fake(36, HEX, 'nral')}NRAL`, `  license_key: '${fake(36, HEX, 'nral2')}NRAL'`],
+      secret: [
+        `NEW_RELIC_LICENSE_KEY=${fake(36, HEX, 'nral')}NRAL`,
+        `  license_key: '${fake(36, HEX, 'nral2')}NRAL'`,
+        `NEW_RELIC_LICENSE_KEY=eu01xx${fake(30, HEX, 'nraleu')}NRAL`,
+      ],
       notSecret: ['NEW_RELIC_LICENSE_KEY=xxxxNRAL', 'license_key: <your-license-key>NRAL'],
     },
   },

@@ -30,8 +30,26 @@ export interface ProviderRowSpec {
   notSecret?: string[];
 }
 
+/**
+ * Camel-cased identifiers (`authenticationId`, `PascalCaseName`): a keyword followed by code, not
+ * by a key. Random keys of the rows' alphabets almost always hold a digit or two capitals in a row.
+ * Each hump starts at its one capital, so the match is linear.
+ */
+const CAMEL_CASE_WORDS = /^(?:[a-z]+|[A-Z][a-z]+)(?:[A-Z][a-z]+)+$/;
+
+/** A camel-cased identifier of exactly `length` letters, for near-miss examples. */
+function identifierOf(length: number): string {
+  const words = 'customerAccountLookupTableForRequestHandlerWithRetryPolicyAndTimeoutSettings';
+  const identifier = words.repeat(Math.ceil(length / words.length)).slice(0, length);
+  return /[A-Z]$/.test(identifier) ? `${identifier.slice(0, -1)}x` : identifier;
+}
+
+/** A provider's keyword-context row; it never takes a camel-cased identifier for a key. */
 export function providerRow(spec: ProviderRowSpec): ContextRule {
   const keyword = spec.keywords[0]!;
+  const identifier = identifierOf(spec.value.min);
+  // An identifier of the value's very shape, where the shape allows one: the guard is what stops it.
+  const shapedLikeIdentifier = new RegExp(`^(?:${spec.value.source})$`).test(identifier);
   const sample = spec.value.sample(spec.provider);
   const sample2 = spec.value.sample(`${spec.provider}/2`);
   const tooShort = spec.value.min > 8 ? sample.slice(0, spec.value.min - 1) : undefined;
@@ -49,7 +67,7 @@ export function providerRow(spec: ProviderRowSpec): ContextRule {
     ...(spec.window === undefined ? {} : { window: spec.window }),
     minEntropy: spec.minEntropy ?? defaultMinEntropy(spec.value),
     ...(spec.severity ? { severity: spec.severity } : {}),
-    ...(spec.allow ? { allow: spec.allow } : {}),
+    allow: [CAMEL_CASE_WORDS, ...(spec.allow ?? [])],
     ...(spec.verify ? { verify: spec.verify } : {}),
     remediation: spec.remediation ?? `Revoke the key in your ${spec.provider} account and issue a new one.`,
     examples: {
@@ -64,6 +82,7 @@ export function providerRow(spec: ProviderRowSpec): ContextRule {
         `rook${keyword}ish = "${sample}"`,
         ...(tooShort ? [`${keyword}_key = '${tooShort}'`] : []),
         ...(tooLong ? [`${keyword}_key = '${tooLong}'`] : []),
+        ...(shapedLikeIdentifier ? [`${keyword}: ${identifier}`] : []),
         ...(spec.notSecret ?? []),
       ],
     },

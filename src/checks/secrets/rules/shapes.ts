@@ -1,6 +1,6 @@
 // Value shapes for keyword-context rows: each knows its regex source, its alphabet (for the
 // boundaries) and how to make a deterministic sample of itself (for the row's own examples).
-import { fake, fakeUuid } from './fake.js';
+import { ALNUM as ALNUM_CHARS, BASE64URL as BASE64URL_CHARS, fake, fakeUuid } from './fake.js';
 
 export interface Shape {
   /** Regex source of the whole value, no anchors or boundaries. */
@@ -80,6 +80,8 @@ export function uuid(options: { upper?: boolean } = {}): Shape {
     alphabet: `${h}-`,
     min: 36,
     max: 36,
+    // Hex and dashes: its entropy floor is a hex value's.
+    hex: true,
     sample: (salt) => fakeUuid(salt),
   };
 }
@@ -90,6 +92,17 @@ export function klass(body: string, chars: string, length: Length): Shape {
   return custom(`[${body}]{${min === max ? min : `${min},${max}`}}`, body, [min, max], (salt) =>
     fake(Math.round((min + max) / 2), chars, salt),
   );
+}
+
+/**
+ * A signed JWT (header.payload.signature), for providers whose API keys are JWTs: their row names the
+ * provider, where the provider-agnostic `jwt` rule could not. The sample's parts are real base64url JSON.
+ */
+export function jwt(): Shape {
+  return custom('eyJ[A-Za-z0-9_-]{10,600}\\.eyJ[A-Za-z0-9_-]{10,4000}\\.[A-Za-z0-9_-]{16,1000}', 'A-Za-z0-9_.\\-', [45, 4606], (salt) => {
+    const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    return `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ sub: fake(20, ALNUM_CHARS, `${salt}.sub`), iat: 1764460800 })}.${fake(43, BASE64URL_CHARS, `${salt}.sig`)}`;
+  });
 }
 
 /** A fixed literal inside a shape: `lit('sk_')`. */

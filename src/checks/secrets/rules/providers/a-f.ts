@@ -2,10 +2,10 @@
 // rows (the provider's name, then within a short window a value of its shape), and prefix patterns
 // where the token carries its own literal prefix. Shapes follow the format the provider issues, as
 // trufflehog's detectors and gitleaks' rules read it; each row makes its own examples (rules/row.ts).
-import type { ContextRule, PatternRule, SecretRule } from '../types.js';
+import type { PatternRule, SecretRule } from '../types.js';
 import { literal, prefixedRule } from '../define.js';
 import { prefixed } from '../context.js';
-import { providerRow, type ProviderRowSpec } from '../row.js';
+import { providerRow, secretRow, standalone } from '../row.js';
 import {
   alnum,
   anyHex,
@@ -15,70 +15,16 @@ import {
   custom,
   digits,
   hex,
+  jwt,
+  klass,
   lit,
   lowerAlnum,
   oneOf,
   upperAlnum,
   uuid,
   word,
-  type Shape,
 } from '../shapes.js';
 import { ALNUM, BASE64, BASE64URL, DIGITS, HEX, LOWER_ALNUM, UPPER_ALNUM, fake } from '../fake.js';
-
-/** A run of one hand-written character class: `klass('A-Za-z0-9%', ALNUM + '%', 35)`. */
-function klass(body: string, chars: string, length: number | [number, number]): Shape {
-  const [min, max] = typeof length === 'number' ? [length, length] : length;
-  return custom(`[${body}]{${min === max ? min : `${min},${max}`}}`, body, [min, max], (salt) =>
-    fake(Math.round((min + max) / 2), chars, salt),
-  );
-}
-
-/**
- * Camel-cased identifiers (`authenticationId`, `PascalCaseName`): a keyword followed by code, not
- * by a key. Random keys of these alphabets almost always hold a digit or two capitals in a row.
- * Each hump starts at its one capital, so the match is linear.
- */
-const WORD_LIKE = /^(?:[a-z]+|[A-Z][a-z]+)(?:[A-Z][a-z]+)+$/;
-
-/** A camel-cased identifier of exactly `length` letters, for near-miss examples. */
-function identifierOf(length: number): string {
-  const words = 'customerAccountLookupTableForRequestHandlerWithRetryPolicyAndTimeoutSettings';
-  const identifier = words.repeat(Math.ceil(length / words.length)).slice(0, length);
-  return /[A-Z]$/.test(identifier) ? `${identifier.slice(0, -1)}x` : identifier;
-}
-
-/** A provider row that never takes a camel-cased identifier for a key. */
-function row(spec: ProviderRowSpec): ContextRule {
-  const identifier = identifierOf(spec.value.min);
-  const shaped = new RegExp(`^(?:${spec.value.source})$`).test(identifier);
-  return providerRow({
-    ...spec,
-    allow: [WORD_LIKE, ...(spec.allow ?? [])],
-    // An identifier of the value's very shape, where the shape allows one: the guard is what stops it.
-    notSecret: [...(spec.notSecret ?? []), ...(shaped ? [`${spec.keywords[0]!}: ${identifier}`] : [])],
-  });
-}
-
-/**
- * A row whose keyword also names a public ID of the same shape (an app ID beside its secret): the
- * name between the keyword and the value must also say secret, so `AGORA_APP_ID=…` is left alone.
- * The generated multi-line example names no secret, so it is not kept.
- */
-function secretRow(spec: ProviderRowSpec, says = 'secret|token|key|cert|password|pass'): ContextRule {
-  const made = row(spec);
-  const words = spec.keywords.map((keyword) => literal(keyword)).join('|');
-  const name = new RegExp(`(?:${words})[\\w .-]{0,24}(?:${says})`, 'i');
-  const sample = spec.value.sample(spec.provider);
-  const shout = spec.keywords[0]!.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
-  return {
-    ...made,
-    name,
-    examples: {
-      secret: [...made.examples.secret.filter((text) => name.test(text.split('\n')[0]!)), `${shout}_SECRET=${sample}`],
-      notSecret: [...made.examples.notSecret, `${spec.keywords[0]!}_app_id = '${sample}'`],
-    },
-  };
-}
 
 /**
  * Microsoft's identifiable keys carry a service signature at a fixed offset (`AzFu` in a Functions
@@ -120,28 +66,6 @@ function azureKey(spec: AzureKeySpec): PatternRule {
   };
 }
 
-/**
- * For a keyword that also starts common identifiers (`deeplink`, `bestTimeSlot`): it must end a
- * word there (`DEEPL_AUTH_KEY`, `deepl key`), at the cost of camel-cased names (`deeplKey`).
- */
-function standalone(row: ContextRule): ContextRule {
-  return { ...row, name: new RegExp(`(?:${row.keywords.map((keyword) => literal(keyword)).join('|')})(?![a-z])`, 'i') };
-}
-
-/**
- * A JSON Web Token, for providers that issue one as the API key: named by the provider's row
- * rather than by the provider-agnostic `jwt` rule.
- */
-const JWT_TOKEN = custom(
-  'eyJ[A-Za-z0-9_-]{10,500}\\.eyJ[A-Za-z0-9_-]{10,4000}\\.[A-Za-z0-9_-]{16,1000}',
-  'A-Za-z0-9_.-',
-  [45, 4506],
-  (salt) => `eyJ${fake(33, BASE64URL, salt)}.eyJ${fake(90, BASE64URL, `${salt}/p`)}.${fake(43, BASE64URL, `${salt}/s`)}`,
-);
-
-/** UUIDs are hex and dashes: their entropy sits lower than other 36-character tokens'. */
-const UUID_ENTROPY = 3;
-
 const AZURE_PORTAL = 'Regenerate the key in the Azure portal (the resource > Keys) and move the app to managed identity or Key Vault.';
 
 /** Atlassian Data Center tokens are base64 of a 12-digit token id, a colon and random bytes. */
@@ -157,35 +81,34 @@ function dataCenterSample(salt: string): string {
 
 export const PROVIDERS_A_F: SecretRule[] = [
   // A
-  row({ provider: 'Abyssale', keywords: ['abyssale'], value: alnum(40) }),
-  row({ provider: 'Abstract API', keywords: ['abstractapi', 'abstract_api'], value: lowerAlnum(32) }),
-  row({ provider: 'AbuseIPDB', keywords: ['abuseipdb'], value: lowerAlnum(80) }),
-  row({
+  providerRow({ provider: 'Abyssale', keywords: ['abyssale'], value: alnum(40) }),
+  providerRow({ provider: 'Abstract API', keywords: ['abstractapi', 'abstract_api'], value: lowerAlnum(32) }),
+  providerRow({ provider: 'AbuseIPDB', keywords: ['abuseipdb'], value: lowerAlnum(80) }),
+  providerRow({
     provider: 'AccuWeather',
     keywords: ['accuweather'],
     // Keys are 32 alphanumerics; trufflehog's detector also reads 35-character keys with `%` signs.
     value: oneOf(alnum(32), klass('A-Za-z0-9%', `${ALNUM}%`, 35)),
   }),
-  row({
+  providerRow({
     provider: 'ActiveCampaign',
     keywords: ['activecampaign', 'active_campaign'],
     value: hex(72),
     remediation: 'Reset the key in ActiveCampaign (Settings > Developer).',
   }),
-  row({ provider: 'Adzuna', keywords: ['adzuna'], value: lowerAlnum(32), title: 'Adzuna app key' }),
-  row({ provider: 'Aero Workflow', keywords: ['aeroworkflow'], value: klass('A-Za-z0-9^!', `${ALNUM}^!`, 20) }),
-  row({
+  providerRow({ provider: 'Adzuna', keywords: ['adzuna'], value: lowerAlnum(32), title: 'Adzuna app key' }),
+  providerRow({ provider: 'Aero Workflow', keywords: ['aeroworkflow'], value: klass('A-Za-z0-9^!', `${ALNUM}^!`, 20) }),
+  providerRow({
     provider: 'AfterShip',
     keywords: ['aftership'],
     value: oneOf(cat(lit('asat_'), hex(32)), uuid()),
-    minEntropy: UUID_ENTROPY,
   }),
   secretRow({ provider: 'Agora', keywords: ['agora'], value: lowerAlnum(32), title: 'Agora app certificate' }),
-  row({ provider: 'Aha!', keywords: ['aha_api', 'aha_token', 'aha.io'], value: hex(64) }),
-  row({ provider: 'AI21 Labs', keywords: ['ai21'], value: alnum(32) }),
-  row({ provider: 'Aircall', keywords: ['aircall'], value: hex(32), title: 'Aircall API token' }),
-  row({ id: 'airbrake-user-key', provider: 'Airbrake', keywords: ['airbrake'], value: alnum(40), title: 'Airbrake user key' }),
-  row({
+  providerRow({ provider: 'Aha!', keywords: ['aha_api', 'aha_token', 'aha.io'], value: hex(64) }),
+  providerRow({ provider: 'AI21 Labs', keywords: ['ai21'], value: alnum(32) }),
+  providerRow({ provider: 'Aircall', keywords: ['aircall'], value: hex(32), title: 'Aircall API token' }),
+  providerRow({ id: 'airbrake-user-key', provider: 'Airbrake', keywords: ['airbrake'], value: alnum(40), title: 'Airbrake user key' }),
+  providerRow({
     id: 'airbrake-project-key',
     provider: 'Airbrake',
     keywords: ['airbrake'],
@@ -204,7 +127,7 @@ export const PROVIDERS_A_F: SecretRule[] = [
     },
     'master|secret',
   ),
-  row({
+  providerRow({
     id: 'airtable-api-key-legacy',
     provider: 'Airtable',
     keywords: ['airtable'],
@@ -212,7 +135,7 @@ export const PROVIDERS_A_F: SecretRule[] = [
     title: 'Airtable API key (legacy)',
     remediation: 'Regenerate the key at airtable.com/account, or better move to a personal access token.',
   }),
-  row({
+  providerRow({
     id: 'airtable-oauth-token',
     provider: 'Airtable',
     keywords: ['airtable'],
@@ -222,8 +145,8 @@ export const PROVIDERS_A_F: SecretRule[] = [
     ),
     title: 'Airtable OAuth access token',
   }),
-  row({ provider: 'AirVisual', keywords: ['airvisual', 'iqair'], value: uuid(), minEntropy: UUID_ENTROPY }),
-  row({ provider: 'Aiven', keywords: ['aiven'], value: base64(372), title: 'Aiven API token' }),
+  providerRow({ provider: 'AirVisual', keywords: ['airvisual', 'iqair'], value: uuid() }),
+  providerRow({ provider: 'Aiven', keywords: ['aiven'], value: base64(372), title: 'Aiven API token' }),
   prefixedRule({
     id: 'alchemy-access-token',
     title: 'Alchemy access token',
@@ -235,27 +158,26 @@ export const PROVIDERS_A_F: SecretRule[] = [
     minEntropy: 4,
     remediation: 'Delete the token in the Alchemy dashboard (Account > Access keys).',
   }),
-  row({ provider: 'Alchemy', keywords: ['alchemy_api', 'alchemyapi', 'alchemy_key', 'alchemy.com'], value: base64url(32) }),
-  row({ provider: 'Alconost', keywords: ['alconost'], value: lowerAlnum(32) }),
-  row({ provider: 'Alegra', keywords: ['alegra'], value: klass('a-z0-9-', `${LOWER_ALNUM}-`, 20) }),
-  row({ provider: 'Aletheia API', keywords: ['aletheiaapi', 'aletheia'], value: upperAlnum(32) }),
-  row({ provider: 'AlienVault OTX', keywords: ['alienvault', 'otx_api'], value: lowerAlnum(64) }),
-  row({ provider: 'AllSports API', keywords: ['allsports'], value: lowerAlnum(64) }),
-  row({
+  providerRow({ provider: 'Alchemy', keywords: ['alchemy_api', 'alchemyapi', 'alchemy_key', 'alchemy.com'], value: base64url(32) }),
+  providerRow({ provider: 'Alconost', keywords: ['alconost'], value: lowerAlnum(32) }),
+  providerRow({ provider: 'Alegra', keywords: ['alegra'], value: klass('a-z0-9-', `${LOWER_ALNUM}-`, 20) }),
+  providerRow({ provider: 'Aletheia API', keywords: ['aletheiaapi', 'aletheia'], value: upperAlnum(32) }),
+  providerRow({ provider: 'AlienVault OTX', keywords: ['alienvault', 'otx_api'], value: lowerAlnum(64) }),
+  providerRow({ provider: 'AllSports API', keywords: ['allsports'], value: lowerAlnum(64) }),
+  providerRow({
     provider: 'Alpaca',
     keywords: ['apca_api_secret', 'alpaca_secret', 'alpaca_api_secret'],
     value: alnum(40),
     title: 'Alpaca API secret key',
   }),
-  row({ provider: 'Alpha Vantage', keywords: ['alphavantage', 'alpha_vantage'], value: upperAlnum(16) }),
-  row({ provider: 'Amadeus', keywords: ['amadeus'], value: alnum(16), title: 'Amadeus API secret' }),
-  row({ provider: 'Ambee', keywords: ['ambee'], value: hex(64) }),
+  providerRow({ provider: 'Alpha Vantage', keywords: ['alphavantage', 'alpha_vantage'], value: upperAlnum(16) }),
+  providerRow({ provider: 'Amadeus', keywords: ['amadeus'], value: alnum(16), title: 'Amadeus API secret' }),
+  providerRow({ provider: 'Ambee', keywords: ['ambee'], value: hex(64) }),
   secretRow({
     id: 'anypoint-token',
     provider: 'MuleSoft Anypoint',
     keywords: ['anypoint', 'mulesoft'],
     value: uuid(),
-    minEntropy: UUID_ENTROPY,
     title: 'MuleSoft Anypoint token',
   }),
   secretRow(
@@ -268,10 +190,10 @@ export const PROVIDERS_A_F: SecretRule[] = [
     },
     'secret',
   ),
-  row({ provider: 'Apacta', keywords: ['apacta'], value: uuid(), minEntropy: UUID_ENTROPY }),
-  row({ provider: 'API2Cart', keywords: ['api2cart'], value: hex(32) }),
-  row({ provider: 'ApiFlash', keywords: ['apiflash'], value: lowerAlnum(32) }),
-  row({
+  providerRow({ provider: 'Apacta', keywords: ['apacta'], value: uuid() }),
+  providerRow({ provider: 'API2Cart', keywords: ['api2cart'], value: hex(32) }),
+  providerRow({ provider: 'ApiFlash', keywords: ['apiflash'], value: lowerAlnum(32) }),
+  providerRow({
     provider: 'Apifonica',
     keywords: ['apifonica'],
     value: cat(lowerAlnum(11), lit('-'), lowerAlnum(4), lit('-'), lowerAlnum(4), lit('-'), lowerAlnum(4), lit('-'), lowerAlnum(12)),
@@ -287,20 +209,20 @@ export const PROVIDERS_A_F: SecretRule[] = [
     minEntropy: 4,
     remediation: 'Reset the token in Apify Console (Settings > Integrations).',
   }),
-  row({ provider: 'apilayer', keywords: ['apilayer'], value: alnum(32) }),
-  row({ provider: 'APImetrics', keywords: ['apimetrics'], value: alnum(32) }),
-  row({ provider: 'APITemplate.io', keywords: ['apitemplate'], value: alnum(39) }),
-  row({ provider: 'Apollo.io', keywords: ['apolloio', 'apollo.io', 'apollo_io'], value: alnum(22) }),
-  row({ provider: 'Appcues', keywords: ['appcues'], value: uuid(), minEntropy: UUID_ENTROPY }),
-  row({ provider: 'AppFollow', keywords: ['appfollow'], value: alnum(20) }),
-  row({ provider: 'Appointedd', keywords: ['appointedd'], value: klass('A-Za-z0-9=+/', BASE64, 72) }),
-  row({ provider: 'AppOptics', keywords: ['appoptics'], value: base64url(71), title: 'AppOptics API token' }),
-  row({ provider: 'AppsFlyer', keywords: ['appsflyer'], value: alnum(22), title: 'AppsFlyer dev key' }),
-  row({ provider: 'AppSignal', keywords: ['appsignal'], value: uuid(), minEntropy: UUID_ENTROPY, title: 'AppSignal push API key' }),
-  row({ provider: 'AppSynergy', keywords: ['appsynergy'], value: lowerAlnum(64) }),
-  row({ provider: 'Apptivo', keywords: ['apptivo'], value: uuid(), minEntropy: UUID_ENTROPY }),
-  row({ provider: 'Artsy', keywords: ['artsy'], value: alnum(32), title: 'Artsy client secret' }),
-  row({ provider: 'Atera', keywords: ['atera'], value: lowerAlnum(32) }),
+  providerRow({ provider: 'apilayer', keywords: ['apilayer'], value: alnum(32) }),
+  providerRow({ provider: 'APImetrics', keywords: ['apimetrics'], value: alnum(32) }),
+  providerRow({ provider: 'APITemplate.io', keywords: ['apitemplate'], value: alnum(39) }),
+  providerRow({ provider: 'Apollo.io', keywords: ['apolloio', 'apollo.io', 'apollo_io'], value: alnum(22) }),
+  providerRow({ provider: 'Appcues', keywords: ['appcues'], value: uuid() }),
+  providerRow({ provider: 'AppFollow', keywords: ['appfollow'], value: alnum(20) }),
+  providerRow({ provider: 'Appointedd', keywords: ['appointedd'], value: klass('A-Za-z0-9=+/', BASE64, 72) }),
+  providerRow({ provider: 'AppOptics', keywords: ['appoptics'], value: base64url(71), title: 'AppOptics API token' }),
+  providerRow({ provider: 'AppsFlyer', keywords: ['appsflyer'], value: alnum(22), title: 'AppsFlyer dev key' }),
+  providerRow({ provider: 'AppSignal', keywords: ['appsignal'], value: uuid(), title: 'AppSignal push API key' }),
+  providerRow({ provider: 'AppSynergy', keywords: ['appsynergy'], value: lowerAlnum(64) }),
+  providerRow({ provider: 'Apptivo', keywords: ['apptivo'], value: uuid() }),
+  providerRow({ provider: 'Artsy', keywords: ['artsy'], value: alnum(32), title: 'Artsy client secret' }),
+  providerRow({ provider: 'Atera', keywords: ['atera'], value: lowerAlnum(32) }),
   prefixedRule({
     id: 'atlassian-bitbucket-data-center-token',
     title: 'Bitbucket Data Center HTTP access token',
@@ -314,7 +236,7 @@ export const PROVIDERS_A_F: SecretRule[] = [
     remediation: 'Revoke the token in Bitbucket Data Center (Manage account > HTTP access tokens).',
   }),
   {
-    ...row({
+    ...providerRow({
       id: 'atlassian-data-center-pat',
       provider: 'Atlassian',
       keywords: ['jira', 'confluence', 'bitbucket', 'atlassian'],
@@ -327,8 +249,8 @@ export const PROVIDERS_A_F: SecretRule[] = [
     // The value must decode to `<12-digit id>:`: random base64 of the same length does not.
     allow: [{ test: (value: string) => !isDataCenterToken(value) }],
   },
-  row({ provider: 'AudD', keywords: ['audd'], value: lowerAlnum(32) }),
-  row({
+  providerRow({ provider: 'AudD', keywords: ['audd'], value: lowerAlnum(32) }),
+  providerRow({
     provider: 'Authorize.net',
     keywords: ['authorizenet', 'authorize.net', 'authnet'],
     value: alnum(16),
@@ -354,16 +276,16 @@ export const PROVIDERS_A_F: SecretRule[] = [
       notSecret: [`AUTHRESS_KEY=sc_${fake(20, LOWER_ALNUM, 'authress1')}.${fake(5, LOWER_ALNUM, 'authress2')}.acc_`],
     },
   },
-  row({ provider: 'Autodesk', keywords: ['autodesk'], value: oneOf(alnum(16), alnum(64)), title: 'Autodesk client secret' }),
-  row({ provider: 'Autoklose', keywords: ['autoklose'], value: alnum(32) }),
-  row({ provider: 'Autopilot', keywords: ['autopilothq', 'autopilot_api'], value: hex(32) }),
-  row({
+  providerRow({ provider: 'Autodesk', keywords: ['autodesk'], value: oneOf(alnum(16), alnum(64)), title: 'Autodesk client secret' }),
+  providerRow({ provider: 'Autoklose', keywords: ['autoklose'], value: alnum(32) }),
+  providerRow({ provider: 'Autopilot', keywords: ['autopilothq', 'autopilot_api'], value: hex(32) }),
+  providerRow({
     provider: 'Avaza',
     keywords: ['avaza'],
     value: cat(digits([1, 32]), lit('-'), hex(40)),
     title: 'Avaza personal access token',
   }),
-  row({ provider: 'aviationstack', keywords: ['aviationstack'], value: lowerAlnum(32) }),
+  providerRow({ provider: 'aviationstack', keywords: ['aviationstack'], value: lowerAlnum(32) }),
   prefixedRule({
     id: 'aws-appsync-api-key',
     title: 'AWS AppSync API key',
@@ -390,9 +312,9 @@ export const PROVIDERS_A_F: SecretRule[] = [
       remediation: 'Delete the token in Axiom (Settings > API tokens or Profile > Personal tokens).',
     }),
   ),
-  row({ provider: 'Axonaut', keywords: ['axonaut'], value: alnum(32) }),
-  row({ provider: 'AYLIEN', keywords: ['aylien'], value: lowerAlnum(32) }),
-  row({
+  providerRow({ provider: 'Axonaut', keywords: ['axonaut'], value: alnum(32) }),
+  providerRow({ provider: 'AYLIEN', keywords: ['aylien'], value: lowerAlnum(32) }),
+  providerRow({
     provider: 'Ayrshare',
     keywords: ['ayrshare'],
     value: cat(upperAlnum(8), lit('-'), upperAlnum(8), lit('-'), upperAlnum(8), lit('-'), upperAlnum(8)),
@@ -501,7 +423,7 @@ export const PROVIDERS_A_F: SecretRule[] = [
       remediation: AZURE_PORTAL,
     }),
   ),
-  row({
+  providerRow({
     id: 'azure-cosmosdb-key-assigned',
     provider: 'Azure',
     keywords: ['cosmosdb', 'cosmos_db', 'cosmos_key', 'documents.azure.com'],
@@ -509,7 +431,7 @@ export const PROVIDERS_A_F: SecretRule[] = [
     title: 'Azure Cosmos DB account key',
     remediation: 'Regenerate the key in the Azure portal (Cosmos DB account > Keys).',
   }),
-  row({
+  providerRow({
     id: 'azure-batch-key',
     provider: 'Azure',
     keywords: ['azure_batch', 'batch_account_key', 'batch.azure.com'],
@@ -517,7 +439,7 @@ export const PROVIDERS_A_F: SecretRule[] = [
     title: 'Azure Batch account key',
     remediation: 'Regenerate the key in the Azure portal (Batch account > Keys).',
   }),
-  row({
+  providerRow({
     id: 'azure-search-key-assigned',
     provider: 'Azure',
     keywords: ['azure_search', 'azuresearch', 'search.windows.net'],
@@ -525,7 +447,7 @@ export const PROVIDERS_A_F: SecretRule[] = [
     title: 'Azure AI Search admin or query key',
     remediation: 'Regenerate the key in the Azure portal (Search service > Keys).',
   }),
-  row({
+  providerRow({
     id: 'azure-functions-key-assigned',
     provider: 'Azure',
     keywords: ['azure_function', 'functions_key', 'x-functions-key', 'azurewebsites.net'],
@@ -534,7 +456,7 @@ export const PROVIDERS_A_F: SecretRule[] = [
     title: 'Azure Functions access key',
     remediation: 'Renew the key in the Azure portal (Function App > App keys or the function > Function keys).',
   }),
-  row({
+  providerRow({
     id: 'azure-app-configuration-secret',
     provider: 'Azure',
     keywords: ['azconfig'],
@@ -546,7 +468,7 @@ export const PROVIDERS_A_F: SecretRule[] = [
   }),
 
   // B
-  row({
+  providerRow({
     id: 'backblaze-b2-application-key',
     provider: 'Backblaze',
     keywords: ['backblaze', 'b2_application_key', 'b2applicationkey', 'b2_app_key'],
@@ -570,20 +492,20 @@ export const PROVIDERS_A_F: SecretRule[] = [
       notSecret: [`BANNERBEAR_API_KEY=bb_pr_${fake(29, HEX, 'bannerbear')}`, 'BANNERBEAR_API_KEY=bb_pr_<your key>'],
     },
   },
-  row({
+  providerRow({
     id: 'bannerbear-api-key-legacy',
     provider: 'Bannerbear',
     keywords: ['bannerbear'],
     value: cat(alnum(22), lit('tt')),
     title: 'Bannerbear API key (legacy)',
   }),
-  row({ provider: 'Baremetrics', keywords: ['baremetrics'], value: word(25) }),
-  row({ provider: 'Beebole', keywords: ['beebole'], value: lowerAlnum(40) }),
-  row({ provider: 'beehiiv', keywords: ['beehiiv'], value: alnum(64) }),
-  row({ provider: 'Behance', keywords: ['behance'], value: alnum(32) }),
-  row({ provider: 'BeSnappy', keywords: ['besnappy'], value: hex(64) }),
+  providerRow({ provider: 'Baremetrics', keywords: ['baremetrics'], value: word(25) }),
+  providerRow({ provider: 'Beebole', keywords: ['beebole'], value: lowerAlnum(40) }),
+  providerRow({ provider: 'beehiiv', keywords: ['beehiiv'], value: alnum(64) }),
+  providerRow({ provider: 'Behance', keywords: ['behance'], value: alnum(32) }),
+  providerRow({ provider: 'BeSnappy', keywords: ['besnappy'], value: hex(64) }),
   standalone(
-    row({
+    providerRow({
       provider: 'BestTime',
       keywords: ['besttime'],
       value: word(36),
@@ -591,25 +513,25 @@ export const PROVIDERS_A_F: SecretRule[] = [
       notSecret: [`bestTimeSlot = '${fake(36, ALNUM, 'besttime-slot')}'`],
     }),
   ),
-  row({
+  providerRow({
     provider: 'Better Stack',
     keywords: ['betterstack', 'better_stack', 'logtail'],
     value: alnum(24),
     title: 'Better Stack (Logtail) token',
   }),
-  row({ provider: 'Billomat', keywords: ['billomat'], value: hex(32) }),
+  providerRow({ provider: 'Billomat', keywords: ['billomat'], value: hex(32) }),
   secretRow({ provider: 'Binance', keywords: ['binance'], value: alnum(64), title: 'Binance API secret key' }, 'secret'),
-  row({ provider: 'BinaryEdge', keywords: ['binaryedge'], value: uuid(), minEntropy: UUID_ENTROPY }),
-  row({ provider: 'Bitbar', keywords: ['bitbar'], value: lowerAlnum(32) }),
-  row({ provider: 'BitcoinAverage', keywords: ['bitcoinaverage'], value: alnum(43) }),
-  row({ provider: 'Bitfinex', keywords: ['bitfinex'], value: alnum(43) }),
-  row({ provider: 'Bitly', keywords: ['bitly'], value: klass('A-Za-z0-9-', `${ALNUM}-`, 40), title: 'Bitly access token' }),
+  providerRow({ provider: 'BinaryEdge', keywords: ['binaryedge'], value: uuid() }),
+  providerRow({ provider: 'Bitbar', keywords: ['bitbar'], value: lowerAlnum(32) }),
+  providerRow({ provider: 'BitcoinAverage', keywords: ['bitcoinaverage'], value: alnum(43) }),
+  providerRow({ provider: 'Bitfinex', keywords: ['bitfinex'], value: alnum(43) }),
+  providerRow({ provider: 'Bitly', keywords: ['bitly'], value: klass('A-Za-z0-9-', `${ALNUM}-`, 40), title: 'Bitly access token' }),
   secretRow({ provider: 'BitMEX', keywords: ['bitmex'], value: base64url(48), title: 'BitMEX API secret' }, 'secret'),
-  row({ provider: 'Bittrex', keywords: ['bittrex'], value: lowerAlnum(32) }),
-  row({ provider: 'BlazeMeter', keywords: ['blazemeter'], value: oneOf(lowerAlnum(64), uuid()), minEntropy: UUID_ENTROPY }),
-  row({ provider: 'Blitapp', keywords: ['blitapp'], value: base64url(39) }),
-  row({ provider: 'BlockCypher', keywords: ['blockcypher'], value: hex(32), title: 'BlockCypher token' }),
-  row({
+  providerRow({ provider: 'Bittrex', keywords: ['bittrex'], value: lowerAlnum(32) }),
+  providerRow({ provider: 'BlazeMeter', keywords: ['blazemeter'], value: oneOf(lowerAlnum(64), uuid()) }),
+  providerRow({ provider: 'Blitapp', keywords: ['blitapp'], value: base64url(39) }),
+  providerRow({ provider: 'BlockCypher', keywords: ['blockcypher'], value: hex(32), title: 'BlockCypher token' }),
+  providerRow({
     provider: 'Blockfrost',
     keywords: ['blockfrost'],
     value: cat(
@@ -618,15 +540,15 @@ export const PROVIDERS_A_F: SecretRule[] = [
     ),
     title: 'Blockfrost project ID',
   }),
-  row({ provider: 'Blocknative', keywords: ['blocknative'], value: uuid(), minEntropy: UUID_ENTROPY }),
-  row({ provider: 'Boostnote', keywords: ['boostnote'], value: hex(64) }),
-  row({
+  providerRow({ provider: 'Blocknative', keywords: ['blocknative'], value: uuid() }),
+  providerRow({ provider: 'Boostnote', keywords: ['boostnote'], value: hex(64) }),
+  providerRow({
     provider: 'BorgBase',
     keywords: ['borgbase'],
     value: klass('A-Za-z0-9/_.-', `${BASE64URL}./`, [148, 152]),
     title: 'BorgBase API token',
   }),
-  row({
+  providerRow({
     provider: 'Box',
     keywords: ['box_developer_token', 'box_client_secret', 'box_access_token', 'box_api_key', 'boxdev'],
     value: alnum(32),
@@ -643,16 +565,16 @@ export const PROVIDERS_A_F: SecretRule[] = [
     minEntropy: 4,
     remediation: 'Reset the secret in the Branch dashboard (Account settings > Profile).',
   }),
-  row({ provider: 'Braintrust', keywords: ['braintrust'], value: cat(lit('sk-'), alnum(48)) }),
-  row({ provider: 'Brandfetch', keywords: ['brandfetch'], value: alnum(40) }),
-  row({ provider: 'Braze', keywords: ['braze'], value: uuid(), minEntropy: UUID_ENTROPY, title: 'Braze REST API key' }),
-  row({ provider: 'Bridgecrew', keywords: ['bridgecrew'], value: uuid(), minEntropy: UUID_ENTROPY }),
-  row({ provider: 'BrowserStack', keywords: ['browserstack'], value: alnum(20), title: 'BrowserStack access key' }),
-  row({ provider: 'Browshot', keywords: ['browshot'], value: klass('A-Za-z0-9-', `${ALNUM}-`, 28) }),
-  row({ provider: 'BscScan', keywords: ['bscscan'], value: upperAlnum(34) }),
-  row({ provider: 'BuddyNS', keywords: ['buddyns'], value: lowerAlnum(40) }),
-  row({ provider: 'Budibase', keywords: ['budibase'], value: cat(hex(32), lit('-'), hex(78)) }),
-  row({ provider: 'BugHerd', keywords: ['bugherd'], value: lowerAlnum(22) }),
+  providerRow({ provider: 'Braintrust', keywords: ['braintrust'], value: cat(lit('sk-'), alnum(48)) }),
+  providerRow({ provider: 'Brandfetch', keywords: ['brandfetch'], value: alnum(40) }),
+  providerRow({ provider: 'Braze', keywords: ['braze'], value: uuid(), title: 'Braze REST API key' }),
+  providerRow({ provider: 'Bridgecrew', keywords: ['bridgecrew'], value: uuid() }),
+  providerRow({ provider: 'BrowserStack', keywords: ['browserstack'], value: alnum(20), title: 'BrowserStack access key' }),
+  providerRow({ provider: 'Browshot', keywords: ['browshot'], value: klass('A-Za-z0-9-', `${ALNUM}-`, 28) }),
+  providerRow({ provider: 'BscScan', keywords: ['bscscan'], value: upperAlnum(34) }),
+  providerRow({ provider: 'BuddyNS', keywords: ['buddyns'], value: lowerAlnum(40) }),
+  providerRow({ provider: 'Budibase', keywords: ['budibase'], value: cat(hex(32), lit('-'), hex(78)) }),
+  providerRow({ provider: 'BugHerd', keywords: ['bugherd'], value: lowerAlnum(22) }),
   prefixedRule({
     id: 'builder-io-private-key',
     title: 'Builder.io private key',
@@ -664,10 +586,10 @@ export const PROVIDERS_A_F: SecretRule[] = [
     minEntropy: 3.2,
     remediation: 'Delete the private key in Builder.io (Account settings > Space > Private keys).',
   }),
-  row({ provider: 'BuiltWith', keywords: ['builtwith'], value: uuid(), minEntropy: UUID_ENTROPY }),
-  row({ provider: 'Bulbul', keywords: ['bulbul'], value: lowerAlnum(32) }),
-  row({ provider: 'BulkSMS', keywords: ['bulksms'], value: klass('A-Za-z0-9*', `${ALNUM}*`, 29), title: 'BulkSMS token secret' }),
-  row({
+  providerRow({ provider: 'BuiltWith', keywords: ['builtwith'], value: uuid() }),
+  providerRow({ provider: 'Bulbul', keywords: ['bulbul'], value: lowerAlnum(32) }),
+  providerRow({ provider: 'BulkSMS', keywords: ['bulksms'], value: klass('A-Za-z0-9*', `${ALNUM}*`, 29), title: 'BulkSMS token secret' }),
+  providerRow({
     id: 'buildkite-api-token-legacy',
     provider: 'Buildkite',
     keywords: ['buildkite'],
@@ -675,8 +597,8 @@ export const PROVIDERS_A_F: SecretRule[] = [
     title: 'Buildkite API access token (legacy)',
     remediation: 'Revoke the token in Buildkite (Personal settings > API access tokens).',
   }),
-  row({ provider: 'ButterCMS', keywords: ['buttercms'], value: lowerAlnum(40) }),
-  row({ provider: 'Buttondown', keywords: ['buttondown'], value: uuid(), minEntropy: UUID_ENTROPY }),
+  providerRow({ provider: 'ButterCMS', keywords: ['buttercms'], value: lowerAlnum(40) }),
+  providerRow({ provider: 'Buttondown', keywords: ['buttondown'], value: uuid() }),
 
   // C
   prefixedRule({
@@ -690,33 +612,33 @@ export const PROVIDERS_A_F: SecretRule[] = [
     minEntropy: 3.2,
     remediation: 'Delete the key in Cal.com (Settings > Developer > API keys).',
   }),
-  row({ provider: 'Caflou', keywords: ['caflou'], value: JWT_TOKEN, title: 'Caflou API token' }),
-  row({ provider: 'Calendarific', keywords: ['calendarific'], value: lowerAlnum(40) }),
-  row({ provider: 'CalorieNinjas', keywords: ['calorieninja'], value: alnum(40) }),
-  row({ provider: 'Campayn', keywords: ['campayn'], value: lowerAlnum(64) }),
-  row({ provider: 'Canny', keywords: ['cannyio', 'canny.io', 'canny_api'], value: uuid(), minEntropy: UUID_ENTROPY }),
-  row({ provider: 'Capsule CRM', keywords: ['capsulecrm', 'capsule_crm'], value: klass('A-Za-z0-9._+=-', `${BASE64URL}.+=`, 64) }),
-  row({ provider: 'Captain Data', keywords: ['captaindata'], value: hex(64) }),
-  row({ provider: 'Carbon Interface', keywords: ['carboninterface'], value: alnum(21) }),
-  row({
+  providerRow({ provider: 'Caflou', keywords: ['caflou'], value: jwt(), title: 'Caflou API token' }),
+  providerRow({ provider: 'Calendarific', keywords: ['calendarific'], value: lowerAlnum(40) }),
+  providerRow({ provider: 'CalorieNinjas', keywords: ['calorieninja'], value: alnum(40) }),
+  providerRow({ provider: 'Campayn', keywords: ['campayn'], value: lowerAlnum(64) }),
+  providerRow({ provider: 'Canny', keywords: ['cannyio', 'canny.io', 'canny_api'], value: uuid() }),
+  providerRow({ provider: 'Capsule CRM', keywords: ['capsulecrm', 'capsule_crm'], value: klass('A-Za-z0-9._+=-', `${BASE64URL}.+=`, 64) }),
+  providerRow({ provider: 'Captain Data', keywords: ['captaindata'], value: hex(64) }),
+  providerRow({ provider: 'Carbon Interface', keywords: ['carboninterface'], value: alnum(21) }),
+  providerRow({
     provider: 'Cashboard',
     keywords: ['cashboard'],
     value: cat(upperAlnum(3), lit('-'), upperAlnum(3), lit('-'), upperAlnum(3), lit('-'), upperAlnum(3)),
   }),
-  row({ provider: 'Caspio', keywords: ['caspio'], value: lowerAlnum(50), title: 'Caspio client secret' }),
-  row({ provider: 'Censys', keywords: ['censys'], value: alnum(32), title: 'Censys API secret' }),
-  row({ provider: 'CentralStationCRM', keywords: ['centralstation'], value: lowerAlnum(30) }),
-  row({ provider: 'CEX.IO', keywords: ['cexio', 'cex.io'], value: alnum([24, 27]) }),
-  row({ provider: 'Chargebee', keywords: ['chargebee'], value: cat(lit('live_'), alnum([32, 34])) }),
-  row({ provider: 'ChartMogul', keywords: ['chartmogul'], value: lowerAlnum(32) }),
-  row({ provider: 'Chartbeat', keywords: ['chartbeat'], value: hex(32) }),
-  row({ provider: 'ChatBot.com', keywords: ['chatbot_api', 'chatbotcom', 'chatbot.com'], value: word(32) }),
-  row({ provider: 'Chatfuel', keywords: ['chatfuel'], value: alnum(128) }),
-  row({ provider: 'Checkly', keywords: ['checkly'], value: oneOf(cat(lit('cu_'), hex(32)), base64url(32)) }),
-  row({ provider: 'Checkvist', keywords: ['checkvist'], value: alnum(14) }),
-  row({ provider: 'Cicero', keywords: ['cicero'], value: lowerAlnum(40) }),
-  row({ provider: 'Clarifai', keywords: ['clarifai'], value: alnum(32) }),
-  row({ provider: 'Clearbit', keywords: ['clearbit'], value: klass('0-9a-z_', `${LOWER_ALNUM}_`, 35) }),
+  providerRow({ provider: 'Caspio', keywords: ['caspio'], value: lowerAlnum(50), title: 'Caspio client secret' }),
+  providerRow({ provider: 'Censys', keywords: ['censys'], value: alnum(32), title: 'Censys API secret' }),
+  providerRow({ provider: 'CentralStationCRM', keywords: ['centralstation'], value: lowerAlnum(30) }),
+  providerRow({ provider: 'CEX.IO', keywords: ['cexio', 'cex.io'], value: alnum([24, 27]) }),
+  providerRow({ provider: 'Chargebee', keywords: ['chargebee'], value: cat(lit('live_'), alnum([32, 34])) }),
+  providerRow({ provider: 'ChartMogul', keywords: ['chartmogul'], value: lowerAlnum(32) }),
+  providerRow({ provider: 'Chartbeat', keywords: ['chartbeat'], value: hex(32) }),
+  providerRow({ provider: 'ChatBot.com', keywords: ['chatbot_api', 'chatbotcom', 'chatbot.com'], value: word(32) }),
+  providerRow({ provider: 'Chatfuel', keywords: ['chatfuel'], value: alnum(128) }),
+  providerRow({ provider: 'Checkly', keywords: ['checkly'], value: oneOf(cat(lit('cu_'), hex(32)), base64url(32)) }),
+  providerRow({ provider: 'Checkvist', keywords: ['checkvist'], value: alnum(14) }),
+  providerRow({ provider: 'Cicero', keywords: ['cicero'], value: lowerAlnum(40) }),
+  providerRow({ provider: 'Clarifai', keywords: ['clarifai'], value: alnum(32) }),
+  providerRow({ provider: 'Clearbit', keywords: ['clearbit'], value: klass('0-9a-z_', `${LOWER_ALNUM}_`, 35) }),
   prefixedRule({
     id: 'clickhouse-cloud-api-secret',
     title: 'ClickHouse Cloud API secret key',
@@ -729,82 +651,81 @@ export const PROVIDERS_A_F: SecretRule[] = [
     minEntropy: 4.3,
     remediation: 'Delete the API key in ClickHouse Cloud (Organization > API keys).',
   }),
-  row({ provider: 'ClickHelp', keywords: ['clickhelp'], value: alnum(24) }),
-  row({ provider: 'ClickSend', keywords: ['clicksend'], value: uuid({ upper: true }), minEntropy: UUID_ENTROPY }),
-  row({ provider: 'Cliengo', keywords: ['cliengo'], value: uuid(), minEntropy: UUID_ENTROPY }),
-  row({ provider: 'Clientary', keywords: ['clientary'], value: alnum(45) }),
-  row({ provider: 'ClinchPad', keywords: ['clinchpad'], value: lowerAlnum(32) }),
-  row({ provider: 'Clockify', keywords: ['clockify'], value: alnum(48) }),
-  row({ provider: 'Clockwork SMS', keywords: ['clockworksms', 'clockwork_sms'], value: alnum(24) }),
-  row({
+  providerRow({ provider: 'ClickHelp', keywords: ['clickhelp'], value: alnum(24) }),
+  providerRow({ provider: 'ClickSend', keywords: ['clicksend'], value: uuid({ upper: true }) }),
+  providerRow({ provider: 'Cliengo', keywords: ['cliengo'], value: uuid() }),
+  providerRow({ provider: 'Clientary', keywords: ['clientary'], value: alnum(45) }),
+  providerRow({ provider: 'ClinchPad', keywords: ['clinchpad'], value: lowerAlnum(32) }),
+  providerRow({ provider: 'Clockify', keywords: ['clockify'], value: alnum(48) }),
+  providerRow({ provider: 'Clockwork SMS', keywords: ['clockworksms', 'clockwork_sms'], value: alnum(24) }),
+  providerRow({
     provider: 'Close',
     keywords: ['closecrm', 'close_api', 'close.com', 'closeio', 'close_io'],
     value: cat(lit('api_'), klass('A-Za-z0-9.', `${ALNUM}.`, 45)),
   }),
-  row({ provider: 'Cloud Elements', keywords: ['cloudelements'], value: alnum(43) }),
-  row({ provider: 'CloudConvert', keywords: ['cloudconvert'], value: JWT_TOKEN, title: 'CloudConvert API key' }),
-  standalone(row({ provider: 'Cloudimage', keywords: ['cloudimage'], value: word(30) })),
-  row({ provider: 'Cloudmersive', keywords: ['cloudmersive'], value: uuid(), minEntropy: UUID_ENTROPY }),
-  row({ provider: 'Cloudplan', keywords: ['cloudplan'], value: upperAlnum(32) }),
-  row({ provider: 'Cloudsmith', keywords: ['cloudsmith'], value: hex(40) }),
-  row({ provider: 'Cloverly', keywords: ['cloverly'], value: klass('a-z0-9:_', `${LOWER_ALNUM}_`, 28) }),
-  row({ provider: 'Cloze', keywords: ['clozecrm', 'cloze_api', 'cloze_key', 'cloze.com'], value: hex(32) }),
-  row({ provider: 'Clustdoc', keywords: ['clustdoc'], value: alnum(60) }),
-  row({
+  providerRow({ provider: 'Cloud Elements', keywords: ['cloudelements'], value: alnum(43) }),
+  providerRow({ provider: 'CloudConvert', keywords: ['cloudconvert'], value: jwt(), title: 'CloudConvert API key' }),
+  standalone(providerRow({ provider: 'Cloudimage', keywords: ['cloudimage'], value: word(30) })),
+  providerRow({ provider: 'Cloudmersive', keywords: ['cloudmersive'], value: uuid() }),
+  providerRow({ provider: 'Cloudplan', keywords: ['cloudplan'], value: upperAlnum(32) }),
+  providerRow({ provider: 'Cloudsmith', keywords: ['cloudsmith'], value: hex(40) }),
+  providerRow({ provider: 'Cloverly', keywords: ['cloverly'], value: klass('a-z0-9:_', `${LOWER_ALNUM}_`, 28) }),
+  providerRow({ provider: 'Cloze', keywords: ['clozecrm', 'cloze_api', 'cloze_key', 'cloze.com'], value: hex(32) }),
+  providerRow({ provider: 'Clustdoc', keywords: ['clustdoc'], value: alnum(60) }),
+  providerRow({
     provider: 'Coda',
     keywords: ['coda_api', 'coda_token', 'codaio', 'coda.io'],
     value: uuid(),
-    minEntropy: UUID_ENTROPY,
     title: 'Coda API token',
   }),
-  row({ provider: 'Codacy', keywords: ['codacy'], value: alnum(20), title: 'Codacy API token' }),
-  row({
+  providerRow({ provider: 'Codacy', keywords: ['codacy'], value: alnum(20), title: 'Codacy API token' }),
+  providerRow({
     provider: 'Code Climate',
     keywords: ['codeclimate', 'cc_test_reporter_id'],
     value: hex(64),
     title: 'Code Climate test reporter ID',
   }),
-  row({ provider: 'Codefresh', keywords: ['codefresh'], value: cat(hex(24), lit('.'), hex(32)), title: 'Codefresh API key' }),
-  row({ provider: 'Codemagic', keywords: ['codemagic'], value: base64url(43), title: 'Codemagic API token' }),
-  row({ provider: 'Codequiry', keywords: ['codequiry'], value: hex(64) }),
-  row({ provider: 'CoinAPI', keywords: ['coinapi'], value: uuid({ upper: true }), minEntropy: UUID_ENTROPY }),
-  row({ provider: 'Coinlayer', keywords: ['coinlayer'], value: lowerAlnum(32) }),
-  row({ provider: 'Coinlib', keywords: ['coinlib'], value: lowerAlnum(16) }),
-  row({ provider: 'CoinMarketCap', keywords: ['coinmarketcap', 'cmc_pro_api_key'], value: uuid(), minEntropy: UUID_ENTROPY }),
-  row({ provider: 'Collect2', keywords: ['collect2_api', 'collect2.com'], value: uuid(), minEntropy: UUID_ENTROPY }),
-  row({ provider: 'Column', keywords: ['column_api', 'columnapi'], value: cat(lit('live_'), alnum(27)) }),
-  row({
+  providerRow({ provider: 'Codefresh', keywords: ['codefresh'], value: cat(hex(24), lit('.'), hex(32)), title: 'Codefresh API key' }),
+  providerRow({ provider: 'Codemagic', keywords: ['codemagic'], value: base64url(43), title: 'Codemagic API token' }),
+  providerRow({ provider: 'Codequiry', keywords: ['codequiry'], value: hex(64) }),
+  providerRow({ provider: 'CoinAPI', keywords: ['coinapi'], value: uuid({ upper: true }) }),
+  providerRow({ provider: 'Coinlayer', keywords: ['coinlayer'], value: lowerAlnum(32) }),
+  providerRow({ provider: 'Coinlib', keywords: ['coinlib'], value: lowerAlnum(16) }),
+  providerRow({ provider: 'CoinMarketCap', keywords: ['coinmarketcap', 'cmc_pro_api_key'], value: uuid() }),
+  providerRow({ provider: 'Collect2', keywords: ['collect2_api', 'collect2.com'], value: uuid() }),
+  providerRow({ provider: 'Column', keywords: ['column_api', 'columnapi'], value: cat(lit('live_'), alnum(27)) }),
+  providerRow({
     provider: 'Commerce.js',
     keywords: ['commercejs', 'checio', 'chec_secret'],
     value: klass('a-z0-9_', `${LOWER_ALNUM}_`, 48),
   }),
-  row({ provider: 'Commodities-API', keywords: ['commoditiesapi', 'commodities_api', 'commodities-api'], value: alnum(60) }),
-  row({ provider: 'CompanyHub', keywords: ['companyhub'], value: alnum(20) }),
-  row({
+  providerRow({ provider: 'Commodities-API', keywords: ['commoditiesapi', 'commodities_api', 'commodities-api'], value: alnum(60) }),
+  providerRow({ provider: 'CompanyHub', keywords: ['companyhub'], value: alnum(20) }),
+  providerRow({
     provider: 'Conversion Tools',
     keywords: ['conversiontools', 'conversion_tools'],
-    value: JWT_TOKEN,
+    value: jwt(),
     title: 'Conversion Tools API token',
   }),
-  standalone(row({ provider: 'ConvertAPI', keywords: ['convertapi'], value: alnum(16), title: 'ConvertAPI secret' })),
-  row({ provider: 'ConvertKit', keywords: ['convertkit'], value: word(22) }),
-  row({ provider: 'Convier', keywords: ['convier'], value: cat(digits(2), lit('|'), alnum(40)) }),
-  row({ provider: 'Copper', keywords: ['coppercrm', 'copper_api', 'prosperworks'], value: lowerAlnum(32) }),
-  row({ provider: 'Coralogix', keywords: ['coralogix'], value: uuid(), minEntropy: UUID_ENTROPY, title: 'Coralogix private key' }),
-  row({ provider: 'countrylayer', keywords: ['countrylayer'], value: lowerAlnum(32) }),
-  row({
+  standalone(providerRow({ provider: 'ConvertAPI', keywords: ['convertapi'], value: alnum(16), title: 'ConvertAPI secret' })),
+  providerRow({ provider: 'ConvertKit', keywords: ['convertkit'], value: word(22) }),
+  providerRow({ provider: 'Convier', keywords: ['convier'], value: cat(digits(2), lit('|'), alnum(40)) }),
+  providerRow({ provider: 'Copper', keywords: ['coppercrm', 'copper_api', 'prosperworks'], value: lowerAlnum(32) }),
+  providerRow({ provider: 'Coralogix', keywords: ['coralogix'], value: uuid(), title: 'Coralogix private key' }),
+  providerRow({ provider: 'countrylayer', keywords: ['countrylayer'], value: lowerAlnum(32) }),
+  providerRow({
     provider: 'Courier',
     keywords: ['courier_auth', 'courier_api', 'courier_key', 'courier_token', 'trycourier'],
     // `pk_<environment>_<28 characters>`.
     value: cat(lit('pk_'), alnum([1, 64]), lit('_'), alnum(28)),
   }),
-  row({
+  providerRow({
     provider: 'Coveralls',
     keywords: ['coveralls'],
     value: klass('A-Za-z0-9-', `${ALNUM}-`, 37),
     title: 'Coveralls repo token',
   }),
-  row({ provider: 'CraftMyPDF', keywords: ['craftmypdf'], value: alnum(35) }),
+  providerRow({ provider: 'CraftMyPDF', keywords: ['craftmypdf'], value: alnum(35) }),
   secretRow(
     {
       provider: 'CrowdStrike',
@@ -814,42 +735,41 @@ export const PROVIDERS_A_F: SecretRule[] = [
     },
     'secret',
   ),
-  row({ provider: 'Crowdin', keywords: ['crowdin'], value: hex(80), title: 'Crowdin personal access token' }),
-  row({ provider: 'Crunchbase', keywords: ['crunchbase'], value: hex(32) }),
-  row({ provider: 'CryptoCompare', keywords: ['cryptocompare'], value: lowerAlnum(64) }),
-  row({ provider: 'Currencycloud', keywords: ['currencycloud'], value: lowerAlnum(64) }),
-  row({ provider: 'CurrencyFreaks', keywords: ['currencyfreaks'], value: lowerAlnum(32) }),
-  row({ provider: 'currencylayer', keywords: ['currencylayer'], value: lowerAlnum(32) }),
-  row({ provider: 'CurrencyScoop', keywords: ['currencyscoop'], value: alnum(32) }),
-  row({ provider: 'Currents API', keywords: ['currentsapi', 'currents_api'], value: base64url(48) }),
-  row({ provider: 'CustomerGuru', keywords: ['customerguru'], value: lowerAlnum(50) }),
-  row({
+  providerRow({ provider: 'Crowdin', keywords: ['crowdin'], value: hex(80), title: 'Crowdin personal access token' }),
+  providerRow({ provider: 'Crunchbase', keywords: ['crunchbase'], value: hex(32) }),
+  providerRow({ provider: 'CryptoCompare', keywords: ['cryptocompare'], value: lowerAlnum(64) }),
+  providerRow({ provider: 'Currencycloud', keywords: ['currencycloud'], value: lowerAlnum(64) }),
+  providerRow({ provider: 'CurrencyFreaks', keywords: ['currencyfreaks'], value: lowerAlnum(32) }),
+  providerRow({ provider: 'currencylayer', keywords: ['currencylayer'], value: lowerAlnum(32) }),
+  providerRow({ provider: 'CurrencyScoop', keywords: ['currencyscoop'], value: alnum(32) }),
+  providerRow({ provider: 'Currents API', keywords: ['currentsapi', 'currents_api'], value: base64url(48) }),
+  providerRow({ provider: 'CustomerGuru', keywords: ['customerguru'], value: lowerAlnum(50) }),
+  providerRow({
     provider: 'Customer.io',
     keywords: ['customerio', 'customer.io', 'customer_io'],
     // Track API keys are 20 hex digits beside a site ID of the same shape; App API keys are 32.
     value: oneOf(alnum(20), hex(32)),
   }),
-  row({
+  providerRow({
     provider: 'CyberSource',
     keywords: ['cybersource'],
     value: cat(klass('A-Za-z0-9+/', BASE64, 43), lit('=')),
     title: 'CyberSource shared secret key',
   }),
-  row({
+  providerRow({
     provider: 'Cypress',
     keywords: ['cypress_record_key', 'cypress_key'],
     value: uuid(),
-    minEntropy: UUID_ENTROPY,
     title: 'Cypress Cloud record key',
     remediation: 'Delete the record key in Cypress Cloud (Project settings > Record keys) and create a new one.',
   }),
 
   // D
-  row({ provider: 'Daily', keywords: ['dailyco', 'daily_api', 'daily.co'], value: hex(64) }),
-  row({ provider: 'Dandelion', keywords: ['dandelion'], value: lowerAlnum(32) }),
-  row({ provider: 'Dareboost', keywords: ['dareboost'], value: alnum(60) }),
-  standalone(row({ provider: 'Databox', keywords: ['databox'], value: alnum(21) })),
-  row({ provider: 'Data.gov', keywords: ['datagov', 'data.gov'], value: alnum(40) }),
+  providerRow({ provider: 'Daily', keywords: ['dailyco', 'daily_api', 'daily.co'], value: hex(64) }),
+  providerRow({ provider: 'Dandelion', keywords: ['dandelion'], value: lowerAlnum(32) }),
+  providerRow({ provider: 'Dareboost', keywords: ['dareboost'], value: alnum(60) }),
+  standalone(providerRow({ provider: 'Databox', keywords: ['databox'], value: alnum(21) })),
+  providerRow({ provider: 'Data.gov', keywords: ['datagov', 'data.gov'], value: alnum(40) }),
   prefixedRule({
     id: 'datastax-astra-token',
     title: 'DataStax Astra DB application token',
@@ -862,21 +782,20 @@ export const PROVIDERS_A_F: SecretRule[] = [
     minEntropy: 3.5,
     remediation: 'Revoke the token in the Astra portal (Settings > Token management).',
   }),
-  row({ provider: 'DeepAI', keywords: ['deepai'], value: uuid(), minEntropy: UUID_ENTROPY }),
-  row({ provider: 'DeepInfra', keywords: ['deepinfra'], value: alnum(32) }),
+  providerRow({ provider: 'DeepAI', keywords: ['deepai'], value: uuid() }),
+  providerRow({ provider: 'DeepInfra', keywords: ['deepinfra'], value: alnum(32) }),
   standalone(
-    row({
+    providerRow({
       provider: 'DeepL',
       keywords: ['deepl'],
       // Free-plan keys end in `:fx`.
       value: oneOf(cat(uuid(), lit(':fx')), uuid()),
-      minEntropy: UUID_ENTROPY,
       title: 'DeepL authentication key',
       notSecret: [`deeplink_target = '${uuid().sample('deeplink')}'`],
     }),
   ),
-  row({ provider: 'Delighted', keywords: ['delighted_api', 'delightedapp', 'delighted.com'], value: alnum(32) }),
-  row({ provider: 'Demio', keywords: ['demio'], value: alnum(32) }),
+  providerRow({ provider: 'Delighted', keywords: ['delighted_api', 'delightedapp', 'delighted.com'], value: alnum(32) }),
+  providerRow({ provider: 'Demio', keywords: ['demio'], value: alnum(32) }),
   ...(['ddp_', 'ddw_'] as const).map((prefix) =>
     prefixedRule({
       id: prefix === 'ddp_' ? 'deno-deploy-token' : 'deno-deploy-organization-token',
@@ -890,31 +809,28 @@ export const PROVIDERS_A_F: SecretRule[] = [
       remediation: 'Delete the token in the Deno Deploy dashboard (Account settings > Access tokens).',
     }),
   ),
-  row({ provider: 'Deputy', keywords: ['deputy_api', 'deputy_token', 'deputy.com'], value: lowerAlnum(32) }),
-  row({ provider: 'Detectify', keywords: ['detectify'], value: hex(32) }),
-  row({ provider: 'Detect Language', keywords: ['detectlanguage'], value: lowerAlnum(32) }),
-  row({ provider: 'dfuse', keywords: ['dfuse'], value: cat(lit('web_'), lowerAlnum(32)) }),
-  row({ provider: 'Diffbot', keywords: ['diffbot'], value: lowerAlnum(32), title: 'Diffbot token' }),
-  row({ provider: 'Diggernaut', keywords: ['diggernaut'], value: alnum(40) }),
-  row({ provider: 'Discourse', keywords: ['discourse_api', 'discourse_key'], value: hex(64) }),
-  row({ provider: 'Disqus', keywords: ['disqus'], value: alnum(64), title: 'Disqus API secret' }),
-  row({ provider: 'Ditto', keywords: ['dittowords', 'ditto_api'], value: cat(uuid(), lit('.'), lowerAlnum(40)) }),
-  row({ provider: 'DNSCheck', keywords: ['dnscheck'], value: alnum(32) }),
-  row({ provider: 'Docparser', keywords: ['docparser'], value: lowerAlnum(40) }),
-  secretRow(
-    { provider: 'DocuSign', keywords: ['docusign'], value: uuid(), minEntropy: UUID_ENTROPY, title: 'DocuSign integration secret' },
-    'secret',
-  ),
-  row({ provider: 'Documo', keywords: ['documo'], value: JWT_TOKEN, title: 'Documo API key' }),
-  row({ provider: 'Dovico', keywords: ['dovico'], value: cat(lowerAlnum(32), lit('.'), lowerAlnum([5, 8])) }),
-  row({ provider: 'DronaHQ', keywords: ['dronahq'], value: lowerAlnum(50) }),
-  row({
+  providerRow({ provider: 'Deputy', keywords: ['deputy_api', 'deputy_token', 'deputy.com'], value: lowerAlnum(32) }),
+  providerRow({ provider: 'Detectify', keywords: ['detectify'], value: hex(32) }),
+  providerRow({ provider: 'Detect Language', keywords: ['detectlanguage'], value: lowerAlnum(32) }),
+  providerRow({ provider: 'dfuse', keywords: ['dfuse'], value: cat(lit('web_'), lowerAlnum(32)) }),
+  providerRow({ provider: 'Diffbot', keywords: ['diffbot'], value: lowerAlnum(32), title: 'Diffbot token' }),
+  providerRow({ provider: 'Diggernaut', keywords: ['diggernaut'], value: alnum(40) }),
+  providerRow({ provider: 'Discourse', keywords: ['discourse_api', 'discourse_key'], value: hex(64) }),
+  providerRow({ provider: 'Disqus', keywords: ['disqus'], value: alnum(64), title: 'Disqus API secret' }),
+  providerRow({ provider: 'Ditto', keywords: ['dittowords', 'ditto_api'], value: cat(uuid(), lit('.'), lowerAlnum(40)) }),
+  providerRow({ provider: 'DNSCheck', keywords: ['dnscheck'], value: alnum(32) }),
+  providerRow({ provider: 'Docparser', keywords: ['docparser'], value: lowerAlnum(40) }),
+  secretRow({ provider: 'DocuSign', keywords: ['docusign'], value: uuid(), title: 'DocuSign integration secret' }, 'secret'),
+  providerRow({ provider: 'Documo', keywords: ['documo'], value: jwt(), title: 'Documo API key' }),
+  providerRow({ provider: 'Dovico', keywords: ['dovico'], value: cat(lowerAlnum(32), lit('.'), lowerAlnum([5, 8])) }),
+  providerRow({ provider: 'DronaHQ', keywords: ['dronahq'], value: lowerAlnum(50) }),
+  providerRow({
     provider: 'Drone CI',
     keywords: ['droneci', 'drone_token', 'drone_rpc_secret'],
     value: alnum(32),
     title: 'Drone CI token',
   }),
-  row({ provider: 'Dribbble', keywords: ['dribbble'], value: hex(64), title: 'Dribbble access token' }),
+  providerRow({ provider: 'Dribbble', keywords: ['dribbble'], value: hex(64), title: 'Dribbble access token' }),
   prefixedRule({
     id: 'duffel-test-token',
     title: 'Duffel test-mode access token',
@@ -928,7 +844,7 @@ export const PROVIDERS_A_F: SecretRule[] = [
     severity: 'medium',
     remediation: 'Revoke the token in the Duffel dashboard (Developers > Access tokens).',
   }),
-  row({
+  providerRow({
     id: 'duo-secret-key',
     provider: 'Duo',
     keywords: ['duo_skey', 'duo_secret', 'duosecurity_secret'],
@@ -936,11 +852,11 @@ export const PROVIDERS_A_F: SecretRule[] = [
     title: 'Duo secret key',
   }),
   secretRow({ provider: 'Dwolla', keywords: ['dwolla'], value: alnum(50), title: 'Dwolla API secret' }, 'secret'),
-  row({ provider: 'Dynalist', keywords: ['dynalist'], value: base64url(128) }),
-  row({ provider: 'Dyspatch', keywords: ['dyspatch'], value: upperAlnum(52) }),
+  providerRow({ provider: 'Dynalist', keywords: ['dynalist'], value: base64url(128) }),
+  providerRow({ provider: 'Dyspatch', keywords: ['dyspatch'], value: upperAlnum(52) }),
 
   // E
-  row({ provider: 'Easy Insight', keywords: ['easyinsight', 'easy_insight'], value: alnum(20) }),
+  providerRow({ provider: 'Easy Insight', keywords: ['easyinsight', 'easy_insight'], value: alnum(20) }),
   prefixedRule({
     id: 'easypost-test-api-key',
     title: 'EasyPost test API key',
@@ -953,16 +869,16 @@ export const PROVIDERS_A_F: SecretRule[] = [
     severity: 'medium',
     remediation: 'Disable the key and create a new one in the EasyPost dashboard (Account settings > API keys).',
   }),
-  row({
+  providerRow({
     provider: 'EcoStruxure IT',
     keywords: ['ecostruxure'],
     value: cat(lit('AK1'), klass('A-Za-z0-9/', `${ALNUM}/`, [50, 55])),
   }),
-  row({ provider: 'Edamam', keywords: ['edamam'], value: alnum(32) }),
-  row({ provider: 'Eden AI', keywords: ['edenai', 'eden_ai'], value: JWT_TOKEN, title: 'Eden AI API key' }),
-  row({ provider: 'Elastic Email', keywords: ['elasticemail', 'elastic_email'], value: base64url(96) }),
-  row({ provider: 'EmailOctopus', keywords: ['emailoctopus'], value: uuid(), minEntropy: UUID_ENTROPY }),
-  row({ provider: 'EnableX', keywords: ['enablex'], value: alnum(36) }),
+  providerRow({ provider: 'Edamam', keywords: ['edamam'], value: alnum(32) }),
+  providerRow({ provider: 'Eden AI', keywords: ['edenai', 'eden_ai'], value: jwt(), title: 'Eden AI API key' }),
+  providerRow({ provider: 'Elastic Email', keywords: ['elasticemail', 'elastic_email'], value: base64url(96) }),
+  providerRow({ provider: 'EmailOctopus', keywords: ['emailoctopus'], value: uuid() }),
+  providerRow({ provider: 'EnableX', keywords: ['enablex'], value: alnum(36) }),
   prefixedRule({
     id: 'endor-labs-api-key',
     title: 'Endor Labs API key or secret',
@@ -974,82 +890,81 @@ export const PROVIDERS_A_F: SecretRule[] = [
     minEntropy: 3.2,
     remediation: 'Delete the API key in Endor Labs (Settings > Access control > API keys).',
   }),
-  row({ provider: 'Enigma', keywords: ['enigma_api', 'enigmaapi'], value: alnum(40) }),
-  row({ provider: 'Eraser', keywords: ['eraser_api', 'eraserio', 'eraser.io'], value: alnum(20) }),
-  row({ provider: 'Etherscan', keywords: ['etherscan'], value: upperAlnum(34) }),
-  row({ provider: 'Ethplorer', keywords: ['ethplorer'], value: klass('A-Za-z0-9-', `${ALNUM}-`, 22) }),
-  row({ provider: 'Etsy', keywords: ['etsy'], value: lowerAlnum(24), title: 'Etsy API keystring' }),
-  row({ provider: 'Eventbrite', keywords: ['eventbrite'], value: upperAlnum(20), title: 'Eventbrite private token' }),
-  row({
+  providerRow({ provider: 'Enigma', keywords: ['enigma_api', 'enigmaapi'], value: alnum(40) }),
+  providerRow({ provider: 'Eraser', keywords: ['eraser_api', 'eraserio', 'eraser.io'], value: alnum(20) }),
+  providerRow({ provider: 'Etherscan', keywords: ['etherscan'], value: upperAlnum(34) }),
+  providerRow({ provider: 'Ethplorer', keywords: ['ethplorer'], value: klass('A-Za-z0-9-', `${ALNUM}-`, 22) }),
+  providerRow({ provider: 'Etsy', keywords: ['etsy'], value: lowerAlnum(24), title: 'Etsy API keystring' }),
+  providerRow({ provider: 'Eventbrite', keywords: ['eventbrite'], value: upperAlnum(20), title: 'Eventbrite private token' }),
+  providerRow({
     provider: 'Everhour',
     keywords: ['everhour'],
     value: cat(hex(4), lit('-'), hex(4), lit('-'), hex(6), lit('-'), hex(6), lit('-'), hex(8)),
   }),
-  row({ provider: 'Exceptionless', keywords: ['exceptionless'], value: alnum(40) }),
+  providerRow({ provider: 'Exceptionless', keywords: ['exceptionless'], value: alnum(40) }),
   secretRow({ provider: 'Exoscale', keywords: ['exoscale'], value: base64url(43), title: 'Exoscale API secret' }, 'secret'),
-  row({
+  providerRow({
     provider: 'ExchangeRate-API',
     keywords: ['exchangerate-api', 'exchangerate_api', 'exchangerateapi'],
     value: lowerAlnum(24),
   }),
-  row({ provider: 'Exchange Rates API', keywords: ['exchangeratesapi'], value: lowerAlnum(32) }),
-  row({
+  providerRow({ provider: 'Exchange Rates API', keywords: ['exchangeratesapi'], value: lowerAlnum(32) }),
+  providerRow({
     provider: 'ExportSDK',
     keywords: ['exportsdk'],
     value: cat(lowerAlnum([5, 15]), lit('_'), klass('0-9a-z-', `${LOWER_ALNUM}-`, 36)),
   }),
-  row({ provider: 'Extractor API', keywords: ['extractorapi'], value: alnum(40) }),
+  providerRow({ provider: 'Extractor API', keywords: ['extractorapi'], value: alnum(40) }),
 
   // F
   secretRow({ provider: 'Face++', keywords: ['faceplusplus', 'megvii'], value: base64url(32), title: 'Face++ API secret' }, 'secret'),
-  row({ provider: 'FakeJSON', keywords: ['fakejson'], value: alnum(22) }),
-  row({
+  providerRow({ provider: 'FakeJSON', keywords: ['fakejson'], value: alnum(22) }),
+  providerRow({
     provider: 'fal.ai',
     keywords: ['fal_key', 'fal.ai', 'fal_api'],
     // `<key id>:<secret>`.
     value: cat(uuid(), lit(':'), hex(32)),
   }),
-  row({ provider: 'fastFOREX', keywords: ['fastforex'], value: klass('a-z0-9-', `${LOWER_ALNUM}-`, 28) }),
-  row({
+  providerRow({ provider: 'fastFOREX', keywords: ['fastforex'], value: klass('a-z0-9-', `${LOWER_ALNUM}-`, 28) }),
+  providerRow({
     provider: 'Fauna',
     keywords: ['faunadb', 'fauna_secret', 'fauna_key'],
     value: cat(lit('fn'), base64url(38)),
     title: 'Fauna secret',
   }),
-  row({ provider: 'Feedier', keywords: ['feedier'], value: alnum(32) }),
-  row({ provider: 'FetchRSS', keywords: ['fetchrss'], value: klass('0-9A-Za-z.', `${ALNUM}.`, 40) }),
-  row({ provider: 'Fibery', keywords: ['fibery'], value: cat(hex(8), lit('.'), hex(35)) }),
-  row({ provider: 'File.io', keywords: ['fileio_api', 'fileio_key', 'file.io'], value: klass('A-Z0-9.-', `${UPPER_ALNUM}.-`, 39) }),
-  row({ provider: 'Financial Modeling Prep', keywords: ['financialmodelingprep', 'fmp_api'], value: alnum(32) }),
+  providerRow({ provider: 'Feedier', keywords: ['feedier'], value: alnum(32) }),
+  providerRow({ provider: 'FetchRSS', keywords: ['fetchrss'], value: klass('0-9A-Za-z.', `${ALNUM}.`, 40) }),
+  providerRow({ provider: 'Fibery', keywords: ['fibery'], value: cat(hex(8), lit('.'), hex(35)) }),
+  providerRow({ provider: 'File.io', keywords: ['fileio_api', 'fileio_key', 'file.io'], value: klass('A-Z0-9.-', `${UPPER_ALNUM}.-`, 39) }),
+  providerRow({ provider: 'Financial Modeling Prep', keywords: ['financialmodelingprep', 'fmp_api'], value: alnum(32) }),
   standalone(
-    row({
+    providerRow({
       provider: 'Findl',
       keywords: ['findl'],
       value: uuid(),
-      minEntropy: UUID_ENTROPY,
       notSecret: [`findLocation('${uuid().sample('findl')}')`],
     }),
   ),
-  row({
+  providerRow({
     id: 'finicity-client-secret',
     provider: 'Finicity',
     keywords: ['finicity'],
     value: lowerAlnum(20),
     title: 'Finicity client secret',
   }),
-  row({ id: 'finicity-api-token', provider: 'Finicity', keywords: ['finicity'], value: hex(32), title: 'Finicity API token' }),
-  row({ provider: 'Finnhub', keywords: ['finnhub'], value: lowerAlnum(20) }),
-  row({ provider: 'Firecrawl', keywords: ['firecrawl'], value: cat(lit('fc-'), hex(32)) }),
+  providerRow({ id: 'finicity-api-token', provider: 'Finicity', keywords: ['finicity'], value: hex(32), title: 'Finicity API token' }),
+  providerRow({ provider: 'Finnhub', keywords: ['finnhub'], value: lowerAlnum(20) }),
+  providerRow({ provider: 'Firecrawl', keywords: ['firecrawl'], value: cat(lit('fc-'), hex(32)) }),
   secretRow({ provider: 'Fivetran', keywords: ['fivetran'], value: alnum(32), title: 'Fivetran API secret' }, 'secret'),
-  row({ provider: 'Fixer', keywords: ['fixerio', 'fixer.io', 'fixer_api'], value: alnum(32) }),
-  row({
+  providerRow({ provider: 'Fixer', keywords: ['fixerio', 'fixer.io', 'fixer_api'], value: alnum(32) }),
+  providerRow({
     provider: 'Flagsmith',
     keywords: ['flagsmith'],
     value: cat(lit('ser.'), alnum(22)),
     title: 'Flagsmith server-side environment key',
   }),
-  row({ provider: 'Flat', keywords: ['flatio', 'flat.io'], value: hex(128) }),
-  row({ provider: 'Fleetbase', keywords: ['fleetbase'], value: cat(lit('flb_'), alnum(32)) }),
+  providerRow({ provider: 'Flat', keywords: ['flatio', 'flat.io'], value: hex(128) }),
+  providerRow({ provider: 'Fleetbase', keywords: ['fleetbase'], value: cat(lit('flb_'), alnum(32)) }),
   prefixedRule({
     id: 'flexport-api-key',
     title: 'Flexport API key',
@@ -1061,18 +976,18 @@ export const PROVIDERS_A_F: SecretRule[] = [
     minEntropy: 4,
     remediation: 'Revoke the key in the Flexport app (Settings > API keys).',
   }),
-  row({ provider: 'Flickr', keywords: ['flickr'], value: lowerAlnum(32) }),
-  standalone(row({ provider: 'FlightAPI', keywords: ['flightapi'], value: lowerAlnum(24) })),
-  row({ provider: 'FlightLabs', keywords: ['flightlabs'], value: JWT_TOKEN, title: 'FlightLabs access key' }),
-  row({ provider: 'FlightStats', keywords: ['flightstats'], value: lowerAlnum(32) }),
-  row({ provider: 'Flowdash', keywords: ['flowdash'], value: alnum(32) }),
-  row({ provider: 'Flowdock', keywords: ['flowdock'], value: hex(32) }),
-  row({ provider: 'Flowlu', keywords: ['flowlu'], value: alnum(51) }),
-  row({ provider: 'FMFW.io', keywords: ['fmfw'], value: base64url(32) }),
-  row({ provider: 'Form.io', keywords: ['formio', 'form.io'], value: JWT_TOKEN, title: 'Form.io API token' }),
-  row({ provider: 'FormCraft', keywords: ['formcraft'], value: alnum(32) }),
-  row({ provider: 'Formsite', keywords: ['formsite'], value: alnum(32) }),
-  row({ provider: 'Foursquare', keywords: ['foursquare'], value: upperAlnum(48), title: 'Foursquare client secret' }),
+  providerRow({ provider: 'Flickr', keywords: ['flickr'], value: lowerAlnum(32) }),
+  standalone(providerRow({ provider: 'FlightAPI', keywords: ['flightapi'], value: lowerAlnum(24) })),
+  providerRow({ provider: 'FlightLabs', keywords: ['flightlabs'], value: jwt(), title: 'FlightLabs access key' }),
+  providerRow({ provider: 'FlightStats', keywords: ['flightstats'], value: lowerAlnum(32) }),
+  providerRow({ provider: 'Flowdash', keywords: ['flowdash'], value: alnum(32) }),
+  providerRow({ provider: 'Flowdock', keywords: ['flowdock'], value: hex(32) }),
+  providerRow({ provider: 'Flowlu', keywords: ['flowlu'], value: alnum(51) }),
+  providerRow({ provider: 'FMFW.io', keywords: ['fmfw'], value: base64url(32) }),
+  providerRow({ provider: 'Form.io', keywords: ['formio', 'form.io'], value: jwt(), title: 'Form.io API token' }),
+  providerRow({ provider: 'FormCraft', keywords: ['formcraft'], value: alnum(32) }),
+  providerRow({ provider: 'Formsite', keywords: ['formsite'], value: alnum(32) }),
+  providerRow({ provider: 'Foursquare', keywords: ['foursquare'], value: upperAlnum(48), title: 'Foursquare client secret' }),
   prefixedRule({
     id: 'foursquare-places-api-key',
     title: 'Foursquare Places API key',
@@ -1100,14 +1015,14 @@ export const PROVIDERS_A_F: SecretRule[] = [
       notSecret: [`  'secret_key' => 'sk_${fake(20, ALNUM, 'freemius')}',`, `  'public_key' => 'pk_${fake(29, ALNUM, 'freemiuspk')}',`],
     },
   },
-  row({ provider: 'FreshBooks', keywords: ['freshbooks'], value: lowerAlnum(64), title: 'FreshBooks access token' }),
-  row({ provider: 'Front', keywords: ['frontapp', 'front_app_token'], value: JWT_TOKEN, title: 'Front API token' }),
-  row({ provider: 'Fulcrum', keywords: ['fulcrum'], value: lowerAlnum(80) }),
-  row({ provider: 'FullContact', keywords: ['fullcontact'], value: alnum(32) }),
-  row({
+  providerRow({ provider: 'FreshBooks', keywords: ['freshbooks'], value: lowerAlnum(64), title: 'FreshBooks access token' }),
+  providerRow({ provider: 'Front', keywords: ['frontapp', 'front_app_token'], value: jwt(), title: 'Front API token' }),
+  providerRow({ provider: 'Fulcrum', keywords: ['fulcrum'], value: lowerAlnum(80) }),
+  providerRow({ provider: 'FullContact', keywords: ['fullcontact'], value: alnum(32) }),
+  providerRow({
     provider: 'FullStory',
     keywords: ['fullstory'],
     value: oneOf(klass('A-Za-z0-9/+-', `${BASE64}-`, 88), cat(lit('na1.'), klass('A-Za-z0-9+/', BASE64, 100))),
   }),
-  row({ provider: 'FXMarketAPI', keywords: ['fxmarket'], value: klass('0-9A-Za-z_=-', `${BASE64URL}=`, 20) }),
+  providerRow({ provider: 'FXMarketAPI', keywords: ['fxmarket'], value: klass('0-9A-Za-z_=-', `${BASE64URL}=`, 20) }),
 ];

@@ -24,9 +24,6 @@ import {
 } from '../shapes.js';
 import { ALNUM, BASE64URL, DIGITS, HEX, LOWER_ALNUM, fake, fakeUuid } from '../fake.js';
 
-/** UUIDs are hex and dashes: their entropy sits lower than other 36-character tokens'. */
-const UUID_ENTROPY = 3;
-
 /** apilayer's APIs (pdflayer, positionstack, userstack…) share one key format: 32 lowercase alphanumerics. */
 const apilayer = (provider: string, keyword: string) =>
   providerRow({
@@ -157,7 +154,7 @@ export const PROVIDERS_P_Z: SecretRule[] = [
     remediation: 'Delete the key in PostHog (Settings > Personal API keys).',
   }),
   providerRow({ provider: 'PowrBot', keywords: ['powrbot'], value: alnum(40) }),
-  providerRow({ provider: 'Privacy.com', keywords: ['privacy_api', 'privacycom', 'privacy.com'], value: uuid(), minEntropy: UUID_ENTROPY }),
+  providerRow({ provider: 'Privacy.com', keywords: ['privacy_api', 'privacycom', 'privacy.com'], value: uuid() }),
   providerRow({ provider: 'protocols.io', keywords: ['protocolsio', 'protocols.io'], value: lowerAlnum(64) }),
   providerRow({ provider: 'ProxyCrawl', keywords: ['proxycrawl'], value: word(22), title: 'ProxyCrawl (Crawlbase) token' }),
   prefixedRule({
@@ -197,18 +194,9 @@ export const PROVIDERS_P_Z: SecretRule[] = [
   // Q
   providerRow({ provider: 'Qiita', keywords: ['qiita'], value: hex(40), title: 'Qiita access token' }),
   providerRow({ provider: 'Qualaroo', keywords: ['qualaroo'], value: klass('A-Za-z0-9=', `${ALNUM}=`, 64) }),
-  providerRow({ provider: 'Quandl', keywords: ['quandl', 'nasdaq_data_link'], value: base64url(20) }),
+  // Quandl is Nasdaq Data Link now: its row (providers/g-o.ts) reads both names.
   providerRow({ provider: 'Qubole', keywords: ['qubole'], value: lowerAlnum(64) }),
-  secretRow(
-    {
-      id: 'quickbooks-client-secret',
-      provider: 'QuickBooks',
-      keywords: ['quickbooks'],
-      value: alnum(40),
-      title: 'QuickBooks (Intuit) client secret',
-    },
-    'secret',
-  ),
+  // QuickBooks client secrets: the Intuit row (providers/g-o.ts) reads both names.
   providerRow({ provider: 'QuickMetrics', keywords: ['quickmetrics'], value: base64url(22) }),
 
   // R
@@ -235,7 +223,7 @@ export const PROVIDERS_P_Z: SecretRule[] = [
     title: 'Recharge API token',
   }),
   providerRow({ provider: 'Recurly', keywords: ['recurly'], value: hex(32), title: 'Recurly private API key' }),
-  standalone(providerRow({ provider: 'Refiner', keywords: ['refiner'], value: uuid(), minEntropy: UUID_ENTROPY })),
+  standalone(providerRow({ provider: 'Refiner', keywords: ['refiner'], value: uuid() })),
   providerRow({ provider: 'Reply.io', keywords: ['replyio', 'reply.io', 'reply_io'], value: alnum(24) }),
   secretRow(
     { id: 'reddit-client-secret', provider: 'Reddit', keywords: ['reddit'], value: base64url([27, 30]), title: 'Reddit app client secret' },
@@ -295,7 +283,6 @@ export const PROVIDERS_P_Z: SecretRule[] = [
     provider: 'Sauce Labs',
     keywords: ['saucelabs', 'sauce_access_key', 'sauce-access-key', 'sauce_key'],
     value: uuid(),
-    minEntropy: UUID_ENTROPY,
     title: 'Sauce Labs access key',
     remediation: 'Reset the access key in Sauce Labs (Account > User settings).',
   }),
@@ -314,7 +301,7 @@ export const PROVIDERS_P_Z: SecretRule[] = [
   providerRow({ provider: 'screenshotlayer', keywords: ['screenshotlayer'], value: word(32) }),
   providerRow({ provider: 'Scrutinizer CI', keywords: ['scrutinizer'], value: alnum(64) }),
   providerRow({ provider: 'SecurityTrails', keywords: ['securitytrails'], value: alnum(32) }),
-  providerRow({ provider: 'SelectPdf', keywords: ['selectpdf'], value: uuid(), minEntropy: UUID_ENTROPY }),
+  providerRow({ provider: 'SelectPdf', keywords: ['selectpdf'], value: uuid() }),
   providerRow({
     provider: 'Sendbird',
     keywords: ['sendbird'],
@@ -327,7 +314,6 @@ export const PROVIDERS_P_Z: SecretRule[] = [
     provider: 'Sendbird',
     keywords: ['sendbird'],
     value: uuid({ upper: true }),
-    minEntropy: UUID_ENTROPY,
     // The application ID every client carries: it names the app, the API token is the secret.
     severity: 'low',
     title: 'Sendbird application ID',
@@ -473,7 +459,7 @@ export const PROVIDERS_P_Z: SecretRule[] = [
     minEntropy: 4,
     remediation: 'Replace the sandbox application secret in the Square Developer Dashboard (OAuth).',
   }),
-  providerRow({ provider: 'Squarespace', keywords: ['squarespace'], value: uuid(), minEntropy: UUID_ENTROPY }),
+  providerRow({ provider: 'Squarespace', keywords: ['squarespace'], value: uuid() }),
   providerRow({ provider: 'SSLMate', keywords: ['sslmate'], value: alnum(36) }),
   prefixedRule({
     id: 'stackhawk-api-key',
@@ -492,7 +478,7 @@ export const PROVIDERS_P_Z: SecretRule[] = [
     value: cat(lit('sk-'), alnum(48)),
   }),
   providerRow({ provider: 'StatusCake', keywords: ['statuscake'], value: alnum(20) }),
-  providerRow({ provider: 'Statuspage', keywords: ['statuspage'], value: uuid(), minEntropy: UUID_ENTROPY }),
+  providerRow({ provider: 'Statuspage', keywords: ['statuspage'], value: uuid() }),
   providerRow({ provider: 'Statuspal', keywords: ['statuspal'], value: alnum(32) }),
   providerRow({
     provider: 'Steam',
@@ -504,7 +490,7 @@ export const PROVIDERS_P_Z: SecretRule[] = [
   providerRow({ provider: 'StockData', keywords: ['stockdata'], value: alnum(40) }),
   providerRow({ provider: 'Storecove', keywords: ['storecove'], value: base64url(43) }),
   providerRow({ provider: 'Stormboard', keywords: ['stormboard'], value: lowerAlnum(40) }),
-  providerRow({ provider: 'Stormglass', keywords: ['stormglass'], value: cat(uuid(), lit('-'), uuid()), minEntropy: UUID_ENTROPY }),
+  providerRow({ provider: 'Stormglass', keywords: ['stormglass'], value: cat(uuid(), lit('-'), uuid()) }),
   // Before the delivery token: a personal access token starts with one, and the earlier row wins.
   providerRow({
     id: 'storyblok-personal-access-token',
@@ -735,7 +721,7 @@ export const PROVIDERS_P_Z: SecretRule[] = [
     value: cat(alnum(9), lit('-'), alnum(24)),
   }),
   providerRow({ provider: 'Upwave', keywords: ['upwave'], value: lowerAlnum(32) }),
-  providerRow({ provider: 'urlscan.io', keywords: ['urlscan'], value: uuid(), minEntropy: UUID_ENTROPY }),
+  providerRow({ provider: 'urlscan.io', keywords: ['urlscan'], value: uuid() }),
   providerRow({ provider: 'Userflow', keywords: ['userflow'], value: cat(lit('ak_'), lowerAlnum(26)) }),
   apilayer('userstack', 'userstack'),
 
@@ -802,7 +788,6 @@ export const PROVIDERS_P_Z: SecretRule[] = [
     provider: 'Wise',
     keywords: ['transferwise', 'wise_api', 'wise_token'],
     value: uuid(),
-    minEntropy: UUID_ENTROPY,
     title: 'Wise API token',
   }),
   providerRow({ provider: 'Wistia', keywords: ['wistia'], value: hex(64), title: 'Wistia API token' }),
@@ -840,13 +825,13 @@ export const PROVIDERS_P_Z: SecretRule[] = [
   providerRow({ provider: 'Yousign', keywords: ['yousign'], value: lowerAlnum(32) }),
   providerRow({ provider: 'Zenkit', keywords: ['zenkit'], value: cat(lowerAlnum(8), lit('-'), alnum(32)) }),
   providerRow({ provider: 'ZenRows', keywords: ['zenrows'], value: lowerAlnum(40) }),
-  providerRow({ provider: 'Zenscrape', keywords: ['zenscrape'], value: uuid(), minEntropy: UUID_ENTROPY }),
-  providerRow({ provider: 'Zenserp', keywords: ['zenserp'], value: uuid(), minEntropy: UUID_ENTROPY }),
+  providerRow({ provider: 'Zenscrape', keywords: ['zenscrape'], value: uuid() }),
+  providerRow({ provider: 'Zenserp', keywords: ['zenserp'], value: uuid() }),
   providerRow({ provider: 'ZeroBounce', keywords: ['zerobounce'], value: lowerAlnum(32) }),
   providerRow({ provider: 'ZeroTier', keywords: ['zerotier'], value: alnum(32) }),
   providerRow({ provider: 'ZipAPI', keywords: ['zipapi'], value: lowerAlnum(32) }),
   providerRow({ provider: 'ZipCodeAPI', keywords: ['zipcodeapi'], value: alnum(64) }),
-  providerRow({ provider: 'Zipcodebase', keywords: ['zipcodebase'], value: uuid(), minEntropy: UUID_ENTROPY }),
+  providerRow({ provider: 'Zipcodebase', keywords: ['zipcodebase'], value: uuid() }),
   prefixedRule({
     id: 'zoho-oauth-token',
     title: 'Zoho OAuth access or refresh token',
