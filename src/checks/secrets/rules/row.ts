@@ -62,8 +62,8 @@ export function providerRow(spec: ProviderRowSpec): ContextRule {
     provider: spec.provider,
     confidence: 'provider',
     keywords: spec.keywords,
-    value: new RegExp(spec.value.source),
-    alphabet: mergeAlphabets([spec.value.alphabet]),
+    value: new RegExp(readHexAsAlnum(spec.value.source)),
+    alphabet: mergeAlphabets([readHexAsAlnum(spec.value.alphabet)]),
     ...(spec.window === undefined ? {} : { window: spec.window }),
     minEntropy: spec.minEntropy ?? defaultMinEntropy(spec.value),
     ...(spec.severity ? { severity: spec.severity } : {}),
@@ -87,6 +87,16 @@ export function providerRow(spec: ProviderRowSpec): ContextRule {
       ],
     },
   };
+}
+
+/**
+ * A provider row reads lowercase hex (`[0-9a-f]`, UUIDs too) as lowercase alphanumerics, the way
+ * trufflehog's detectors read such keys: what other scanners report is then found here too, and a
+ * provider keyword only vouches against a value that really misses the provider's format (wrong
+ * length, other case, other symbols), not against one that is merely not hex.
+ */
+export function readHexAsAlnum(source: string): string {
+  return source.replace(/0-9a-f(?![A-Za-z-])/g, '0-9a-z').replace(/a-f0-9/g, 'a-z0-9');
 }
 
 /**
