@@ -94,7 +94,7 @@ try {
   const server = await OsvServer.start();
   try {
     const queries = uniqueQueries(packages.filter((pkg: Package) => pkg.source === 'registry' && pkg.version !== ''));
-    const cache = new RecordCache(join(work, 'cache'));
+    const cache = new RecordCache(join(work, 'cache'), server.url);
     const cold = new OsvApiClient({ url: server.url, cache });
     const records = await cold.lookup(queries);
     const warm = new OsvApiClient({ url: server.url, cache });

@@ -58,6 +58,8 @@ export function loadActionSettings(getInput: GetInput, env: Record<string, strin
         failOn: input('fail-on') === undefined ? undefined : parseFailOn(input('fail-on')!, 'input fail-on'),
         advisoryDb: fromWorkspace(input('advisory-db')),
         cacheDir: fromWorkspace(input('cache-dir')),
+        // Not the OS temp dir that every job of a self-hosted runner shares (issue 10: cache poisoning).
+        defaultCacheDir: join(outDir, 'security-gate-cache'),
         baseline: fromWorkspace(input('baseline')),
       },
       mode: modeInput && modeInput !== 'auto' ? (modeInput as Mode) : undefined,

@@ -9,6 +9,8 @@ export interface ConfigOverrides {
   advisoryDb?: string;
   osvUrl?: string;
   cacheDir?: string;
+  /** Used when neither `cacheDir` nor the file's `deps.cache-dir` is set: the action's run-private folder. */
+  defaultCacheDir?: string;
   baseline?: string;
 }
 
@@ -22,7 +24,7 @@ export function applyOverrides(config: Config, overrides: ConfigOverrides): Conf
       ...config.deps,
       'advisory-db': overrides.advisoryDb ?? config.deps['advisory-db'],
       'osv-url': overrides.osvUrl ?? config.deps['osv-url'],
-      'cache-dir': overrides.cacheDir ?? config.deps['cache-dir'],
+      'cache-dir': overrides.cacheDir ?? config.deps['cache-dir'] ?? overrides.defaultCacheDir,
     },
   };
 }
