@@ -22,7 +22,7 @@ export function osvDumpUrl(ecosystem: string): string {
  * comes from, then the config keys.
  */
 export function offlineAdvice(ecosystems: readonly string[]): string {
-  const shown = [...new Set(ecosystems)].sort().slice(0, 3);
+  const shown = [...new Set(ecosystems)].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())).slice(0, 3);
   const dumps = shown.length > 0 ? shown.map(osvDumpUrl).join(', ') : osvDumpUrl('<ECOSYSTEM>');
   return (
     `To scan without the API, pass --advisory-db DIR|all.zip (action input advisory-db) with an OSV database: ` +

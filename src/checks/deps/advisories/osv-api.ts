@@ -73,7 +73,7 @@ const DEFAULTS = {
 const queryBatchAnswer = z.object({
   results: z.array(
     z.object({
-      vulns: z.array(z.object({ id: z.string().min(1), modified: z.string().optional() })).optional(),
+      vulns: z.array(z.object({ id: z.string().min(1).max(256), modified: z.string().optional() })).optional(),
       next_page_token: z.string().optional(),
     }),
   ),
@@ -203,7 +203,8 @@ export class OsvApiClient {
     let lastProblem = '';
     let attempt = 0;
     while (attempt < attempts) {
-      await this.pacer.ready();
+      // Checked again right before starting: a pause may begin while this one wakes.
+      while (this.pacer.paused) await this.pacer.ready();
       const remaining = this.remainingMs();
       if (remaining <= 0) throw this.deadlineError(url, attempt, lastProblem);
       attempt += 1;

@@ -48,7 +48,12 @@ export class RequestPacer {
     this.wake();
   }
 
-  /** Resolves once no Retry-After pause is in force. */
+  /** A Retry-After pause is in force: no request may start. */
+  get paused(): boolean {
+    return this.pause !== undefined;
+  }
+
+  /** Resolves once no Retry-After pause is in force (check `paused` again after it: another may have begun). */
   async ready(): Promise<void> {
     while (this.pause) await this.pause;
   }

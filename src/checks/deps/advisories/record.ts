@@ -30,7 +30,8 @@ const affected = z.looseObject({
 });
 
 export const osvRecordSchema = z.looseObject({
-  id: text.min(1),
+  // Ids are short (GHSA-xxxx-xxxx-xxxx, PYSEC-2023-62); a longer one is not an advisory id.
+  id: text.min(1).max(256),
   modified: text,
   published: text.optional(),
   withdrawn: text.optional(),
