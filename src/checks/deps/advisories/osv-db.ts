@@ -47,8 +47,8 @@ export interface LoadedDatabase {
   /** Files (or zip entries) read. */
   files: number;
   /**
-   * Ecosystems with at least one record in the database (of those asked for in `ecosystems`, or
-   * all when none were asked), counting records the name prefilter skipped.
+   * Of the `ecosystems` asked about, those with at least one record in the database, counting
+   * records the name prefilter skipped. When none were asked: the ecosystems of the records parsed.
    */
   ecosystems: Set<string>;
 }
@@ -148,7 +148,8 @@ class EcosystemCoverage {
   }
 
   addText(text: string): void {
-    if (this.needed && this.found.size === this.needed.size) return;
+    // Only for the ecosystems asked about, and only until each has been seen once.
+    if (!this.needed || this.found.size === this.needed.size) return;
     for (const match of text.matchAll(ECOSYSTEM_FIELD)) this.add(match[1]!);
   }
 
