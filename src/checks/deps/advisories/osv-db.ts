@@ -117,8 +117,7 @@ export async function loadAdvisoryDatabase(path: string, options: LoadOptions = 
   } else {
     const where = display(path);
     try {
-      // Central-directory order is the dump's own order; every entry is inflated on its own, so
-      // memory holds one entry at a time.
+      // Each entry is inflated on its own as the loop asks for it: memory holds one at a time.
       for (const entry of readZipEntries(await readFile(path), (name) => /\.(json|ya?ml)$/i.test(name))) {
         if (entry.data) addText(entry.data.toString('utf8'), `${where}!${entry.name}`);
         else errors.push({ check: 'deps', path: `${where}!${entry.name}`, message: `cannot unzip advisory: ${entry.problem}` });

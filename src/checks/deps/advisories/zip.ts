@@ -22,8 +22,17 @@ const MAX_U32 = 0xffffffff;
 /** One OSV record is a few KB; the largest are a few MB. */
 const MAX_ENTRY_BYTES = 64 << 20;
 
-/** Every entry whose name `wanted` accepts, in central-directory order; throws ZipError when the file is not a zip. */
+/**
+ * Every entry whose name `wanted` accepts, by name (whatever order the writer used), inflated one at
+ * a time as the caller asks for it; throws ZipError when the file is not a zip.
+ */
 export function* readZipEntries(zip: Buffer, wanted: (name: string) => boolean): Generator<ZipEntry> {
+  const headers = entryHeaders(zip, wanted).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const header of headers) yield readEntry(zip, header);
+}
+
+function entryHeaders(zip: Buffer, wanted: (name: string) => boolean): EntryHeader[] {
+  const headers: EntryHeader[] = [];
   const directory = centralDirectory(zip);
   let at = directory.offset;
   for (let index = 0; index < directory.entries; index += 1) {
@@ -47,9 +56,9 @@ export function* readZipEntries(zip: Buffer, wanted: (name: string) => boolean):
       if (localOffset === MAX_U32) localOffset = next();
     }
     at += 46 + nameLength + extraLength + commentLength;
-    if (name.endsWith('/') || !wanted(name)) continue;
-    yield readEntry(zip, { name, flags, method, compressedSize, size, localOffset });
+    if (!name.endsWith('/') && wanted(name)) headers.push({ name, flags, method, compressedSize, size, localOffset });
   }
+  return headers;
 }
 
 interface EntryHeader {
