@@ -21,7 +21,9 @@ export class RequestPacer {
   /** Above this the limit grows one per window instead of one per answer. */
   private threshold: number;
   private running = 0;
-  private readonly waiting: (() => void)[] = [];
+  /** Requests waiting for a slot, first at `next` (an index, not shift(): thousands may wait). */
+  private waiting: (() => void)[] = [];
+  private next = 0;
   private pause: Promise<void> | undefined;
   private pauseEnds = 0;
   /** The most requests that ran at once (tests and bench read it). */
@@ -38,7 +40,7 @@ export class RequestPacer {
 
   /** Waits for a free slot; pair with release(). */
   async acquire(): Promise<void> {
-    if (this.waiting.length === 0 && this.running < this.limit) this.start();
+    if (this.next === this.waiting.length && this.running < this.limit) this.start();
     // Otherwise wake() starts it, in arrival order.
     else await new Promise<void>((resolve) => this.waiting.push(resolve));
   }
@@ -83,9 +85,13 @@ export class RequestPacer {
   }
 
   private wake(): void {
-    while (this.waiting.length > 0 && this.running < this.limit) {
+    while (this.next < this.waiting.length && this.running < this.limit) {
       this.start();
-      this.waiting.shift()!();
+      this.waiting[this.next++]!();
+    }
+    if (this.next === this.waiting.length) {
+      this.waiting = [];
+      this.next = 0;
     }
   }
 
