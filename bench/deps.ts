@@ -4,7 +4,8 @@
 //    `npm ls --all --package-lock-only --json` on the same lockfile in the same run (target ≤ 0.5×);
 //    the one-time database load and index is reported beside it.
 // 2. HTTP requests the OSV API client makes for the lockfile's N unique packages against the local
-//    OSV server, cold and warm cache (target: ⌈N/1000⌉ batches + one GET per distinct advisory; no GET warm).
+//    OSV server, cold and warm cache (target: ⌈N/1000⌉ batches + one GET per distinct advisory; no GET warm),
+//    and how many record fetches run at once for 200 advisories (above 8, at most 32).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +16,7 @@ import { loadAdvisoryDatabase, OsvApiClient, RecordCache, uniqueQueries } from '
 import { findVulnerabilities } from '../src/checks/deps/findings.js';
 import { npmLock } from '../src/checks/deps/lockfiles/npm.js';
 import type { OsvRecord, Package } from '../src/checks/deps/types.js';
-import { fixtureRecords, OsvServer } from '../test/support/osv-server.js';
+import { fixtureRecords, OsvServer, syntheticAdvisories } from '../test/support/osv-server.js';
 
 const ADVISORIES = 50_000;
 const RUNS = 7;
@@ -94,7 +95,7 @@ try {
   const server = await OsvServer.start();
   try {
     const queries = uniqueQueries(packages.filter((pkg: Package) => pkg.source === 'registry' && pkg.version !== ''));
-    const cache = new RecordCache(join(work, 'cache'));
+    const cache = new RecordCache(join(work, 'cache'), server.url);
     const cold = new OsvApiClient({ url: server.url, cache });
     const records = await cold.lookup(queries);
     const warm = new OsvApiClient({ url: server.url, cache });
@@ -109,6 +110,15 @@ try {
     const bigExpected = Math.ceil((many.length + queries.length) / 1000) + records.length;
     console.log(`HTTP requests for N=${many.length + queries.length}: ${big.requests} (expected ${bigExpected})`);
     if (cold.requests !== expected || warm.vulnRequests !== 0 || big.requests !== bigExpected) process.exitCode = 1;
+
+    // Parallel record fetches rise from 8 while the API keeps up (bounded at 32).
+    server.setRecords([...fixtureRecords(), ...syntheticAdvisories('bench-many', 200)]);
+    const wide = new OsvApiClient({ url: server.url });
+    const many200 = await wide.lookup([{ ecosystem: 'npm', name: 'bench-many', version: '1.0.0' }]);
+    console.log(
+      `parallel GET /v1/vulns for ${many200.length} advisories: peak ${wide.pacer.peak} at once (starts at 8, at most 32), ${wide.requests} requests`,
+    );
+    if (wide.pacer.peak <= 8 || wide.pacer.peak > 32 || wide.requests !== 201) process.exitCode = 1;
   } finally {
     await server.close();
   }

@@ -58,6 +58,8 @@ export function loadActionSettings(getInput: GetInput, env: Record<string, strin
       configPath: configInWorkspace(input('config'), workspace),
       overrides,
       overrideNames,
+      // Not the OS temp dir that every job of a self-hosted runner shares (issue 10: cache poisoning).
+      defaults: { deps: { 'cache-dir': join(outDir, 'security-gate-cache') } },
       mode: modeInput && modeInput !== 'auto' ? (modeInput as Mode) : undefined,
       base: input('base'),
       head: input('head'),

@@ -29,6 +29,8 @@ export interface ConfigRequest {
   optional?: boolean;
   overrides?: PartialConfig;
   overrideNames?: OverrideNames;
+  /** Defaults the shell knows better than the schema (the action's cache under RUNNER_TEMP): the file and the overrides win over them. */
+  defaults?: PartialConfig;
   /** The scanned root: paths the file names (not an input or flag) must stay inside it. */
   root?: string;
 }
@@ -104,7 +106,7 @@ interface Source {
 }
 
 function validateConfig(data: PartialConfig, request: ConfigRequest, source?: Source): Omit<LoadedConfig, 'file'> {
-  const merged = mergeOverrides(data, request.overrides ?? {});
+  const merged = mergeOverrides(mergeOverrides(request.defaults ?? {}, data), request.overrides ?? {});
   const result = configSchema.safeParse(merged);
   if (!result.success) {
     const problems = result.error.issues.flatMap((issue) => problemsOf(issue, merged, request, source));

@@ -168,6 +168,12 @@ export const configSchema = z
         'cache-dir': z.string().min(1).optional().describe('Where advisory records are cached between runs.'),
         'include-dev': z.boolean().default(true),
         'on-source-error': z.enum(['fail', 'warn']).default('fail'),
+        timeout: z
+          .number()
+          .positive()
+          .max(3600)
+          .default(120)
+          .describe('Seconds the OSV API may take in all (every request, retry and wait); past it the check fails.'),
         unscored: z.enum(['fail', 'warn']).default('warn'),
       })
       .default({
@@ -176,6 +182,7 @@ export const configSchema = z
         'osv-url': 'https://api.osv.dev',
         'include-dev': true,
         'on-source-error': 'fail',
+        timeout: 120,
         unscored: 'warn',
       }),
   })

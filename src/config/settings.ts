@@ -12,6 +12,8 @@ export interface Settings {
   overrides?: PartialConfig;
   /** Who set each override (`fail-on` -> `input fail-on`), so an error names the input or flag. */
   overrideNames?: OverrideNames;
+  /** Defaults under the config file (the action's advisory cache under RUNNER_TEMP). */
+  defaults?: PartialConfig;
   /** Explicit mode; undefined = from the event, else from whether a base was given. */
   mode?: Mode;
   base?: string;

@@ -35,7 +35,7 @@ export interface Policy {
   problem?: string;
 }
 
-export type PolicyRequest = Pick<Settings, 'root' | 'configPath' | 'overrides' | 'overrideNames'> & {
+export type PolicyRequest = Pick<Settings, 'root' | 'configPath' | 'overrides' | 'overrideNames' | 'defaults'> & {
   /** The base commit to read the policy from; undefined reads the working tree. */
   base?: PolicyBase;
 };
@@ -67,6 +67,7 @@ async function readPolicy(tree: PolicyTree, request: PolicyRequest): Promise<Rea
     optional: tree.commit !== undefined,
     overrides: request.overrides,
     overrideNames: request.overrideNames,
+    ...(request.defaults ? { defaults: request.defaults } : {}),
   });
   const baseline = loaded.config.baseline === undefined ? undefined : await baselineSnapshot(tree, loaded.config.baseline);
   return {

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadActionSettings } from '../../src/config/action.js';
 import { ConfigError, UsageError } from '../../src/config/errors.js';
+import { loadConfig } from '../../src/config/load.js';
+import { workingTree } from '../../src/config/tree.js';
 import { gitRepo, tempDir } from '../support/git-repo.js';
 
 function settingsFor(inputs: Record<string, string>, env: Record<string, string> = {}) {
@@ -111,5 +113,29 @@ describe('action inputs', () => {
     expect(usageErrorOf(() => settingsFor({ config: 'linked.yml' }, env)).message).toMatch(
       /^linked\.yml: is a symlink that leads outside the repository/,
     );
+  });
+});
+
+describe('the advisory cache of the action (issue 10, item 3)', () => {
+  const configOf = async (workspace: string, inputs: Record<string, string>, env: Record<string, string>) => {
+    const { settings } = settingsFor(inputs, env);
+    const request = { overrides: settings.overrides, overrideNames: settings.overrideNames, root: workspace };
+    return (await loadConfig(workingTree(workspace), { ...request, ...(settings.defaults ? { defaults: settings.defaults } : {}) })).config;
+  };
+
+  it("keeps the advisory cache under the run's own RUNNER_TEMP by default, not the temp dir every job shares", async () => {
+    const workspace = tempDir();
+    const runnerTemp = tempDir();
+    const config = await configOf(workspace, {}, { GITHUB_WORKSPACE: workspace, RUNNER_TEMP: runnerTemp });
+    expect(config.deps['cache-dir']).toBe(join(runnerTemp, 'security-gate-cache'));
+  });
+
+  it('lets the config file, then the cache-dir input, choose another cache', async () => {
+    const workspace = tempDir();
+    const env = { GITHUB_WORKSPACE: workspace, RUNNER_TEMP: tempDir() };
+    mkdirSync(join(workspace, '.github'));
+    writeFileSync(join(workspace, '.github/security-gate.yml'), 'deps:\n  cache-dir: .osv-cache\n');
+    expect((await configOf(workspace, {}, env)).deps['cache-dir']).toBe('.osv-cache');
+    expect((await configOf(workspace, { 'cache-dir': 'kept/cache' }, env)).deps['cache-dir']).toBe(join(workspace, 'kept/cache'));
   });
 });

@@ -66,7 +66,9 @@ export function lowestFixedAbove(record: OsvRecord, pkg: Package): string | unde
 }
 
 function entryAffects(entry: OsvAffected, pkg: Package): boolean {
-  if (entry.versions?.includes(pkg.version)) return true;
+  // Only a list: `"4.17.15".includes("4.17.1")` on a string would match by substring. The sources
+  // reject such records (advisories/record.ts); this keeps any other caller from matching one.
+  if (Array.isArray(entry.versions) && entry.versions.includes(pkg.version)) return true;
   for (const range of entry.ranges ?? []) {
     const compare = comparatorFor(range, pkg.ecosystem);
     // No comparator for this ecosystem: only the explicit versions[] list above can match.

@@ -1,17 +1,24 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  findAdvisories,
   loadAdvisoryDatabase,
   OsvApiClient,
   OsvSourceError,
   RecordCache,
   type OsvQuery,
 } from '../../../src/checks/deps/advisories/index.js';
-import type { OsvRecord } from '../../../src/checks/deps/types.js';
+import { findVulnerabilities } from '../../../src/checks/deps/findings.js';
+import { runDepsCheck } from '../../../src/checks/deps/index.js';
+import type { OsvRecord, Package } from '../../../src/checks/deps/types.js';
+import { configSchema, type Config } from '../../../src/config/schema.js';
+import { evaluate } from '../../../src/policy/verdict.js';
 import { cleanupTempDirs, tempDir } from '../../support/git-repo.js';
-import { fixtureRecords, OSV_FIXTURES, OsvServer, recordedExchange } from '../../support/osv-server.js';
+import { testContext } from '../../support/context.js';
+import { fixtureRecord, fixtureRecords, OSV_FIXTURES, OsvServer, recordedExchange, syntheticAdvisories } from '../../support/osv-server.js';
+import { pkg } from './support.js';
 
 afterAll(cleanupTempDirs);
 
@@ -150,7 +157,7 @@ describe('the OSV API client against a local OSV server', () => {
   });
 
   it('asks for no record on a warm cache, and again only for a record whose modified changed', async () => {
-    const cache = new RecordCache(tempDir('sg-osv-cache-'));
+    const cache = new RecordCache(tempDir('sg-osv-cache-'), server.url);
     const queries = [q('lodash', '4.17.11'), q('qs', '6.5.2')];
     const cold = new OsvApiClient({ url: server.url, ...fast, cache });
     await cold.lookup(queries);
@@ -223,6 +230,35 @@ describe('the offline advisory database', () => {
     ]);
   });
 
+  it('reads an all.zip as Go writes a dump past 65,535 records: ZIP64 end records, sizes only in the central directory', async () => {
+    const records = fixtureRecords().filter((candidate) => candidate.id.startsWith('GHSA-'));
+    const entries = Object.fromEntries(records.map((record) => [`${record.id}.json`, strToU8(JSON.stringify(record))]));
+    const dir = tempDir('sg-osv-zip64-');
+    writeFileSync(join(dir, 'deflated.zip'), asGoWritesIt(zipSync(entries, { level: 6 })));
+    writeFileSync(join(dir, 'stored.zip'), asGoWritesIt(zipSync(entries, { level: 0 })));
+    for (const name of ['deflated.zip', 'stored.zip']) {
+      const { index, errors, files } = await loadAdvisoryDatabase(join(dir, name));
+      expect(errors, name).toEqual([]);
+      expect(files, name).toBe(21);
+      expect(index.recordsFor('npm', 'qs')[0], name).toEqual(fixtureRecord('GHSA-hrpp-h998-j3pp'));
+    }
+  });
+
+  it('names a damaged entry of an all.zip and still reads the others', async () => {
+    const records = fixtureRecords().filter((candidate) => candidate.id.startsWith('GHSA-'));
+    const zip = Buffer.from(zipSync(Object.fromEntries(records.map((record) => [`${record.id}.json`, strToU8(JSON.stringify(record))]))));
+    // Overwrite the deflated bytes of the first entry (its local header is at 0).
+    const start = 30 + zip.readUInt16LE(26) + zip.readUInt16LE(28);
+    zip.fill(0xff, start, start + 16);
+    const path = join(tempDir('sg-osv-damaged-'), 'all.zip');
+    writeFileSync(path, zip);
+    const { index, errors } = await loadAdvisoryDatabase(path);
+    expect(index.size).toBe(20);
+    expect(errors).toEqual([
+      { check: 'deps', path: `${path}!${records[0]!.id}.json`, message: expect.stringMatching(/^cannot unzip advisory: /) },
+    ]);
+  });
+
   it('skips records about other packages before parsing them when told which names matter', async () => {
     const dir = tempDir('sg-osv-dir-');
     mkdirSync(join(dir, 'npm'));
@@ -244,5 +280,371 @@ describe('the offline advisory database', () => {
     const notZip = join(tempDir('sg-osv-bad-'), 'all.zip');
     writeFileSync(notZip, 'hello');
     await expect(loadAdvisoryDatabase(notZip)).rejects.toBeInstanceOf(OsvSourceError);
+  });
+});
+
+/**
+ * A zip as Go's archive/zip writes OSV's dumps: a data descriptor flag with sizes and CRC left out
+ * of the local headers, and (past 65,535 entries) ZIP64 end records whose classic fields say 0xFFFF.
+ */
+function asGoWritesIt(zip: Uint8Array): Buffer {
+  const bytes = Buffer.from(zip);
+  const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const entries = bytes.readUInt16LE(end + 10);
+  const directorySize = bytes.readUInt32LE(end + 12);
+  const directoryOffset = bytes.readUInt32LE(end + 16);
+  for (let at = directoryOffset, index = 0; index < entries; index += 1) {
+    const local = bytes.readUInt32LE(at + 42);
+    bytes.writeUInt16LE(bytes.readUInt16LE(at + 8) | 8, at + 8);
+    bytes.writeUInt16LE(bytes.readUInt16LE(local + 6) | 8, local + 6);
+    bytes.fill(0, local + 14, local + 26); // CRC, compressed and uncompressed size
+    at += 46 + bytes.readUInt16LE(at + 28) + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+  }
+  const zip64End = Buffer.alloc(56);
+  zip64End.writeUInt32LE(0x06064b50, 0);
+  zip64End.writeBigUInt64LE(44n, 4);
+  zip64End.writeUInt16LE(45, 12);
+  zip64End.writeUInt16LE(45, 14);
+  zip64End.writeBigUInt64LE(BigInt(entries), 24);
+  zip64End.writeBigUInt64LE(BigInt(entries), 32);
+  zip64End.writeBigUInt64LE(BigInt(directorySize), 40);
+  zip64End.writeBigUInt64LE(BigInt(directoryOffset), 48);
+  const locator = Buffer.alloc(20);
+  locator.writeUInt32LE(0x07064b50, 0);
+  locator.writeBigUInt64LE(BigInt(end), 8);
+  locator.writeUInt32LE(1, 16);
+  const classicEnd = Buffer.from(bytes.subarray(end));
+  classicEnd.writeUInt16LE(0xffff, 8);
+  classicEnd.writeUInt16LE(0xffff, 10);
+  classicEnd.writeUInt32LE(0xffffffff, 12);
+  classicEnd.writeUInt32LE(0xffffffff, 16);
+  return Buffer.concat([bytes.subarray(0, end), zip64End, locator, classicEnd]);
+}
+
+const depsConfig = (input: Partial<Config['deps']> = {}): Config['deps'] => configSchema.parse({ deps: input }).deps;
+const rules = (packages: Package[], index: Parameters<typeof findVulnerabilities>[1]) =>
+  findVulnerabilities(packages, index)
+    .map((finding) => `${finding.rule} ${(finding.details as { package: string }).package}`)
+    .sort();
+
+describe('the advisory cache keeps each source apart (issue 10, item 3)', () => {
+  it('a hostile OSV server cannot poison the cache: a later run against the real one still finds the vulnerability', async () => {
+    const cacheDir = tempDir('sg-shared-cache-');
+    const real = fixtureRecord('GHSA-xvch-5gv4-984h');
+    const hostile = await OsvServer.start();
+    const genuine = await OsvServer.start();
+    try {
+      // Same id and `modified` as the real record: a cache keyed by id and modified alone takes it for the real one.
+      hostile.served.set(real.id, { ...real, affected: [{ package: { ecosystem: 'npm', name: 'minimist' }, versions: [] }] });
+      const minimist = [pkg('npm', 'minimist', '1.2.5')];
+      const options = { root: cacheDir, cacheDir, retryDelayMs: 1 };
+      const poisoned = await findAdvisories(minimist, depsConfig({ 'osv-url': hostile.url }), options);
+      expect(rules(minimist, poisoned.index)).toEqual([]);
+
+      const later = await findAdvisories(minimist, depsConfig({ 'osv-url': genuine.url }), options);
+      expect(rules(minimist, later.index)).toEqual(['GHSA-xvch-5gv4-984h minimist']);
+      expect(genuine.count('vulns')).toBe(1);
+
+      // Each source keeps its own entries, in a folder named by a hash (a URL may carry credentials).
+      const again = await findAdvisories(minimist, depsConfig({ 'osv-url': genuine.url }), options);
+      expect(rules(minimist, again.index)).toEqual(['GHSA-xvch-5gv4-984h minimist']);
+      expect(genuine.count('vulns')).toBe(1);
+      expect(readdirSync(cacheDir)).toHaveLength(2);
+      expect(readdirSync(cacheDir).join(' ')).not.toContain('127.0.0.1');
+    } finally {
+      await hostile.close();
+      await genuine.close();
+    }
+  });
+
+  it('treats a cached entry that is not a valid OSV record as a miss', async () => {
+    const server = await OsvServer.start();
+    try {
+      const cache = new RecordCache(tempDir('sg-osv-cache-'), server.url);
+      const real = fixtureRecord('GHSA-xvch-5gv4-984h');
+      await cache.put(real);
+      expect(await cache.get(real.id, real.modified)).toEqual(real);
+      mkdirSync(cache.folder, { recursive: true });
+      writeFileSync(join(cache.folder, `${real.id}.json`), JSON.stringify({ ...real, affected: { npm: 'minimist' } }));
+      expect(await cache.get(real.id, real.modified)).toBeUndefined();
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('malformed advisory records (issue 10, item 6)', () => {
+  // lodash 4.17.1 is affected by GHSA-jf85 (fixed 4.17.12) and GHSA-35jh (fixed 4.17.21); minimist 1.2.5 by GHSA-xvch; qs 6.5.2 by GHSA-hrpp.
+  const packages = [pkg('npm', 'lodash', '4.17.1'), pkg('npm', 'minimist', '1.2.5'), pkg('npm', 'qs', '6.5.2')];
+  /** GHSA-35jh with `versions` as a string (substring match: "4.17.15" contains "4.17.1"), GHSA-hrpp with `ranges` an object (a TypeError). */
+  const malformed = () => ({
+    'GHSA-35jh-r3h4-6jhm': {
+      ...fixtureRecord('GHSA-35jh-r3h4-6jhm'),
+      affected: [{ package: { ecosystem: 'npm', name: 'lodash' }, versions: '4.17.15' }],
+    },
+    'GHSA-hrpp-h998-j3pp': {
+      ...fixtureRecord('GHSA-hrpp-h998-j3pp'),
+      affected: [{ package: { ecosystem: 'npm', name: 'qs' }, ranges: { type: 'SEMVER', events: [{ introduced: '0' }] } }],
+    },
+  });
+
+  it('from the API: skips each one, names it by id and source, and keeps every valid finding', async () => {
+    const server = await OsvServer.start();
+    try {
+      for (const [id, body] of Object.entries(malformed())) server.served.set(id, body);
+      const result = await findAdvisories(packages, depsConfig({ 'osv-url': server.url, 'cache-dir': tempDir('sg-cache-') }), {
+        root: '/',
+        retryDelayMs: 1,
+      });
+      expect(rules(packages, result.index)).toEqual(['GHSA-jf85-cpcp-j695 lodash', 'GHSA-xvch-5gv4-984h minimist']);
+      expect(result.errors).toEqual([
+        {
+          check: 'deps',
+          path: server.url,
+          message: expect.stringMatching(
+            /^GHSA-35jh-r3h4-6jhm from http:\S+ is not a valid OSV record \(affected\[0\]\.versions: .*expected array/,
+          ),
+          fatal: false,
+        },
+        {
+          check: 'deps',
+          path: server.url,
+          message: expect.stringMatching(/^GHSA-hrpp-h998-j3pp .*\(affected\[0\]\.ranges: /),
+          fatal: false,
+        },
+      ]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('from an offline database (a folder or an all.zip): skips each one, names it by id and file, and keeps every valid finding', async () => {
+    const dir = tempDir('sg-osv-malformed-');
+    const entries: Record<string, Uint8Array> = {};
+    for (const record of fixtureRecords()) entries[`${record.id}.json`] = strToU8(JSON.stringify(record));
+    for (const [id, body] of Object.entries(malformed())) entries[`${id}.json`] = strToU8(JSON.stringify(body));
+    mkdirSync(join(dir, 'db'));
+    for (const [name, bytes] of Object.entries(entries)) writeFileSync(join(dir, 'db', name), bytes);
+    writeFileSync(join(dir, 'all.zip'), zipSync(entries));
+
+    for (const database of ['db', 'all.zip']) {
+      const result = await findAdvisories(packages, depsConfig({ 'advisory-db': database }), { root: dir });
+      expect(rules(packages, result.index), database).toEqual(['GHSA-jf85-cpcp-j695 lodash', 'GHSA-xvch-5gv4-984h minimist']);
+      const at = database === 'db' ? 'db/' : 'all.zip!';
+      expect(result.errors, database).toEqual([
+        {
+          check: 'deps',
+          path: `${at}GHSA-35jh-r3h4-6jhm.json`,
+          message: expect.stringMatching(/^GHSA-35jh-r3h4-6jhm: not an OSV record \(affected\[0\]\.versions/),
+        },
+        {
+          check: 'deps',
+          path: `${at}GHSA-hrpp-h998-j3pp.json`,
+          message: expect.stringMatching(/^GHSA-hrpp-h998-j3pp: not an OSV record \(affected\[0\]\.ranges: /),
+        },
+      ]);
+    }
+  });
+});
+
+describe('the OSV API client bounded against a hostile server (issue 10, item 10)', () => {
+  let server: OsvServer;
+  beforeEach(async () => {
+    server = await OsvServer.start();
+  });
+  afterEach(async () => {
+    await server.close();
+  });
+
+  it('ends a next_page_token without end with a named error after a bounded number of pages', async () => {
+    server.endlessPages = true;
+    const error = await new OsvApiClient({ url: server.url, ...fast }).lookup([q('minimist', '1.2.5')]).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(OsvSourceError);
+    expect((error as Error).message).toMatch(/querybatch still returned next_page_token after 100 pages \(1 of 1 queries unfinished\)/);
+    expect(server.count('querybatch')).toBe(100);
+    expect(server.count('vulns')).toBe(0);
+  });
+
+  it('ends the whole lookup at its deadline, saying how many attempts it made and how long it took', async () => {
+    server.hangNext = 1000;
+    // Each request may wait 30 s (the default), the lookup 0.3 s in all.
+    const client = new OsvApiClient({ url: server.url, retryDelayMs: 1, deadlineMs: 300 });
+    const error = await client.lookup([q('minimist', '1.2.5')]).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(OsvSourceError);
+    expect((error as Error).message).toMatch(
+      /within deps\.timeout \(0\.3 s\): 1 attempt at this request, the last one: no answer within 0\.3 s; 1 request in [\d.]+ s in all/,
+    );
+    expect(server.count('querybatch')).toBe(1);
+  });
+
+  it('says how many attempts it made, and in how long, when every attempt times out', async () => {
+    server.hangNext = 1000;
+    const error = await new OsvApiClient({ url: server.url, ...fast, timeoutMs: 100, attempts: 2 })
+      .lookup([q('minimist', '1.2.5')])
+      .catch((caught: unknown) => caught);
+    expect((error as Error).message).toMatch(/: no answer within 0\.1 s \(2 attempts in [\d.]+ s\)\./);
+    expect(server.count('querybatch')).toBe(2);
+  });
+
+  it('refuses a 500 MB answer while it streams in, and does not ask again', async () => {
+    server.hugeBody = { bytes: 500 << 20, declareLength: false };
+    const error = await new OsvApiClient({ url: server.url, ...fast }).queryBatch([q('qs', '6.5.2')]).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(OsvSourceError);
+    expect((error as Error).message).toContain('the answer is larger than 32 MiB; refused');
+    expect(server.count('querybatch')).toBe(1);
+    expect(server.hugeBytesSent).toBeLessThan(100 << 20);
+  });
+
+  it('refuses an answer whose Content-Length is past the limit before reading it', async () => {
+    server.hugeBody = { bytes: 500 << 20, declareLength: true };
+    const client = new OsvApiClient({ url: server.url, ...fast, maxResponseBytes: 1 << 20 });
+    const error = await client.queryBatch([q('qs', '6.5.2')]).catch((caught: unknown) => caught);
+    expect((error as Error).message).toContain('the answer is larger than 1 MiB; refused');
+    expect(server.hugeBytesSent).toBeLessThan(100 << 20);
+  });
+});
+
+describe('parallel record fetches adapt to the API (issue 13, item 5)', () => {
+  let server: OsvServer;
+  beforeEach(async () => {
+    server = await OsvServer.start([...fixtureRecords(), ...syntheticAdvisories('many', 60)]);
+  });
+  afterEach(async () => {
+    await server.close();
+  });
+
+  it('raises the number of parallel fetches above 8 while the API answers, up to its bound', async () => {
+    // After 30 answers, the server holds requests until 16 are waiting at once: only a client running more than 8 fills that.
+    server.holdVulns = { after: 30, until: 16, giveUpMs: 3000 };
+    const client = new OsvApiClient({ url: server.url, ...fast, timeoutMs: 10_000 });
+    const found = await client.lookup([q('many', '1.0.0')]);
+    expect(found).toHaveLength(60);
+    expect(server.holdGaveUp).toBe(false);
+    expect(server.heldAtOnce).toBe(16);
+    expect(server.count('vulns')).toBe(60);
+    expect(client.pacer.peak).toBeGreaterThan(16);
+    expect(client.pacer.peak).toBeLessThanOrEqual(32);
+  });
+
+  it('honours a 429 Retry-After for every request: none starts during the pause, and the window halves', async () => {
+    server.vulnFailures.set(5, { status: 429, retryAfter: '7' });
+    const pauses: { ms: number; startedDuring: number; limit: number; peak: number }[] = [];
+    const client: OsvApiClient = new OsvApiClient({
+      url: server.url,
+      ...fast,
+      maxRetryAfterMs: 60_000,
+      // Stands in for the 7 s wait: lets every other request run for many turns of the event loop, and counts those that start.
+      sleep: async (ms) => {
+        const before = client.requests;
+        const { limit, peak } = client.pacer;
+        for (let turn = 0; turn < 100; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+        pauses.push({ ms, startedDuring: client.requests - before, limit, peak });
+      },
+    });
+    const found = await client.lookup([q('many', '1.0.0')]);
+    expect(found).toHaveLength(60);
+    expect(pauses).toEqual([expect.objectContaining({ ms: 7000, startedDuring: 0 })]);
+    expect(pauses[0]!.limit).toBeLessThan(pauses[0]!.peak);
+    expect(server.count('vulns')).toBe(61); // the throttled one asked again, once
+  });
+});
+
+describe('the advisory source on a first run (issue 12)', () => {
+  const packages = [pkg('npm', 'minimist', '1.2.5'), pkg('PyPI', 'flask', '1.0.0')];
+
+  it('fails on an empty offline database folder instead of passing', async () => {
+    const dir = tempDir('sg-empty-db-');
+    const error = await findAdvisories(packages, depsConfig({ 'advisory-db': dir }), { root: dir }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(OsvSourceError);
+    expect((error as OsvSourceError).location).toBe(dir);
+    expect((error as Error).message).toContain(
+      `no advisories for npm, PyPI in ${dir}: is it the right folder? It holds no OSV records at all.`,
+    );
+    expect((error as Error).message).toContain('https://osv-vulnerabilities.storage.googleapis.com/PyPI/all.zip');
+  });
+
+  it('fails on an all.zip with no record for the ecosystems found (Go records only)', async () => {
+    const dir = tempDir('sg-go-db-');
+    const entries: Record<string, Uint8Array> = {};
+    for (const record of fixtureRecords().filter((candidate) => candidate.id.startsWith('GO-')))
+      entries[`${record.id}.json`] = strToU8(JSON.stringify(record));
+    writeFileSync(join(dir, 'all.zip'), zipSync(entries));
+    await expect(findAdvisories(packages, depsConfig({ 'advisory-db': 'all.zip' }), { root: dir })).rejects.toThrow(
+      `no advisories for npm, PyPI in ${join(dir, 'all.zip')}: is it the right folder? It holds 5 files, none about these ecosystems.`,
+    );
+  });
+
+  it('makes an empty database fail the dependencies check, like an unreachable API', async () => {
+    const dir = tempDir('sg-empty-db-check-');
+    mkdirSync(join(dir, 'osv'));
+    writeFileSync(join(dir, 'requirements.txt'), 'flask==1.0.0\n');
+    const config = configSchema.parse({ deps: { 'advisory-db': 'osv' } });
+    const result = await runDepsCheck(testContext({ root: dir, git: false }), config);
+    expect(result.errors).toEqual([
+      { check: 'deps', path: join(dir, 'osv'), message: expect.stringContaining('no advisories for PyPI in'), fatal: true },
+    ]);
+    expect(evaluate({ results: [result], config, mode: 'full', range: 'test', now: new Date() }).verdict).toBe('fail');
+  });
+
+  it('checks the ecosystems a database covers and names the one it does not', async () => {
+    const dir = tempDir('sg-npm-db-');
+    for (const record of fixtureRecords().filter((candidate) => candidate.id.startsWith('GHSA-')))
+      writeFileSync(join(dir, `${record.id}.json`), JSON.stringify(record));
+    const result = await findAdvisories(packages, depsConfig({ 'advisory-db': dir }), { root: dir });
+    expect(rules(packages, result.index)).toEqual(['GHSA-xvch-5gv4-984h minimist']);
+    expect(result.errors).toEqual([
+      {
+        check: 'deps',
+        path: dir,
+        message: expect.stringMatching(
+          /^no advisories for PyPI in .*: its 1 PyPI packages were NOT checked\. Add https:\S+\/PyPI\/all\.zip/,
+        ),
+        fatal: true,
+      },
+    ]);
+    const lenient = await findAdvisories(packages, depsConfig({ 'advisory-db': dir, 'on-source-error': 'warn' }), { root: dir });
+    expect(lenient.errors).toEqual([expect.objectContaining({ fatal: false })]);
+  });
+
+  it('passes cleanly when the database covers the ecosystem but has no advisory about these packages', async () => {
+    const dir = tempDir('sg-npm-only-db-');
+    for (const record of fixtureRecords().filter((candidate) => candidate.id.startsWith('GHSA-')))
+      writeFileSync(join(dir, `${record.id}.json`), JSON.stringify(record));
+    const clean = [pkg('npm', 'left-pad', '1.0.0')];
+    const result = await findAdvisories(clean, depsConfig({ 'advisory-db': dir }), { root: dir });
+    expect(result.errors).toEqual([]);
+    expect(result.index.size).toBe(0); // every record was skipped unparsed, and still counted for npm
+  });
+
+  it('tells a machine without a route to the API to pass --advisory-db first, where databases come from, then the config keys', async () => {
+    const server = await OsvServer.start();
+    const url = server.url;
+    await server.close();
+    const error = await findAdvisories(packages, depsConfig({ 'osv-url': url, 'cache-dir': tempDir('sg-cache-') }), {
+      root: '/',
+      retryDelayMs: 1,
+    }).catch((caught: unknown) => caught);
+    const message = (error as Error).message;
+    expect(message).toMatch(
+      /^cannot get advisories from the OSV API at http:\S+\/v1\/querybatch: fetch failed.* \(3 attempts in [\d.]+ s\)\./,
+    );
+    const flag = message.indexOf('pass --advisory-db DIR|all.zip');
+    expect(flag).toBeGreaterThan(0);
+    expect(message.indexOf('https://osv-vulnerabilities.storage.googleapis.com/npm/all.zip')).toBeGreaterThan(flag);
+    expect(message).toContain('https://osv-vulnerabilities.storage.googleapis.com/PyPI/all.zip');
+    expect(message.indexOf('deps.advisory-db')).toBeGreaterThan(flag);
+  });
+
+  it('bounds the advisory phase by deps.timeout', async () => {
+    const server = await OsvServer.start();
+    try {
+      server.hangNext = 1000;
+      const config = depsConfig({ 'osv-url': server.url, 'cache-dir': tempDir('sg-cache-'), timeout: 0.3 });
+      const error = await findAdvisories(packages, config, { root: '/', retryDelayMs: 1 }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(OsvSourceError);
+      expect((error as Error).message).toMatch(/within deps\.timeout \(0\.3 s\): 1 attempt at this request/);
+    } finally {
+      await server.close();
+    }
   });
 });

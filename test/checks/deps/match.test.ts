@@ -74,6 +74,18 @@ describe('matching one version against real advisories', () => {
     expect(isAffected(record, hex('1.4.1'))).toBe(false); // in the range, but the range cannot be evaluated
   });
 
+  it('never matches a versions field given as a string by substring (lodash 4.17.1 is not in "4.17.15")', () => {
+    const record = fixtureRecord('GHSA-35jh-r3h4-6jhm');
+    const malformed = { ...record, affected: [{ package: { ecosystem: 'npm', name: 'lodash' }, versions: '4.17.15' }] };
+    expect(isAffected(malformed as unknown as OsvRecord, pkg('npm', 'lodash', '4.17.1'))).toBe(false);
+    expect(
+      isAffected(
+        { ...record, affected: [{ package: { ecosystem: 'npm', name: 'lodash' }, versions: ['4.17.15'] }] },
+        pkg('npm', 'lodash', '4.17.15'),
+      ),
+    ).toBe(true);
+  });
+
   it('spells npm names case-insensitively (GHSA lists "Axios") and PyPI names per PEP 503', () => {
     expect(affected('GHSA-8hc4-vh64-cxmj', 'npm', 'axios', '1.7.3')).toBe(true);
     expect(affected('GHSA-8hc4-vh64-cxmj', 'npm', 'axios', '1.7.4')).toBe(false);

@@ -1,9 +1,17 @@
 // The OSV API client (https://google.github.io/osv.dev/api/): querybatch for ids, then one GET per
-// distinct id not already cached at the same `modified`. Retries 429/5xx/network errors with
-// backoff, times out each request, and counts every HTTP request (tests and bench read it).
+// distinct id not already cached at the same `modified`. Bounded in every direction a server could
+// stretch it: each request times out, the whole lookup has a deadline (`deps.timeout`), pages of
+// one batch are capped, every answer is capped in size while it streams in, and every record is
+// checked against the OSV schema (a malformed one is skipped and named, the rest kept). Retries
+// 429/5xx/network errors with backoff, honours Retry-After for every request of the client, and
+// counts every HTTP request (tests and bench read the counts).
+import { z } from 'zod';
 import type { OsvRecord } from '../types.js';
+import { readBoundedText, ResponseTooLarge } from './bounded-body.js';
 import type { RecordCache } from './cache.js';
-import { OsvSourceError } from './errors.js';
+import { OsvSourceError, offlineAdvice } from './errors.js';
+import { RequestPacer, realSleep, type Sleep } from './pacer.js';
+import { checkOsvRecord } from './record.js';
 
 export interface OsvQuery {
   ecosystem: string;
@@ -16,23 +24,60 @@ export interface VulnRef {
   modified?: string;
 }
 
+/** A record the API served that is not a valid OSV record: skipped, and reported by the check. */
+export interface SkippedRecord {
+  id: string;
+  problem: string;
+}
+
 export interface OsvApiOptions {
   /** Base URL, e.g. https://api.osv.dev (a mirror or a test server). */
   url: string;
   cache?: RecordCache;
   /** Per-request timeout. Default 30 s. */
   timeoutMs?: number;
+  /** The whole lookup, every request and wait included (`deps.timeout`). Default 120 s. */
+  deadlineMs?: number;
   /** Attempts per request, the first included. Default 3. */
   attempts?: number;
   /** First backoff delay, doubled each retry. Default 1 s. */
   retryDelayMs?: number;
   /** Upper bound on a server's Retry-After. Default 30 s. */
   maxRetryAfterMs?: number;
-  /** Parallel GET /v1/vulns requests. Default 8. */
+  /** Parallel GET /v1/vulns requests at the start. Default 8. */
   concurrency?: number;
+  /** Parallel GET /v1/vulns requests at most, while the API keeps up. Default 32. */
+  maxConcurrency?: number;
   /** Queries per querybatch; the API accepts at most 1000. */
   batchSize?: number;
+  /** querybatch requests per batch of queries, next_page_token pages included. Default 100. */
+  maxPages?: number;
+  /** Largest answer read, in bytes. Default 32 MiB. */
+  maxResponseBytes?: number;
+  /** Waits for backoff and Retry-After (tests pass one that records the waits). */
+  sleep?: Sleep;
 }
+
+const DEFAULTS = {
+  timeoutMs: 30_000,
+  deadlineMs: 120_000,
+  attempts: 3,
+  retryDelayMs: 1000,
+  maxRetryAfterMs: 30_000,
+  concurrency: 8,
+  maxConcurrency: 32,
+  maxPages: 100,
+  maxResponseBytes: 32 << 20,
+};
+
+const queryBatchAnswer = z.object({
+  results: z.array(
+    z.object({
+      vulns: z.array(z.object({ id: z.string().min(1).max(256), modified: z.string().optional() })).optional(),
+      next_page_token: z.string().optional(),
+    }),
+  ),
+});
 
 export class OsvApiClient {
   /** Every HTTP request made, retries included. */
@@ -40,10 +85,21 @@ export class OsvApiClient {
   batchRequests = 0;
   vulnRequests = 0;
   cacheHits = 0;
+  /** Records the API served in a shape the gate cannot read. */
+  readonly skipped: SkippedRecord[] = [];
+  readonly pacer: RequestPacer;
   private readonly base: string;
+  private readonly settings: typeof DEFAULTS;
+  private readonly sleep: Sleep;
+  private startedAt: number | undefined;
+  private ecosystems = new Set<string>();
 
   constructor(private readonly options: OsvApiOptions) {
     this.base = options.url.replace(/\/+$/, '');
+    const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+    this.settings = { ...DEFAULTS, ...given };
+    this.sleep = options.sleep ?? realSleep;
+    this.pacer = new RequestPacer({ initial: this.settings.concurrency, max: this.settings.maxConcurrency, sleep: this.sleep });
   }
 
   /** Every record that the API says affects one of these package versions (the matcher re-checks them). */
@@ -52,12 +108,27 @@ export class OsvApiClient {
     for (const vulns of await this.queryBatch(queries)) {
       for (const vuln of vulns) if (!refs.has(vuln.id)) refs.set(vuln.id, vuln);
     }
-    const records = await mapBounded([...refs.values()], this.options.concurrency ?? 8, (ref) => this.record(ref));
+    let failed = false;
+    const records = await Promise.all(
+      [...refs.values()].map(async (ref) => {
+        await this.pacer.acquire();
+        try {
+          // Once one fetch has failed the lookup has: start no more.
+          return failed ? undefined : await this.record(ref);
+        } catch (error) {
+          failed = true;
+          throw error;
+        } finally {
+          this.pacer.release();
+        }
+      }),
+    );
     return records.filter((record): record is OsvRecord => record !== undefined);
   }
 
   /** The vulns for each query, in order, all pages followed. */
   async queryBatch(queries: OsvQuery[]): Promise<VulnRef[][]> {
+    for (const query of queries) this.ecosystems.add(query.ecosystem);
     const size = Math.min(this.options.batchSize ?? 1000, 1000);
     const results: VulnRef[][] = [];
     for (let start = 0; start < queries.length; start += size) {
@@ -70,7 +141,13 @@ export class OsvApiClient {
     const results: VulnRef[][] = queries.map(() => []);
     // Each result pages on its own: re-ask only the queries that returned a next_page_token.
     let pending = queries.map((query, index) => ({ index, query, pageToken: undefined as string | undefined }));
-    while (pending.length > 0) {
+    for (let page = 1; pending.length > 0; page += 1) {
+      if (page > this.settings.maxPages) {
+        throw this.sourceError(
+          `${this.base}/v1/querybatch still returned next_page_token after ${this.settings.maxPages} pages ` +
+            `(${pending.length} of ${queries.length} queries unfinished): the server pages without end`,
+        );
+      }
       const body = {
         queries: pending.map(({ query, pageToken }) => ({
           package: { ecosystem: query.ecosystem, name: query.name },
@@ -79,15 +156,13 @@ export class OsvApiClient {
         })),
       };
       this.batchRequests += 1;
-      const response = (await this.request('POST', '/v1/querybatch', body)) as QueryBatchResponse;
-      if (!Array.isArray(response?.results) || response.results.length !== pending.length) {
-        throw new OsvSourceError(
-          this.base,
-          `${this.base}/v1/querybatch answered ${pending.length} queries with ${response?.results?.length ?? 'no'} results`,
-        );
+      const parsed = queryBatchAnswer.safeParse(await this.request('POST', '/v1/querybatch', body));
+      if (!parsed.success || parsed.data.results.length !== pending.length) {
+        const given = parsed.success ? parsed.data.results.length : 'no valid';
+        throw this.sourceError(`${this.base}/v1/querybatch answered ${pending.length} queries with ${given} results`);
       }
       const next: typeof pending = [];
-      response.results.forEach((result, position) => {
+      parsed.data.results.forEach((result, position) => {
         const item = pending[position]!;
         for (const vuln of result.vulns ?? []) results[item.index]!.push({ id: vuln.id, modified: vuln.modified });
         if (result.next_page_token) next.push({ ...item, pageToken: result.next_page_token });
@@ -99,7 +174,8 @@ export class OsvApiClient {
 
   /**
    * The full record: from the cache when it is at the same `modified`, else GET /v1/vulns/{id}.
-   * Undefined when the API no longer has it (deleted between the two calls).
+   * Undefined when the API no longer has it (deleted between the two calls) or serves it malformed
+   * (then it is listed in `skipped`).
    */
   async record(ref: VulnRef): Promise<OsvRecord | undefined> {
     const cached = await this.options.cache?.get(ref.id, ref.modified);
@@ -108,55 +184,95 @@ export class OsvApiClient {
       return cached;
     }
     this.vulnRequests += 1;
-    const record = (await this.request('GET', `/v1/vulns/${encodeURIComponent(ref.id)}`, undefined, { notFound: undefined })) as
-      OsvRecord | undefined;
-    if (record === undefined) return undefined;
-    if (typeof record?.id !== 'string') throw new OsvSourceError(this.base, `${this.base}/v1/vulns/${ref.id} did not return an OSV record`);
-    await this.options.cache?.put(record);
-    return record;
+    const answer = await this.request('GET', `/v1/vulns/${encodeURIComponent(ref.id)}`, undefined, { notFound: undefined });
+    if (answer === undefined) return undefined;
+    const checked = checkOsvRecord(answer);
+    const problem = checked.record && checked.record.id !== ref.id ? `asked for ${ref.id}, got ${checked.record.id}` : checked.problem;
+    if (problem !== undefined || !checked.record) {
+      this.skipped.push({ id: ref.id, problem: problem ?? 'not an OSV record' });
+      return undefined;
+    }
+    await this.options.cache?.put(checked.record);
+    return checked.record;
   }
 
   private async request(method: 'GET' | 'POST', path: string, body?: unknown, options: { notFound?: undefined } = {}): Promise<unknown> {
     const url = `${this.base}${path}`;
-    const attempts = this.options.attempts ?? 3;
-    const timeoutMs = this.options.timeoutMs ?? 30_000;
+    const { attempts, timeoutMs, maxResponseBytes } = this.settings;
+    this.startedAt ??= Date.now();
     let lastProblem = '';
-    for (let attempt = 1; attempt <= attempts; attempt += 1) {
+    let attempt = 0;
+    while (attempt < attempts) {
+      // Checked again right before starting: a pause may begin while this one wakes.
+      while (this.pacer.paused) await this.pacer.ready();
+      const remaining = this.remainingMs();
+      if (remaining <= 0) throw this.deadlineError(url, attempt, lastProblem);
+      attempt += 1;
       this.requests += 1;
+      const waitMs = Math.min(timeoutMs, remaining);
       let retryAfterMs: number | undefined;
       try {
         const response = await fetch(url, {
           method,
           headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
           body: body === undefined ? undefined : JSON.stringify(body),
-          signal: AbortSignal.timeout(timeoutMs),
+          signal: AbortSignal.timeout(waitMs),
         });
-        if (response.ok) return await response.json();
+        if (response.ok) {
+          const answer = JSON.parse(await readBoundedText(response, maxResponseBytes)) as unknown;
+          this.pacer.answered();
+          return answer;
+        }
         await response.body?.cancel();
         if (response.status === 404 && 'notFound' in options) return options.notFound;
         lastProblem = `HTTP ${response.status} ${response.statusText}`.trim();
         // 4xx other than 429 will not get better by asking again.
         if (response.status !== 429 && response.status < 500) break;
-        retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+        const asked = parseRetryAfter(response.headers.get('retry-after'));
+        retryAfterMs = asked === undefined ? undefined : Math.min(asked, this.settings.maxRetryAfterMs);
+        if (retryAfterMs !== undefined && attempt < attempts && retryAfterMs >= this.remainingMs()) {
+          throw this.deadlineError(url, attempt, `${lastProblem}, Retry-After ${formatSeconds(retryAfterMs)} s`);
+        }
+        this.pacer.overloaded(retryAfterMs);
       } catch (error) {
-        lastProblem = describeFetchError(error, timeoutMs);
+        if (error instanceof OsvSourceError) throw error;
+        if (error instanceof ResponseTooLarge) {
+          throw this.sourceError(`${url}: ${error.message}; refused (a record or batch answer is far smaller)`);
+        }
+        lastProblem = describeFetchError(error, waitMs);
+        if (isTimeout(error)) this.pacer.overloaded();
       }
-      if (attempt < attempts) {
-        const backoff = (this.options.retryDelayMs ?? 1000) * 2 ** (attempt - 1);
-        await sleep(Math.min(retryAfterMs ?? backoff, this.options.maxRetryAfterMs ?? 30_000));
+      // A Retry-After pause is waited in pacer.ready(); otherwise back off, unless that passes the deadline.
+      if (attempt < attempts && retryAfterMs === undefined) {
+        const backoff = this.settings.retryDelayMs * 2 ** (attempt - 1);
+        if (backoff >= this.remainingMs()) throw this.deadlineError(url, attempt, lastProblem);
+        await this.sleep(backoff);
       }
     }
-    throw new OsvSourceError(
-      this.base,
-      `cannot get advisories from the OSV API at ${url} (${lastProblem}). ` +
-        'Check the network or proxy of the runner, set deps.osv-url to a reachable mirror, ' +
-        'or set deps.advisory-db to an offline OSV database (a folder of records or an all.zip).',
+    throw this.sourceError(
+      `cannot get advisories from the OSV API at ${url}: ${lastProblem} (${plural(attempt, 'attempt')} in ${this.elapsed()}).`,
     );
   }
-}
 
-interface QueryBatchResponse {
-  results: { vulns?: { id: string; modified?: string }[]; next_page_token?: string }[];
+  private remainingMs(): number {
+    return (this.startedAt ?? Date.now()) + this.settings.deadlineMs - Date.now();
+  }
+
+  private elapsed(): string {
+    return `${formatSeconds(Date.now() - (this.startedAt ?? Date.now()))} s`;
+  }
+
+  private deadlineError(url: string, attempts: number, lastProblem: string): OsvSourceError {
+    const last = lastProblem ? `, the last one: ${lastProblem}` : '';
+    return this.sourceError(
+      `cannot get advisories from the OSV API at ${url} within deps.timeout (${formatSeconds(this.settings.deadlineMs)} s): ` +
+        `${plural(attempts, 'attempt')} at this request${last}; ${plural(this.requests, 'request')} in ${this.elapsed()} in all.`,
+    );
+  }
+
+  private sourceError(detail: string): OsvSourceError {
+    return new OsvSourceError(this.base, `${detail} ${offlineAdvice([...this.ecosystems])}`);
+  }
 }
 
 /** Retry-After is seconds or an HTTP date (RFC 9110 §10.2.3). */
@@ -167,27 +283,20 @@ function parseRetryAfter(value: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
+function isTimeout(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+}
+
 function describeFetchError(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
-    return `no answer within ${timeoutMs / 1000} s`;
+  if (isTimeout(error)) return `no answer within ${formatSeconds(timeoutMs)} s`;
   const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
   return `${error instanceof Error ? error.message : String(error)}${cause}`;
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+function formatSeconds(ms: number): string {
+  return String(+(ms / 1000).toFixed(ms < 10_000 ? 1 : 0));
 }
 
-/** Like Promise.all over `items.map(work)`, with at most `limit` running at once. */
-async function mapBounded<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

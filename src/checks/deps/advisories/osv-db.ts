@@ -5,12 +5,13 @@
 import { readFile, stat } from 'node:fs/promises';
 import { relative } from 'node:path';
 import fg from 'fast-glob';
-import { unzipSync } from 'fflate';
 import { parse as parseYaml } from 'yaml';
 import type { CheckError } from '../../../finding.js';
 import { packageKey } from '../match.js';
 import type { OsvRecord } from '../types.js';
 import { OsvSourceError } from './errors.js';
+import { checkOsvRecord } from './record.js';
+import { readZipEntries, ZipError } from './zip.js';
 
 /** Records by (ecosystem, normalised name); a record naming several packages is listed under each. */
 export class AdvisoryIndex {
@@ -45,6 +46,11 @@ export interface LoadedDatabase {
   errors: CheckError[];
   /** Files (or zip entries) read. */
   files: number;
+  /**
+   * Of the `ecosystems` asked about, those with at least one record in the database, counting
+   * records the name prefilter skipped. When none were asked: the ecosystems of the records parsed.
+   */
+  ecosystems: Set<string>;
 }
 
 export interface LoadOptions {
@@ -53,6 +59,8 @@ export interface LoadOptions {
    * them is skipped before parsing: most of a 50,000-record database is about other packages.
    */
   wanted?: Iterable<string>;
+  /** Ecosystems the scan needs: `ecosystems` in the result says which of them the database covers. */
+  ecosystems?: Iterable<string>;
   /** Root for the paths in error messages (default: the database path). */
   root?: string;
 }
@@ -65,10 +73,11 @@ export async function loadAdvisoryDatabase(path: string, options: LoadOptions = 
   } catch {
     throw new OsvSourceError(
       path,
-      `the advisory database ${path} does not exist: set deps.advisory-db to a folder of OSV records or an OSV all.zip`,
+      `the advisory database ${path} does not exist: give --advisory-db (or deps.advisory-db) a folder of OSV records or an OSV all.zip`,
     );
   }
   const wanted = options.wanted ? new Set([...options.wanted].map(looseName)) : undefined;
+  const coverage = new EcosystemCoverage(options.ecosystems);
   const index = new AdvisoryIndex();
   const errors: CheckError[] = [];
   const display = (file: string) => (options.root ? relative(options.root, file) || file : file);
@@ -77,14 +86,28 @@ export async function loadAdvisoryDatabase(path: string, options: LoadOptions = 
   const addText = (text: string, file: string) => {
     files += 1;
     const yaml = /\.ya?ml$/i.test(file);
-    if (!yaml && wanted && !mentionsWanted(text, wanted)) return;
+    if (!yaml && wanted && !mentionsWanted(text, wanted)) {
+      coverage.addText(text);
+      return;
+    }
+    let value: unknown;
     try {
-      const record = (yaml ? parseYaml(text) : JSON.parse(text)) as unknown;
-      const problem = recordProblem(record);
-      if (problem) errors.push({ check: 'deps', path: file, message: `not an OSV record: ${problem}; fix or remove the file` });
-      else index.add(record as OsvRecord);
+      value = yaml ? parseYaml(text) : JSON.parse(text);
     } catch (error) {
       errors.push({ check: 'deps', path: file, message: `cannot parse advisory: ${(error as Error).message.split('\n')[0]}` });
+      return;
+    }
+    const checked = checkOsvRecord(value);
+    if (checked.record) {
+      index.add(checked.record);
+      coverage.addRecord(checked.record);
+    } else {
+      const named = checked.id ? `${checked.id}: ` : '';
+      errors.push({
+        check: 'deps',
+        path: file,
+        message: `${named}not an OSV record (${checked.problem}); skipped, so no package was checked against it: fix or remove the file`,
+      });
     }
   };
 
@@ -92,28 +115,51 @@ export async function loadAdvisoryDatabase(path: string, options: LoadOptions = 
     const found = await fg(['**/*.json', '**/*.yaml', '**/*.yml'], { cwd: path, absolute: true, dot: false, onlyFiles: true });
     for (const file of found.sort()) addText(await readFile(file, 'utf8'), display(file));
   } else {
-    let entries: Record<string, Uint8Array>;
+    const where = display(path);
     try {
-      entries = unzipSync(await readFile(path), { filter: (entry) => /\.(json|ya?ml)$/i.test(entry.name) });
+      // Each entry is inflated on its own as the loop asks for it: memory holds one at a time.
+      for (const entry of readZipEntries(await readFile(path), (name) => /\.(json|ya?ml)$/i.test(name))) {
+        if (entry.data) addText(entry.data.toString('utf8'), `${where}!${entry.name}`);
+        else errors.push({ check: 'deps', path: `${where}!${entry.name}`, message: `cannot unzip advisory: ${entry.problem}` });
+      }
     } catch (error) {
+      if (!(error instanceof ZipError)) throw error;
       throw new OsvSourceError(
         path,
-        `cannot read the advisory database ${path} as a zip (${(error as Error).message}): give a folder of OSV records or an OSV all.zip`,
+        `cannot read the advisory database ${path} as a zip (${error.message}): give a folder of OSV records or an OSV all.zip`,
       );
     }
-    const decoder = new TextDecoder();
-    for (const name of Object.keys(entries).sort()) addText(decoder.decode(entries[name]), `${display(path)}!${name}`);
   }
-  return { index, errors, files };
+  return { index, errors, files, ecosystems: coverage.found };
 }
 
-function recordProblem(record: unknown): string | undefined {
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) return 'expected an object';
-  const { id, affected } = record as Partial<OsvRecord>;
-  if (typeof id !== 'string' || id === '') return 'missing `id`';
-  if (affected !== undefined && !Array.isArray(affected)) return '`affected` is not a list';
-  return undefined;
+/** Which of the ecosystems the scan needs have any record, cheaply: a record skipped unparsed is searched as text. */
+class EcosystemCoverage {
+  readonly found = new Set<string>();
+  private readonly needed: Set<string> | undefined;
+
+  constructor(needed: Iterable<string> | undefined) {
+    this.needed = needed ? new Set(needed) : undefined;
+  }
+
+  addRecord(record: OsvRecord): void {
+    for (const entry of record.affected ?? []) if (entry.package) this.add(entry.package.ecosystem);
+  }
+
+  addText(text: string): void {
+    // Only for the ecosystems asked about, and only until each has been seen once.
+    if (!this.needed || this.found.size === this.needed.size) return;
+    for (const match of text.matchAll(ECOSYSTEM_FIELD)) this.add(match[1]!);
+  }
+
+  private add(ecosystem: string): void {
+    // "Debian:12", "Ubuntu:Pro:22.04:LTS": the part before the first colon names the ecosystem.
+    const name = ecosystem.split(':')[0]!;
+    if (!this.needed || this.needed.has(name)) this.found.add(name);
+  }
 }
+
+const ECOSYSTEM_FIELD = /"ecosystem"\s*:\s*"([^"\\]*)"/g;
 
 /** Case- and separator-insensitive, so the prefilter never drops a record the exact match would keep. */
 function looseName(name: string): string {
