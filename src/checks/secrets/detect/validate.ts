@@ -46,6 +46,8 @@ export function rejectValue(rule: SecretRule, secret: string, entropy: number): 
 /** Generic literals: not references, identifiers, paths, versions, prose or a known provider's broken token. */
 export function rejectGenericValue(secret: string, prefixes: readonly string[]): Rejection | undefined {
   if (secret.length < 10) return 'too-short';
+  // Blanks make prose or code (`" + token.type + "`), not a credential.
+  if (/\s/.test(secret)) return 'not-a-literal';
   if (NOT_A_LITERAL.some((pattern) => pattern.test(secret)) || isIdentifier(secret)) return 'not-a-literal';
   // A letter, and a digit or a symbol: words and identifiers have neither.
   if (!/[A-Za-z]/.test(secret) || !/[0-9!@#%^&*~+/=_.$-]/.test(secret)) return 'words';

@@ -2,6 +2,9 @@ import type { SecretRule } from './types.js';
 import { ALNUM, BASE64URL, DIGITS, HEX, LOWER_ALNUM, UPPER_ALNUM, fake, fakeUuid } from './fake.js';
 import { contextRule, prefixedRule } from './define.js';
 
+/** A name made of the provider's word and an assignment operator: `DISCORD_CLIENT_ID=`, `discordId: `. */
+const ASSIGNED_TO = (word: string) => `${word}[\\w.-]{0,24}["']?\\s{0,4}(?:=|:|=>)`;
+
 const rotateSlack = 'Revoke it at api.slack.com/apps (OAuth & Permissions or Basic Information) and reinstall the app.';
 const digits = (n: number, salt: string) => fake(n, DIGITS, salt);
 
@@ -134,6 +137,8 @@ export const CHAT_RULES: SecretRule[] = [
     provider: 'Discord',
     severity: 'low',
     keywords: ['discord'],
+    // Assigned to a discord name, not any number after the word (a server id in a badge URL).
+    name: ASSIGNED_TO('discord'),
     value: '[0-9]{18,19}',
     sample: digits(18, 'dcid'),
     env: 'DISCORD_CLIENT_ID',

@@ -167,6 +167,8 @@ export const CODE_HOST_RULES: SecretRule[] = [
     provider: 'Bitbucket',
     severity: 'low',
     keywords: ['bitbucket'],
+    // Assigned to a bitbucket name, not any number after the word.
+    name: 'bitbucket[\\w.-]{0,24}["\']?\\s{0,4}(?:=|:|=>)',
     value: '[a-z0-9]{32}',
     sample: fake(32, '0123456789abcdefghijklmnopqrstuvwxyz', 'bbclientid'),
     env: 'BITBUCKET_CLIENT_ID',

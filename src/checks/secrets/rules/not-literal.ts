@@ -8,7 +8,10 @@
  */
 const IDENTIFIER_SHAPES: RegExp[] = [
   /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+(?:\(\))?$/,
-  /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/,
+  // Member and index expressions: `Jobs[-1].JobId`, `items[0].token`.
+  /^[A-Za-z_$][\w$]*(?:\[[^\]]{1,20}\]|\.[A-Za-z_$][\w$]*)+$/,
+  // CONSTANT_NAMES, dunder-wrapped too (`__WEBPACK_MODULE_REFERENCE__`).
+  /^_*[A-Z][A-Z0-9]*(?:_+[A-Z0-9]+)+_*$/,
   /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/,
   /^[a-z]+(?:-[a-z0-9]+)+$/,
 ];

@@ -85,6 +85,8 @@ export const SAAS_RULES: SecretRule[] = [
     provider: 'Asana',
     severity: 'low',
     keywords: ['asana'],
+    // Assigned to a asana name, not any number after the word.
+    name: 'asana[\\w.-]{0,24}["\']?\\s{0,4}(?:=|:|=>)',
     value: '[0-9]{16}',
     sample: fake(16, DIGITS, 'asanaid'),
     env: 'ASANA_CLIENT_ID',
