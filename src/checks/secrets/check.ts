@@ -8,7 +8,7 @@ import type { Check, CheckOptions } from '../check.js';
 import { GitleaksIgnore, pathFilter } from './allow.js';
 import { compileRules } from './detect/compile.js';
 import { Detector } from './detect/detector.js';
-import type { AddedLine, DiffStats } from './diff-parser.js';
+import { emptyStats, type AddedLine, type DiffStats } from './diff-parser.js';
 import { addedLines } from './history.js';
 import { stagedLines } from './staged.js';
 import { loadRules } from './load-rules.js';
@@ -29,7 +29,7 @@ export function makeSecretsCheck(builtin: SecretRule[]): Check {
       maxDecodeDepth: config.secrets['max-decode-depth'],
     });
     const ignore = new GitleaksIgnore(options.policyFiles?.['.gitleaksignore'] ?? '');
-    const stats: DiffStats = { commits: 0, lines: 0, skippedBinary: 0, skippedTooLarge: 0, skippedExcluded: 0 };
+    const stats = emptyStats();
     const opened = openSource(context, config, detector, loaded.allowPaths, stats, options);
     // Every raw value found (ignored ones too): the reporters mask them wherever they appear.
     const secretValues = new SecretValues();
@@ -56,7 +56,7 @@ export function makeSecretsCheck(builtin: SecretRule[]): Check {
           secretValues.add(detection.secret);
           const { line } = detection;
           if (ignore.ignores({ commit: line.commit, path: line.path, rule: detection.rule.id, line: line.line })) continue;
-          const finding = toFinding(detection, context.mode);
+          const finding = toFinding(detection, context.mode, !context.git ? 'working tree' : context.staged ? 'staged' : 'history');
           const key = `${finding.fingerprint}\u0000${line.line}`;
           if (!findings.has(key)) findings.set(key, finding);
         }

@@ -2,8 +2,8 @@
 // `git diff --cached -U0 -M`): feed it git's bytes as they arrive and it hands out the added lines
 // with their path, line number in the new file, commit, author and date. It works on bytes and
 // decodes only header lines and the added lines the prefilter keeps (most of a history is
-// neither). It holds one file's added lines at a time (to drop files over the size limit), never
-// the whole history.
+// neither). It holds at most one chunk's lines and one line piece at a time, never a whole file
+// or the history: a file over the size limit, or a line of any length, is scanned, never skipped.
 //
 // What counts as added:
 // - an ordinary diff: the `+` lines. With rename detection (`-M`) a moved file shows only the lines
@@ -24,6 +24,11 @@ export interface AddedLine {
   commit: string;
   author: string;
   date: string;
+  /**
+   * Part of a file whose added text passed `maxFileSize`, or a piece of a line too long to hold
+   * whole: scanned for distinctive provider tokens only (bounded work per line), never skipped.
+   */
+  restricted?: true;
 }
 
 /** Where a line of a commit message is reported: never a path git prints for a file in a diff. */
@@ -31,14 +36,24 @@ export const COMMIT_MESSAGE_PATH = '(commit message)';
 
 export interface DiffStats {
   commits: number;
+  /** Files read: each file a commit changes (history), or each text file (working tree). */
+  files: number;
   lines: number;
   skippedBinary: number;
-  skippedTooLarge: number;
+  /** Files (per commit) whose added text passed `maxFileSize`: scanned for distinctive tokens only. */
+  largeFiles: number;
   skippedExcluded: number;
 }
 
+export function emptyStats(): DiffStats {
+  return { commits: 0, files: 0, lines: 0, skippedBinary: 0, largeFiles: 0, skippedExcluded: 0 };
+}
+
 export interface DiffParserOptions {
-  /** Added text per file per commit (and per commit message) above this many bytes is skipped (and counted). */
+  /**
+   * Added text per file per commit (and per commit message) above this many bytes is scanned for
+   * distinctive provider tokens only, and counted (padding a file must not hide the key in it).
+   */
   maxFileSize: number;
   /** False for paths never scanned (`secrets.exclude-paths`). */
   includePath?: (path: string) => boolean;
@@ -60,13 +75,20 @@ export const COMMIT_FORMAT = '%x00%H %aI %an%n%B%n%x00';
 // `@@ -1,2 +3,4 @@`, or for a merge of N parents N+1 `@`s and N old ranges: `@@@ -1 -1,2 +1,3 @@@`.
 const HUNK_HEADER = /^(@@+) (?:-\d+(?:,\d+)? )+\+(\d+)(?:,\d+)? @@/;
 
+/**
+ * A line longer than this is handed out in pieces of this size, each overlapping the next by
+ * PIECE_OVERLAP bytes (longer than any token), so memory stays bounded and nothing is skipped.
+ */
+export const MAX_LINE_BYTES = 1 << 20;
+const PIECE_OVERLAP = 4096;
+
 const PLUS = 43;
 const MINUS = 45;
 const SPACE = 32;
 const BACKSLASH = 92;
 
 export class DiffParser {
-  readonly stats: DiffStats = { commits: 0, lines: 0, skippedBinary: 0, skippedTooLarge: 0, skippedExcluded: 0 };
+  readonly stats: DiffStats = emptyStats();
   private commit = '';
   private author = '';
   private date = '';
@@ -79,9 +101,12 @@ export class DiffParser {
   private skipping = false;
   private lineNumber = 0;
   private size = 0;
-  private pending: AddedLine[] = [];
-  /** Added lines of the current file, kept or not (for the `lines` stat). */
-  private pendingLines = 0;
+  /** The current file's added text passed maxFileSize. */
+  private large = false;
+  /** The line being parsed is a piece of a longer one: its line number does not move on. */
+  private piece = false;
+  /** The line being parsed is the last piece of a longer one: restricted like the others. */
+  private continued = false;
   private ready: AddedLine[] = [];
   private partial: Buffer | undefined;
   private readonly includeCache = new Map<string, boolean>();
@@ -96,9 +121,35 @@ export class DiffParser {
     let start = 0;
     for (let newline = text.indexOf(10, start); newline !== -1; newline = text.indexOf(10, start)) {
       this.line(text, start, newline);
+      this.continued = false;
       start = newline + 1;
     }
-    if (start < text.length) this.partial = text.subarray(start);
+    if (start < text.length) this.partial = this.pieces(text.subarray(start));
+  }
+
+  /**
+   * The unfinished last line: while it is longer than MAX_LINE_BYTES, hand out its first piece and
+   * keep the rest (its prefix put back, so the rest still parses as the same kind of line).
+   */
+  private pieces(rest: Buffer): Buffer {
+    let remaining = rest;
+    while (remaining.length > MAX_LINE_BYTES) {
+      const prefix = this.prefixOf(remaining);
+      this.piece = true;
+      this.line(remaining, 0, MAX_LINE_BYTES);
+      this.piece = false;
+      const tail = remaining.subarray(MAX_LINE_BYTES - PIECE_OVERLAP);
+      remaining = prefix === undefined ? tail : Buffer.concat([prefix, tail]);
+      this.continued = true;
+    }
+    return remaining;
+  }
+
+  /** The bytes that make a line the kind it is (`+`, a combined diff's columns, none in a message), or undefined for a header. */
+  private prefixOf(line: Buffer): Buffer | undefined {
+    if (this.inMessage) return Buffer.alloc(0);
+    if (!this.inHunk) return undefined;
+    return line.subarray(0, this.columns);
   }
 
   /** Ends the input: the last file's lines become ready. */
@@ -108,7 +159,7 @@ export class DiffParser {
     this.endFile();
   }
 
-  /** The added lines parsed so far (of completed files), handed out once. */
+  /** The added lines parsed so far, handed out once. */
   take(): AddedLine[] {
     const out = this.ready;
     this.ready = [];
@@ -136,7 +187,7 @@ export class DiffParser {
   private diffLine(bytes: Buffer, start: number, end: number, first: number | undefined): boolean {
     if (first === PLUS) {
       if (!this.skipping) this.added(bytes, start + 1, end);
-      this.lineNumber++;
+      if (!this.piece) this.lineNumber++;
       return true;
     }
     // `-` removed, `\` "No newline at end of file", ` ` context (none with -U0 but harmless).
@@ -167,14 +218,14 @@ export class DiffParser {
     }
     if (minus > 0) return true;
     if (plus === columns && !this.skipping) this.added(bytes, start + columns, end);
-    this.lineNumber++;
+    if (!this.piece) this.lineNumber++;
     return true;
   }
 
   /** A line of the commit message: empty lines cannot hold a secret and are not counted. */
   private messageLine(bytes: Buffer, start: number, end: number): void {
     if (end > start && !this.skipping) this.added(bytes, start, end);
-    this.lineNumber++;
+    if (!this.piece) this.lineNumber++;
   }
 
   private header(line: string): void {
@@ -233,6 +284,8 @@ export class DiffParser {
     this.path = path;
     this.skipping = false;
     this.size = 0;
+    this.large = false;
+    if (path !== COMMIT_MESSAGE_PATH) this.stats.files++;
   }
 
   private hunk(line: string): void {
@@ -246,22 +299,20 @@ export class DiffParser {
   private added(bytes: Buffer, start: number, end: number): void {
     if (end > start && bytes[end - 1] === 13) end--; // CRLF files
     this.size += end - start + 1;
-    if (this.size > this.options.maxFileSize) {
-      this.stats.skippedTooLarge++;
-      this.pending = [];
-      this.pendingLines = 0;
-      this.skipping = true;
-      return;
+    if (!this.large && this.size > this.options.maxFileSize) {
+      this.large = true;
+      this.stats.largeFiles++;
     }
-    this.pendingLines++;
+    if (!this.piece) this.stats.lines++;
     if (this.options.keep && !this.options.keep(bytes, start, end)) return;
-    this.pending.push({
+    this.ready.push({
       path: this.path!,
       line: this.lineNumber,
       text: bytes.toString('utf8', start, end),
       commit: this.commit,
       author: this.author,
       date: this.date,
+      ...(this.large || this.piece || this.continued ? { restricted: true as const } : {}),
     });
   }
 
@@ -270,12 +321,6 @@ export class DiffParser {
     this.inMessage = false;
     this.path = undefined;
     this.skipping = false;
-    this.stats.lines += this.pendingLines;
-    this.pendingLines = 0;
-    if (this.pending.length === 0) return;
-    if (this.ready.length === 0) this.ready = this.pending;
-    else for (const added of this.pending) this.ready.push(added);
-    this.pending = [];
   }
 }
 

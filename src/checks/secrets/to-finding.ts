@@ -7,7 +7,10 @@ import type { Detection } from './detect/detector.js';
 
 const ENCODINGS = { base64: 'base64', percent: 'percent-encoded' } as const;
 
-export function toFinding(detection: Detection, mode: Mode): Finding {
+/** Where the lines came from: a commit's history, what `git add` staged, or the files as they are. */
+export type LineSource = 'history' | 'staged' | 'working tree';
+
+export function toFinding(detection: Detection, mode: Mode, source: LineSource = 'history'): Finding {
   const { rule, line } = detection;
   const redacted = redact(detection.secret);
   const hash = createHash('sha256').update(detection.secret).digest('hex').slice(0, 16);
@@ -23,9 +26,11 @@ export function toFinding(detection: Detection, mode: Mode): Finding {
   ].filter(Boolean);
   const rotate = commit
     ? 'Revoke or rotate this credential first: it is in the git history, so deleting the line or rewriting history does not un-leak it.'
-    : 'Revoke or rotate this credential first: anyone who had a copy of this file has it, so deleting the line does not un-leak it.';
+    : source === 'staged'
+      ? 'It is staged, not committed yet: take it out of the file and stage the file again (`git add`), and rotate it if it was ever shared or pushed elsewhere.'
+      : 'Revoke or rotate this credential first: anyone who had a copy of this file has it, so deleting the line does not un-leak it.';
   const message = [
-    `${rule.title} ${redacted} was added to ${where}${when}.`,
+    `${rule.title} ${redacted} ${source === 'staged' ? 'is staged in' : 'was added to'} ${where}${when}.`,
     ...facts,
     ...(detection.example
       ? []

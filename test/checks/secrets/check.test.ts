@@ -149,14 +149,17 @@ describe('secrets in a pull request range', () => {
     expect(result.findings.map((finding) => (finding.details as SecretDetails).redacted)).not.toContain(expect.stringContaining('\r'));
   });
 
-  it('skips and counts binary files and files over the size limit', async () => {
+  it('skips binary files, and scans files over the size limit for distinctive tokens (padding hides nothing)', async () => {
     const repo = gitRepo().commit('base');
     writeFileSync(join(repo.dir, 'blob.bin'), Buffer.concat([Buffer.from(`KEY=${awsKey(13)}\n`), Buffer.from([0, 1, 2, 0])]));
     const big = `KEY=${awsKey(14)}\n${'filler line of text\n'.repeat(200)}`;
     repo.commit('add files', { 'big.txt': big, 'small.txt': `KEY=${awsKey(15)}\n` });
     const result = await scan(repo, { base: repo.sha(0), head: repo.sha(1) }, { secrets: { 'max-file-size': 1000 } });
-    expect(locations(result)).toEqual([{ path: 'small.txt', line: 1, commit: repo.sha(1) }]);
-    expect(result.stats).toMatchObject({ skippedBinary: 1, skippedTooLarge: 1 });
+    expect(locations(result)).toEqual([
+      { path: 'big.txt', line: 1, commit: repo.sha(1) },
+      { path: 'small.txt', line: 1, commit: repo.sha(1) },
+    ]);
+    expect(result.stats).toMatchObject({ skippedBinary: 1, largeFiles: 1 });
   });
 });
 
@@ -359,7 +362,7 @@ describe('shallow clones of a new branch', () => {
 });
 
 describe('--no-git working tree', () => {
-  it('scans every line of every text file, skipping .git, node_modules, binaries and big files', async () => {
+  it('scans every line of every text file, skipping .git, node_modules and binaries; big files for distinctive tokens', async () => {
     const dir = tempDir('sg-tree-');
     writeFileSync(join(dir, 'a.env'), `one\nKEY=${awsKey(30)}\r\n`);
     const repo = gitRepo().commit('x', {
@@ -372,8 +375,11 @@ describe('--no-git working tree', () => {
     expect(tree.findings).toMatchObject([{ location: { path: 'a.env', line: 2 } }]);
     expect(tree.findings[0]!.location.commit).toBeUndefined();
     const inRepo = await scan(repo, { git: false, mode: 'full' }, { secrets: { 'max-file-size': 1000 } });
-    expect(locations(inRepo)).toEqual([{ path: 'sub.env', line: 1 }]);
-    expect(inRepo.stats).toMatchObject({ skippedBinary: 1, skippedTooLarge: 1 });
+    expect(locations(inRepo)).toEqual([
+      { path: 'big.txt', line: 1 },
+      { path: 'sub.env', line: 1 },
+    ]);
+    expect(inRepo.stats).toMatchObject({ skippedBinary: 1, largeFiles: 1 });
   });
 });
 

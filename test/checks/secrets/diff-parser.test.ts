@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DiffParser, parseDiffPath } from '../../../src/checks/secrets/diff-parser.js';
+import { DiffParser, MAX_LINE_BYTES, parseDiffPath } from '../../../src/checks/secrets/diff-parser.js';
 
 const LOG = [
   '\u0000aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa 2026-01-02T03:04:05+00:00 Ada Lovelace',
@@ -57,16 +57,50 @@ describe('DiffParser', () => {
         { path: 'x.txt', line: 12, text: 'twelve', commit: 'a'.repeat(40), author: 'Ada Lovelace', date: '2026-01-02T03:04:05+00:00' },
         { path: 't\tab ü', line: 1, text: 'x é 密', commit: 'b'.repeat(40), author: 'Bo', date: '2026-01-01T00:00:00+00:00' },
       ]);
-      expect(parser.stats).toEqual({ commits: 2, lines: 4, skippedBinary: 1, skippedTooLarge: 0, skippedExcluded: 0 });
+      expect(parser.stats).toEqual({ commits: 2, files: 2, lines: 4, skippedBinary: 1, largeFiles: 0, skippedExcluded: 0 });
     }
   });
 
-  it('skips a file whose added text in one commit exceeds the limit, and excluded paths', () => {
+  it('never skips a file for its size: past the limit its lines are marked for distinctive tokens only (issue 10.5)', () => {
     const parser = new DiffParser({ maxFileSize: 15, includePath: (path) => path !== 't\tab ü' });
     parser.push(LOG);
     parser.end();
-    expect(parser.take()).toEqual([]);
-    expect(parser.stats).toMatchObject({ skippedTooLarge: 1, skippedExcluded: 1, lines: 0 });
+    const lines = parser.take();
+    expect(lines.map((line) => [line.text, line.restricted ?? false])).toEqual([
+      ['new three', false],
+      ['+++ four starts with pluses', true],
+      ['twelve', true],
+    ]);
+    expect(parser.stats).toMatchObject({ largeFiles: 1, skippedExcluded: 1, lines: 3 });
+  });
+
+  it('hands out a line of any length in overlapping pieces, on its own line number, in bounded memory', () => {
+    const key = 'AKIA' + 'Q7ZL4WX2NBTR5KDM';
+    // A key at the very end of a 3 MiB line, and one astride the first piece boundary.
+    const long = `${'x'.repeat(MAX_LINE_BYTES - 10)}${key}${'y'.repeat(2 * MAX_LINE_BYTES)}${key}`;
+    const text = [
+      '\u0000' + 'c'.repeat(40) + ' 2026-01-01T00:00:00+00:00 Cy',
+      '',
+      '\u0000',
+      'diff --git a/pad.txt b/pad.txt',
+      '+++ b/pad.txt',
+      '@@ -0,0 +7,2 @@',
+      `+${long}`,
+      '+after',
+      '',
+    ].join('\n');
+    const parser = new DiffParser({ maxFileSize: 1_000_000_000 });
+    const bytes = Buffer.from(text);
+    for (let index = 0; index < bytes.length; index += 65536) parser.push(bytes.subarray(index, index + 65536));
+    parser.end();
+    const lines = parser.take();
+    const onSeven = lines.filter((line) => line.line === 7);
+    expect(onSeven.length).toBeGreaterThan(2);
+    for (const piece of onSeven) expect(piece.text.length).toBeLessThanOrEqual(MAX_LINE_BYTES);
+    expect(onSeven.filter((piece) => piece.text.includes(key)).length).toBeGreaterThanOrEqual(2);
+    expect(onSeven.every((piece) => piece.restricted)).toBe(true);
+    expect(lines.at(-1)).toMatchObject({ line: 8, text: 'after' });
+    expect(parser.stats.lines).toBe(2);
   });
 });
 
@@ -199,8 +233,9 @@ describe('DiffParser on commit messages', () => {
       ['(commit message)', 3, `old one was ${KEY}`, 'a'],
     ]);
     const big = parse(LOG, { maxFileSize: 60 });
-    expect(big.lines.filter(([path]) => path === '(commit message)').map(([, line]) => line)).toEqual([1]);
-    expect(big.stats.skippedTooLarge).toBe(1);
+    // Past the limit a message is still read, for distinctive tokens only.
+    expect(big.lines.filter(([path]) => path === '(commit message)').map(([, line]) => line)).toEqual([1, 3, 4, 5, 6, 7, 1]);
+    expect(big.stats.largeFiles).toBe(1);
     const excluded = parse(LOG, { includePath: (path) => path !== '(commit message)' });
     expect(excluded.lines).toEqual([['real.txt', 1, 'real', 'a']]);
     expect(excluded.stats.skippedExcluded).toBe(2);

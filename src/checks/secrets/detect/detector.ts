@@ -140,7 +140,7 @@ export class Detector {
     const allowed = texts.map((text) => INLINE_ALLOW.test(text));
     for (let index = 0; index < texts.length; index++) {
       if (allowed[index]) continue;
-      const restricted = fragment.kind === 'generated' || texts[index]!.length > LONG_LINE;
+      const restricted = fragment.kind === 'generated' || texts[index]!.length > LONG_LINE || fragment.lines[index]!.restricted === true;
       if (restricted) this.stats.restrictedLines++;
       this.findInLine(texts, index, fragment, restricted, found, 0);
     }
