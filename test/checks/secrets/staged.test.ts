@@ -28,6 +28,9 @@ describe('scanning the staged changes', () => {
     expect(result.findings[0]).toMatchObject({ introduced: true, details: { redacted: 'AKIA****************' } });
     expect(JSON.stringify(result)).not.toContain(staged.slice(4));
     expect(result.stats).toMatchObject({ range: 'staged changes', commits: 0, lines: 1 });
+    // Not committed yet: the advice is to take it out before the commit, not to purge history.
+    expect(result.findings[0]!.message).toContain('is staged in app.env:2');
+    expect(result.findings[0]!.message).not.toContain('git history');
   });
 
   it('does not report a staged removal, nor a staged rename of a file that already held a key', async () => {
