@@ -1,7 +1,7 @@
 // `security-gate inventory`: the packages the dependencies check would match, as text or JSON.
 import type { CliCommand } from './config/cli-args.js';
 import { UsageError } from './config/errors.js';
-import { inventoryOf } from './checks/deps/inventory.js';
+import { inventoryOf } from './checks/deps/collect.js';
 import { renderInventoryJson, renderInventoryText } from './report/inventory.js';
 
 type InventoryCommand = Extract<CliCommand, { command: 'inventory' }>;

@@ -84,6 +84,10 @@ export const configSchema = z
         'cache-dir': z.string().min(1).optional().describe('Where advisory records are cached between runs.'),
         'include-dev': z.boolean().default(true),
         'on-source-error': z.enum(['fail', 'warn']).default('fail'),
+        unreadable: z
+          .enum(['fail', 'warn'])
+          .default('fail')
+          .describe('A lockfile that cannot be read fails the check (its packages were not checked), or only warns.'),
         unscored: z.enum(['fail', 'warn']).default('warn'),
       })
       .default({
@@ -92,6 +96,7 @@ export const configSchema = z
         'osv-url': 'https://api.osv.dev',
         'include-dev': true,
         'on-source-error': 'fail',
+        unreadable: 'fail',
         unscored: 'warn',
       }),
   })

@@ -14,8 +14,8 @@ const PROD_GROUPS = ['dependencies', 'optionalDependencies', 'peerDependencies']
 export const bunLock: LockfileFormat = {
   name: 'bun.lock',
   ecosystem: 'npm',
-  matches: (file) => file === 'bun.lock' || file.endsWith('/bun.lock'),
-  parse(text, file) {
+  fileNames: ['bun.lock'],
+  async parse(text, file) {
     const json = jsoncToJson(text);
     let lock: unknown;
     try {

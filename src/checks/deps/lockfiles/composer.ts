@@ -1,13 +1,12 @@
 // composer.lock: `packages` are installed in production, `packages-dev` only for development.
-import { posix } from 'node:path';
 import { LockfileError, type LockfileFormat, type Package } from '../types.js';
 import { isObject, parseJsonWithLines } from './json-positions.js';
 
 export const composerLock: LockfileFormat = {
   name: 'composer.lock',
   ecosystem: 'Packagist',
-  matches: (file) => posix.basename(file) === 'composer.lock',
-  parse(text, file) {
+  fileNames: ['composer.lock'],
+  async parse(text, file) {
     const { value, lineOf } = parseJsonWithLines(text, file);
     if (!isObject(value)) throw new LockfileError(file, 1, 'composer.lock must be a JSON object');
     const packages: Package[] = [];

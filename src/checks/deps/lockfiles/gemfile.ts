@@ -1,7 +1,6 @@
 // Gemfile.lock (Bundler). No maintained JS parser exists; the format is indentation-based:
 // sections at column 0 (GEM, GIT, PATH, PLATFORMS, DEPENDENCIES, ...), `specs:` at 2 spaces,
 // resolved gems at 4 spaces (`name (version[-platform])`), their requirements at 6.
-import { posix } from 'node:path';
 import { LockfileError, type LockfileFormat, type Package } from '../types.js';
 
 const SOURCE_SECTIONS: Record<string, Package['source']> = { GEM: 'registry', GIT: 'git', PATH: 'file', 'PLUGIN SOURCE': 'git' };
@@ -9,8 +8,8 @@ const SOURCE_SECTIONS: Record<string, Package['source']> = { GEM: 'registry', GI
 export const gemfileLock: LockfileFormat = {
   name: 'Gemfile.lock',
   ecosystem: 'RubyGems',
-  matches: (file) => ['Gemfile.lock', 'gems.locked'].includes(posix.basename(file)),
-  parse(text, file) {
+  fileNames: ['Gemfile.lock', 'gems.locked'],
+  async parse(text, file) {
     const specs: Package[] = [];
     const direct = new Set<string>();
     let section = '';

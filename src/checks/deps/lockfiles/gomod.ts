@@ -1,7 +1,6 @@
 // go.mod (https://go.dev/ref/mod#go-mod-file). There is no maintained JS parser for it and the
 // grammar is small: directives, `verb (` blocks, `//` comments, quoted or bare tokens.
 // Versions are reported without the `v` prefix, as OSV's Go records and osv-scanner do.
-import { posix } from 'node:path';
 import { LockfileError, type LockfileFormat, type Package } from '../types.js';
 
 const DIRECTIVES = new Set(['module', 'go', 'toolchain', 'godebug', 'require', 'exclude', 'replace', 'retract', 'tool', 'ignore']);
@@ -16,8 +15,8 @@ interface Statement {
 export const goMod: LockfileFormat = {
   name: 'go.mod',
   ecosystem: 'Go',
-  matches: (file) => posix.basename(file) === 'go.mod',
-  parse(text, file) {
+  fileNames: ['go.mod'],
+  async parse(text, file) {
     const statements = readStatements(text, file);
     const replaces = statements.filter((s) => s.verb === 'replace').map((s) => readReplace(s, file));
     const packages: Package[] = [];

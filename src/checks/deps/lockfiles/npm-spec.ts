@@ -1,5 +1,5 @@
 // Small readers of npm-style specifiers shared by the JavaScript lockfiles.
-import type { Package } from '../types.js';
+import type { Package, ParseContext } from '../types.js';
 
 /** `name@rest` to [name, rest]; the `@` of a scope (`@babel/core@7.0.0`) is not the separator. */
 export function splitAtVersion(spec: string): [name: string, rest: string] {
@@ -54,4 +54,27 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 export function stringEntries(value: unknown): [string, string][] {
   if (!isObject(value)) return [];
   return Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+}
+
+/** The parts of a package.json that say what the project itself depends on. */
+export interface ProjectManifest {
+  dependencies?: unknown;
+  devDependencies?: unknown;
+  optionalDependencies?: unknown;
+  workspaces?: unknown;
+}
+
+/**
+ * The package.json beside a lockfile, read from the same source; undefined when absent or not a
+ * JSON object (a broken package.json is npm's error to report, not the lockfile's).
+ */
+export async function readManifest(context: ParseContext): Promise<ProjectManifest | undefined> {
+  const text = await context.readSibling('package.json');
+  if (text === undefined) return undefined;
+  try {
+    const manifest: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
+    return isObject(manifest) ? manifest : undefined;
+  } catch {
+    return undefined;
+  }
 }

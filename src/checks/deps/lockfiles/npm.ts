@@ -1,11 +1,19 @@
 // package-lock.json and npm-shrinkwrap.json (https://docs.npmjs.com/cli/configuring-npm/package-lock-json).
 // v2 and v3 are read from `packages` (keyed by install path); v1 only has the nested `dependencies` tree.
-import { LockfileError, type LockfileFormat, type Package } from '../types.js';
+import { LockfileError, type LockfileFormat, type Package, type ParseContext } from '../types.js';
 import { toPackages, unreferenced, type LockNode } from './dep-graph.js';
 import { JsonKeyLocator, jsonErrorDetail, jsonErrorLine } from './lines.js';
-import { isObject, isRegistryTarball, nameFromInstallPath, sourceOfSpec, splitAtVersion, stringEntries } from './npm-spec.js';
+import {
+  isObject,
+  isRegistryTarball,
+  nameFromInstallPath,
+  readManifest,
+  sourceOfSpec,
+  splitAtVersion,
+  stringEntries,
+  type ProjectManifest,
+} from './npm-spec.js';
 
-const FILE_NAMES = new Set(['package-lock.json', 'npm-shrinkwrap.json']);
 /** Dependency groups an installed package pulls in (peers too: npm 7+ installs them). */
 const PACKAGE_GROUPS = ['dependencies', 'optionalDependencies', 'peerDependencies'] as const;
 /** Groups of the project itself (root or workspace) whose entries are direct dependencies. */
@@ -14,15 +22,15 @@ const PROJECT_GROUPS = ['dependencies', 'devDependencies', 'optionalDependencies
 export const npmLock: LockfileFormat = {
   name: 'package-lock.json',
   ecosystem: 'npm',
-  matches: (file) => FILE_NAMES.has(file.slice(file.lastIndexOf('/') + 1)),
-  parse: (text, file) => parsePackageLock(text, file),
+  fileNames: ['package-lock.json', 'npm-shrinkwrap.json'],
+  parse: parsePackageLock,
 };
 
 /**
- * `manifest` is the package.json beside the lockfile: v1 lockfiles do not record the project's
- * own dependencies, so with it v1 direct flags are exact (v2/v3 ignore it, they have `""`).
+ * v1 lockfiles do not record the project's own dependencies: the package.json beside the lockfile
+ * does, so with it v1 direct flags are exact (v2/v3 do not read it, they have `""`).
  */
-export function parsePackageLock(text: string, file: string, manifest?: Record<string, unknown>): Package[] {
+async function parsePackageLock(text: string, file: string, context: ParseContext): Promise<Package[]> {
   let lock: unknown;
   try {
     lock = JSON.parse(text);
@@ -31,7 +39,7 @@ export function parsePackageLock(text: string, file: string, manifest?: Record<s
   }
   if (!isObject(lock)) throw new LockfileError(file, 1, 'expected a JSON object with "lockfileVersion"');
   if (isObject(lock.packages)) return fromPackages(lock.packages, text, file);
-  if (isObject(lock.dependencies)) return fromDependencyTree(lock.dependencies, text, file, manifest);
+  if (isObject(lock.dependencies)) return fromDependencyTree(lock.dependencies, text, file, await readManifest(context));
   if (typeof lock.lockfileVersion === 'number') return []; // a project without dependencies
   throw new LockfileError(file, 1, 'not a package-lock.json: no "lockfileVersion", "packages" or "dependencies"');
 }
@@ -117,7 +125,7 @@ function fromPackages(packages: Record<string, unknown>, text: string, file: str
  * manifest, packages no other package requires count as direct (a lower bound: a direct dependency
  * that something else also requires is not flagged).
  */
-function fromDependencyTree(tree: Record<string, unknown>, text: string, file: string, manifest?: Record<string, unknown>): Package[] {
+function fromDependencyTree(tree: Record<string, unknown>, text: string, file: string, manifest?: ProjectManifest): Package[] {
   const locate = new JsonKeyLocator(text);
   locate.next('dependencies');
   const nodes: LockNode[] = [];

@@ -1,14 +1,13 @@
 // packages.lock.json (NuGet): `dependencies` maps each target framework to packages with a
 // `type` of Direct, Transitive, CentralTransitive or Project (a project reference, not a package).
-import { posix } from 'node:path';
 import { LockfileError, type LockfileFormat, type Package } from '../types.js';
 import { isObject, parseJsonWithLines } from './json-positions.js';
 
 export const nugetLock: LockfileFormat = {
   name: 'packages.lock.json',
   ecosystem: 'NuGet',
-  matches: (file) => posix.basename(file) === 'packages.lock.json',
-  parse(text, file) {
+  fileNames: ['packages.lock.json'],
+  async parse(text, file) {
     const { value, lineOf } = parseJsonWithLines(text, file);
     if (!isObject(value) || !isObject(value.dependencies)) {
       throw new LockfileError(file, 1, 'packages.lock.json needs a "dependencies" object per target framework');

@@ -1,5 +1,4 @@
 // Pipfile.lock (pipenv): `default` is what the app installs, `develop` the dev packages.
-import { posix } from 'node:path';
 import { LockfileError, type LockfileFormat, type Package } from '../types.js';
 import { isObject, parseJsonWithLines } from './json-positions.js';
 import { normalizePyPIName } from './pep503.js';
@@ -7,8 +6,8 @@ import { normalizePyPIName } from './pep503.js';
 export const pipfileLock: LockfileFormat = {
   name: 'Pipfile.lock',
   ecosystem: 'PyPI',
-  matches: (file) => posix.basename(file) === 'Pipfile.lock',
-  parse(text, file) {
+  fileNames: ['Pipfile.lock'],
+  async parse(text, file) {
     const { value, lineOf } = parseJsonWithLines(text, file);
     if (!isObject(value)) throw new LockfileError(file, 1, 'Pipfile.lock must be a JSON object');
     const packages = new Map<string, Package>();

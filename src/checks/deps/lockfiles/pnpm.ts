@@ -12,8 +12,8 @@ const PROD_GROUPS = ['dependencies', 'optionalDependencies'] as const;
 export const pnpmLock: LockfileFormat = {
   name: 'pnpm-lock.yaml',
   ecosystem: 'npm',
-  matches: (file) => file === 'pnpm-lock.yaml' || file.endsWith('/pnpm-lock.yaml'),
-  parse(text, file) {
+  fileNames: ['pnpm-lock.yaml'],
+  async parse(text, file) {
     const lineCounter = new LineCounter();
     const document = parseDocument(text, { lineCounter });
     const failure = document.errors[0];

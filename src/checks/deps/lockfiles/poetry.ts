@@ -1,6 +1,5 @@
 // poetry.lock: one [[package]] per resolved package. Poetry < 1.2 marks dev packages with
 // `category = "dev"`; later versions list the dependency `groups` a package belongs to.
-import { posix } from 'node:path';
 import type { LockfileFormat, Package } from '../types.js';
 import { normalizePyPIName } from './pep503.js';
 import { packageTables, parseTomlLockfile, stringField } from './toml-packages.js';
@@ -8,8 +7,8 @@ import { packageTables, parseTomlLockfile, stringField } from './toml-packages.j
 export const poetryLock: LockfileFormat = {
   name: 'poetry.lock',
   ecosystem: 'PyPI',
-  matches: (file) => posix.basename(file) === 'poetry.lock',
-  parse(text, file) {
+  fileNames: ['poetry.lock'],
+  async parse(text, file) {
     const document = parseTomlLockfile(text, file);
     return packageTables(document, text, file).map(({ table, line }): Package => {
       const name = normalizePyPIName(stringField(table, 'name', file, line));

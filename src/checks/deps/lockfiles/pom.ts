@@ -1,15 +1,14 @@
 // pom.xml: the dependencies a project declares with a literal version, `${property}` references
 // resolved from the file's own <properties> and project coordinates. Versions that come from a
 // parent or an imported BOM are not in this file: listed with a note, not matched.
-import { posix } from 'node:path';
 import { LockfileError, type LockfileFormat, type Package } from '../types.js';
 import { child, childText, parseXml, type XmlElement } from './pom-xml.js';
 
 export const pomXml: LockfileFormat = {
   name: 'pom.xml',
   ecosystem: 'Maven',
-  matches: (file) => posix.basename(file) === 'pom.xml',
-  parse(text, file) {
+  fileNames: ['pom.xml'],
+  async parse(text, file) {
     const project = parseXml(text, file);
     if (project.name !== 'project') throw new LockfileError(file, project.line, `root element is <${project.name}>, not <project>`);
     const properties = projectProperties(project);

@@ -2,7 +2,6 @@
 // `editable = "."` or `virtual = "."`). Direct and dev come from walking the project's dependency
 // lists: `dependencies` and `optional-dependencies` ship to users, `dev-dependencies` (PEP 735
 // dependency groups) do not.
-import { posix } from 'node:path';
 import type { LockfileFormat, Package } from '../types.js';
 import { normalizePyPIName } from './pep503.js';
 import { isTable } from './poetry.js';
@@ -11,8 +10,8 @@ import { packageTables, parseTomlLockfile, stringField } from './toml-packages.j
 export const uvLock: LockfileFormat = {
   name: 'uv.lock',
   ecosystem: 'PyPI',
-  matches: (file) => posix.basename(file) === 'uv.lock',
-  parse(text, file) {
+  fileNames: ['uv.lock'],
+  async parse(text, file) {
     const document = parseTomlLockfile(text, file);
     const entries = packageTables(document, text, file).map(({ table, line }) => ({
       table,

@@ -3,24 +3,24 @@
 import { parseSyml } from '@yarnpkg/parsers';
 import { LockfileError, type LockfileFormat, type Package } from '../types.js';
 import { toPackages, unreferenced, type LockNode } from './dep-graph.js';
-import { isObject, isRegistryTarball, sourceOfSpec, splitAtVersion, stringEntries } from './npm-spec.js';
+import {
+  isObject,
+  isRegistryTarball,
+  readManifest,
+  sourceOfSpec,
+  splitAtVersion,
+  stringEntries,
+  type ProjectManifest,
+} from './npm-spec.js';
 
 const DEPENDENCY_GROUPS = ['dependencies', 'optionalDependencies'] as const;
 
 export const yarnLock: LockfileFormat = {
   name: 'yarn.lock',
   ecosystem: 'npm',
-  matches: (file) => file === 'yarn.lock' || file.endsWith('/yarn.lock'),
-  parse: (text, file) => parseYarnLock(text, file),
+  fileNames: ['yarn.lock'],
+  parse: async (text, file, context) => parseYarnLock(text, file, await readManifest(context)),
 };
-
-/** The parts of the package.json beside a yarn.lock that say what the project depends on. */
-export interface ProjectManifest {
-  dependencies?: unknown;
-  devDependencies?: unknown;
-  optionalDependencies?: unknown;
-  workspaces?: unknown;
-}
 
 /**
  * yarn.lock records neither dev dependencies nor (classic) the project's own dependencies; the
@@ -28,7 +28,7 @@ export interface ProjectManifest {
  * only devDependencies reach it. Classic workspaces' manifests are not read, so with `workspaces`
  * nothing is marked dev (a prod dependency of a workspace must never be hidden as dev).
  */
-export function parseYarnLock(text: string, file: string, manifest?: ProjectManifest): Package[] {
+function parseYarnLock(text: string, file: string, manifest?: ProjectManifest): Package[] {
   const lock = parseYarn(text, file);
   const headerLines = specifierLines(text);
   const berry = isObject(lock.__metadata);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { gemfileLock } from '../../../../src/checks/deps/lockfiles/gemfile.js';
-import { byName, fixture, ids, itThrowsOnlyLockfileErrors, parseError } from './more-formats-support.js';
+import { byName, fixture, ids, itThrowsOnlyLockfileErrors, parseError, parseLockfile } from './support.js';
 
 describe('Gemfile.lock', () => {
-  it('reads the jekyll lockfile: 51 gems, platform suffixes stripped, DEPENDENCIES direct', () => {
-    const packages = gemfileLock.parse(fixture('ruby/Gemfile.lock'), 'docs/Gemfile.lock');
+  it('reads the jekyll lockfile: 51 gems, platform suffixes stripped, DEPENDENCIES direct', async () => {
+    const packages = await parseLockfile(gemfileLock, fixture('gemfile/Gemfile.lock'), 'docs/Gemfile.lock');
     expect(packages).toHaveLength(51);
     expect(ids(packages).slice(0, 5)).toEqual([
       'addressable@2.9.0',
@@ -40,8 +40,8 @@ describe('Gemfile.lock', () => {
     ]);
   });
 
-  it('marks GIT gems git and PATH gems file, and lists one gem per platform variant', () => {
-    const packages = gemfileLock.parse(fixture('ruby/Gemfile.git-path.lock'), 'Gemfile.lock');
+  it('marks GIT gems git and PATH gems file, and lists one gem per platform variant', async () => {
+    const packages = await parseLockfile(gemfileLock, fixture('gemfile/Gemfile.git-path.lock'), 'Gemfile.lock');
     expect(packages.map((pkg) => `${pkg.line} ${pkg.name}@${pkg.version} ${pkg.source}${pkg.direct ? ' direct' : ''}`)).toEqual([
       '6 rails@7.1.0.alpha git direct',
       '8 actionpack@7.1.0.alpha git',
@@ -53,19 +53,19 @@ describe('Gemfile.lock', () => {
     ]);
   });
 
-  it('reports broken lockfiles with the line', () => {
-    expect(parseError(gemfileLock, 'GEM\n  specs:\n    rack\n', 'Gemfile.lock')).toMatchObject({
+  it('reports broken lockfiles with the line', async () => {
+    expect(await parseError(gemfileLock, 'GEM\n  specs:\n    rack\n', 'Gemfile.lock')).toMatchObject({
       file: 'Gemfile.lock',
       line: 3,
       detail: "gem 'rack' has no version",
     });
-    expect(parseError(gemfileLock, '    rack (1.0)\n')).toMatchObject({ line: 1 });
-    expect(parseError(gemfileLock, 'GEM\n  specs:\n     rack (1.0)\n')).toMatchObject({
+    expect(await parseError(gemfileLock, '    rack (1.0)\n')).toMatchObject({ line: 1 });
+    expect(await parseError(gemfileLock, 'GEM\n  specs:\n     rack (1.0)\n')).toMatchObject({
       line: 3,
       detail: 'unexpected line in GEM section',
     });
-    expect(parseError(gemfileLock, 'DEPENDENCIES\n  rack (\n').line).toBe(2);
+    expect((await parseError(gemfileLock, 'DEPENDENCIES\n  rack (\n')).line).toBe(2);
   });
 
-  itThrowsOnlyLockfileErrors(gemfileLock, [fixture('ruby/Gemfile.git-path.lock'), fixture('ruby/Gemfile.lock').slice(0, 1200)]);
+  itThrowsOnlyLockfileErrors(gemfileLock, [fixture('gemfile/Gemfile.git-path.lock'), fixture('gemfile/Gemfile.lock').slice(0, 1200)]);
 });

@@ -2,12 +2,12 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { collectPackages, inventoryOf } from '../../../src/checks/deps/inventory.js';
+import { collectPackages, inventoryOf } from '../../../src/checks/deps/collect.js';
 import { cleanupTempDirs, gitRepo, tempDir } from '../../support/git-repo.js';
 
 afterAll(cleanupTempDirs);
 
-const FIXTURES = fileURLToPath(new URL('../../fixtures/lockfiles/', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('./lockfiles/', import.meta.url));
 
 /** A workspace holding real fixtures under their real names. */
 function workspace(files: Record<string, string>, texts: Record<string, string> = {}): string {
@@ -30,7 +30,7 @@ describe('collectPackages', () => {
       { 'tools/yarn.lock': '# yarn lockfile v1\n\nfoo@^1:\n  version "1.0.0\n' },
     );
     const result = await collectPackages(root, ['api/pnpm-lock.yaml', 'tools/yarn.lock', 'web/package-lock.json']);
-    expect(result.lockfiles).toBe(3);
+    expect(result.lockfiles).toEqual(['api/pnpm-lock.yaml', 'tools/yarn.lock', 'web/package-lock.json']);
     expect(result.packages.map((pkg) => `${pkg.lockfile} ${pkg.name}@${pkg.version}`)).toEqual([
       'api/pnpm-lock.yaml ansi-regex@5.0.1',
       'api/pnpm-lock.yaml is-number@7.0.0',
@@ -66,7 +66,7 @@ describe('collectPackages', () => {
     const atBase = async (file: string) => (file === 'yarn.lock' ? undefined : repo.git('show', `${repo.sha(0)}:${file}`));
     const base = await collectPackages(repo.dir, ['package-lock.json', 'yarn.lock'], atBase);
     expect(base).toMatchObject({
-      lockfiles: 1,
+      lockfiles: ['package-lock.json'],
       errors: [],
       packages: [expect.objectContaining({ name: 'a', version: '1.0.0', line: 9, direct: true })],
     });
@@ -109,7 +109,7 @@ describe('inventoryOf', () => {
       'sub/bun.lock': 'bun/bun.insecure.lock',
     });
     const result = await inventoryOf(root, { include: [], exclude: [] });
-    expect(result.lockfiles).toBe(2);
+    expect(result.lockfiles).toEqual(['package-lock.json', 'sub/bun.lock']);
     expect(new Set(result.packages.map((pkg) => pkg.lockfile))).toEqual(new Set(['package-lock.json', 'sub/bun.lock']));
     expect(result.packages).toHaveLength(8);
   });

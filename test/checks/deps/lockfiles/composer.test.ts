@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { composerLock } from '../../../../src/checks/deps/lockfiles/composer.js';
-import { byName, fixture, ids, itThrowsOnlyLockfileErrors, parseError } from './more-formats-support.js';
+import { byName, fixture, ids, itThrowsOnlyLockfileErrors, parseError, parseLockfile } from './support.js';
 
 describe('composer.lock', () => {
-  it('reads packages with the line of their name', () => {
-    const packages = composerLock.parse(fixture('php/composer.lock'), 'composer.lock');
+  it('reads packages with the line of their name', async () => {
+    const packages = await parseLockfile(composerLock, fixture('composer/composer.lock'), 'composer.lock');
     expect(ids(packages)).toEqual([
       'drupal/core@10.4.5',
       'drupal/simple_sitemap@4.2.1',
@@ -17,8 +17,8 @@ describe('composer.lock', () => {
     expect(packages.every((pkg) => !pkg.dev && pkg.source === 'registry' && pkg.ecosystem === 'Packagist')).toBe(true);
   });
 
-  it('marks packages-dev as dev', () => {
-    const packages = composerLock.parse(fixture('php/composer.drupal.lock'), 'composer.lock');
+  it('marks packages-dev as dev', async () => {
+    const packages = await parseLockfile(composerLock, fixture('composer/composer.drupal.lock'), 'composer.lock');
     expect(packages.map((pkg) => `${pkg.name}@${pkg.version}${pkg.dev ? ' dev' : ''}`)).toEqual([
       'drupal/core@10.4.5',
       'drupal/tfa@2.0.0-alpha4',
@@ -28,8 +28,8 @@ describe('composer.lock', () => {
     expect(byName(packages, 'drupal/field_time').line).toBe(299);
   });
 
-  it('strips the v prefix and lists branches and path packages unmatched', () => {
-    const packages = composerLock.parse(fixture('php/composer.dev-branch.lock'), 'composer.lock');
+  it('strips the v prefix and lists branches and path packages unmatched', async () => {
+    const packages = await parseLockfile(composerLock, fixture('composer/composer.dev-branch.lock'), 'composer.lock');
     expect(packages.map((pkg) => `${pkg.line} ${pkg.name}@${pkg.version} ${pkg.source}${pkg.dev ? ' dev' : ''}`)).toEqual([
       '6 guzzlehttp/guzzle@7.4.4 registry',
       '12 acme/internal@ git',
@@ -40,14 +40,14 @@ describe('composer.lock', () => {
     expect(byName(packages, 'acme/internal').note).toBe('branch dev-main, not matched');
   });
 
-  it('reports broken files', () => {
-    expect(parseError(composerLock, '{\n  "packages": [\n    {"name": "a/b"}\n  ]\n}', 'composer.lock')).toMatchObject({
+  it('reports broken files', async () => {
+    expect(await parseError(composerLock, '{\n  "packages": [\n    {"name": "a/b"}\n  ]\n}', 'composer.lock')).toMatchObject({
       file: 'composer.lock',
       line: 3,
     });
-    expect(parseError(composerLock, '{"packages": [}').file).toBe('app/lockfile');
-    expect(parseError(composerLock, '[]').detail).toBe('composer.lock must be a JSON object');
+    expect((await parseError(composerLock, '{"packages": [}')).file).toBe('app/lockfile');
+    expect((await parseError(composerLock, '[]')).detail).toBe('composer.lock must be a JSON object');
   });
 
-  itThrowsOnlyLockfileErrors(composerLock, [fixture('php/composer.dev-branch.lock')]);
+  itThrowsOnlyLockfileErrors(composerLock, [fixture('composer/composer.dev-branch.lock')]);
 });
