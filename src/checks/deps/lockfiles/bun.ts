@@ -4,9 +4,9 @@
 // `name@github:owner/repo#abc1234`, `name@workspace:packages/a`.
 import { LockfileError, type LockfileFormat, type Package } from '../types.js';
 import { toPackages, type LockNode } from './dep-graph.js';
-import { jsoncToJson } from './jsonc.js';
-import { JsonKeyLocator, jsonErrorDetail, jsonErrorLine } from './lines.js';
-import { isObject, sourceOfSpec, splitAtVersion, stringEntries } from './npm-spec.js';
+import { parseJson } from './json.js';
+import { isRecord } from '../values.js';
+import { sourceOfSpec, splitAtVersion, stringEntries } from './npm-spec.js';
 
 const PACKAGE_GROUPS = ['dependencies', 'optionalDependencies', 'peerDependencies'] as const;
 const PROD_GROUPS = ['dependencies', 'optionalDependencies', 'peerDependencies'] as const;
@@ -16,24 +16,17 @@ export const bunLock: LockfileFormat = {
   ecosystem: 'npm',
   fileNames: ['bun.lock'],
   async parse(text, file) {
-    const json = jsoncToJson(text);
-    let lock: unknown;
-    try {
-      lock = JSON.parse(json);
-    } catch (error) {
-      throw new LockfileError(file, jsonErrorLine(json, error), jsonErrorDetail(error));
-    }
-    if (!isObject(lock) || !('lockfileVersion' in lock))
+    const document = parseJson(text, file, { jsonc: true });
+    const lock = document.value;
+    if (!isRecord(lock) || !('lockfileVersion' in lock))
       throw new LockfileError(file, 1, 'not a bun.lock: expected an object with "lockfileVersion"');
-    const packages = isObject(lock.packages) ? lock.packages : {};
-    const workspaces = isObject(lock.workspaces) ? lock.workspaces : {};
+    const packages = isRecord(lock.packages) ? lock.packages : {};
+    const workspaces = isRecord(lock.workspaces) ? lock.workspaces : {};
 
-    const locate = new JsonKeyLocator(json);
-    locate.next('packages');
     const nodes: LockNode[] = [];
     const infoOf = new Map<string, Record<string, unknown>>();
     for (const [key, value] of Object.entries(packages)) {
-      const line = locate.next(key, '[');
+      const line = document.lineOf(packages, key);
       if (!Array.isArray(value) || typeof value[0] !== 'string')
         throw new LockfileError(file, line, `packages entry "${key}" is not an array starting with the resolved "name@version"`);
       const [name, reference] = splitAtVersion(value[0]);
@@ -41,7 +34,7 @@ export const bunLock: LockfileFormat = {
       const version = reference.startsWith('npm:') ? reference.slice('npm:'.length) : reference;
       const source: Package['source'] = sourceOfSpec(version) ?? 'registry';
       nodes.push({ id: key, name, version, ...(line !== undefined && { line }), source });
-      infoOf.set(key, value.find(isObject) ?? {});
+      infoOf.set(key, value.find(isRecord) ?? {});
     }
 
     // Like Node's resolution: `parent/dep` when nested under parent, else up to the hoisted `dep`.
@@ -64,7 +57,7 @@ export const bunLock: LockfileFormat = {
 
     const direct = new Set<string>();
     const prodDirect = new Set<string>();
-    for (const workspace of Object.values(workspaces).filter(isObject)) {
+    for (const workspace of Object.values(workspaces).filter(isRecord)) {
       const scope = typeof workspace.name === 'string' ? workspace.name : '';
       for (const group of [...PROD_GROUPS, 'devDependencies'] as const) {
         for (const [name] of stringEntries(workspace[group])) {

@@ -1,5 +1,6 @@
 // Small readers of npm-style specifiers shared by the JavaScript lockfiles.
 import type { Package, ParseContext } from '../types.js';
+import { isRecord } from '../values.js';
 
 /** `name@rest` to [name, rest]; the `@` of a scope (`@babel/core@7.0.0`) is not the separator. */
 export function splitAtVersion(spec: string): [name: string, rest: string] {
@@ -46,13 +47,9 @@ export function stripPeerSuffix(version: string): string {
   return underscore === -1 ? cut : cut.slice(0, underscore);
 }
 
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** The string values of a `{ name: spec }` map, ignoring anything else a broken file puts there. */
 export function stringEntries(value: unknown): [string, string][] {
-  if (!isObject(value)) return [];
+  if (!isRecord(value)) return [];
   return Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
 }
 
@@ -73,7 +70,7 @@ export async function readManifest(context: ParseContext): Promise<ProjectManife
   if (text === undefined) return undefined;
   try {
     const manifest: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
-    return isObject(manifest) ? manifest : undefined;
+    return isRecord(manifest) ? manifest : undefined;
   } catch {
     return undefined;
   }

@@ -1,6 +1,7 @@
 // Pipfile.lock (pipenv): `default` is what the app installs, `develop` the dev packages.
 import { LockfileError, type LockfileFormat, type Package } from '../types.js';
-import { isObject, parseJsonWithLines } from './json-positions.js';
+import { parseJson } from './json.js';
+import { isRecord } from '../values.js';
 import { normalizePyPIName } from './pep503.js';
 
 export const pipfileLock: LockfileFormat = {
@@ -8,18 +9,18 @@ export const pipfileLock: LockfileFormat = {
   ecosystem: 'PyPI',
   fileNames: ['Pipfile.lock'],
   async parse(text, file) {
-    const { value, lineOf } = parseJsonWithLines(text, file);
-    if (!isObject(value)) throw new LockfileError(file, 1, 'Pipfile.lock must be a JSON object');
+    const { value, lineOf } = parseJson(text, file);
+    if (!isRecord(value)) throw new LockfileError(file, 1, 'Pipfile.lock must be a JSON object');
     const packages = new Map<string, Package>();
     for (const [section, dev] of [
       ['default', false],
       ['develop', true],
     ] as const) {
       const entries = value[section] ?? {};
-      if (!isObject(entries)) throw new LockfileError(file, lineOf([section]), `"${section}" must be an object`);
+      if (!isRecord(entries)) throw new LockfileError(file, lineOf(value, section), `"${section}" must be an object`);
       for (const [rawName, entry] of Object.entries(entries)) {
-        const line = lineOf([section, rawName]);
-        if (!isObject(entry)) throw new LockfileError(file, line, `entry "${rawName}" must be an object`);
+        const line = lineOf(entries, rawName);
+        if (!isRecord(entry)) throw new LockfileError(file, line, `entry "${rawName}" must be an object`);
         const name = normalizePyPIName(rawName);
         // A package in both sections is installed in production: the default entry wins.
         if (packages.has(name)) continue;

@@ -4,7 +4,8 @@
 import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
 import { LockfileError, type LockfileFormat, type Package } from '../types.js';
 import { toPackages, type LockNode } from './dep-graph.js';
-import { isObject, sourceOfSpec, splitAtVersion, stripPeerSuffix } from './npm-spec.js';
+import { isRecord } from '../values.js';
+import { sourceOfSpec, splitAtVersion, stripPeerSuffix } from './npm-spec.js';
 
 const PACKAGE_GROUPS = ['dependencies', 'optionalDependencies'] as const;
 const PROD_GROUPS = ['dependencies', 'optionalDependencies'] as const;
@@ -28,7 +29,7 @@ export const pnpmLock: LockfileFormat = {
       throw new LockfileError(file, undefined, `invalid YAML: ${error instanceof Error ? error.message : String(error)}`);
     }
     if (lock === null || lock === undefined) return [];
-    if (!isObject(lock)) throw new LockfileError(file, 1, 'expected a mapping with "lockfileVersion"');
+    if (!isRecord(lock)) throw new LockfileError(file, 1, 'expected a mapping with "lockfileVersion"');
     const major = Number.parseFloat(String(lock.lockfileVersion ?? ''));
     if (Number.isNaN(major)) throw new LockfileError(file, 1, 'not a pnpm-lock.yaml: no "lockfileVersion"');
 
@@ -41,12 +42,12 @@ export const pnpmLock: LockfileFormat = {
       }
     }
 
-    const packages = isObject(lock.packages) ? lock.packages : {};
+    const packages = isRecord(lock.packages) ? lock.packages : {};
     const nodes: LockNode[] = [];
     const ids = new Set<string>();
     const idOfKey = new Map<string, string>();
     for (const [key, value] of Object.entries(packages)) {
-      const entry = isObject(value) ? value : {};
+      const entry = isRecord(value) ? value : {};
       const parsed = parseKey(key, major);
       const name = typeof entry.name === 'string' ? entry.name : parsed.name;
       const version = typeof entry.version === 'string' ? entry.version : parsed.version;
@@ -70,7 +71,7 @@ export const pnpmLock: LockfileFormat = {
 
     // A reference is a version (`1.0.0(react@18.2.0)`), an alias or non-registry key, or `link:` to a workspace.
     const resolve = (name: string, reference: unknown): string | undefined => {
-      const ref = isObject(reference) ? reference.version : reference;
+      const ref = isRecord(reference) ? reference.version : reference;
       if (typeof ref !== 'string' || ref.startsWith('link:')) return undefined;
       const plain = `${name}@${stripPeerSuffix(ref)}`;
       if (ids.has(plain)) return plain;
@@ -82,15 +83,15 @@ export const pnpmLock: LockfileFormat = {
     };
 
     // v9 keeps the graph in `snapshots` (one per peer variant); older versions in `packages`.
-    const graphSource = isObject(lock.snapshots) ? lock.snapshots : packages;
+    const graphSource = isRecord(lock.snapshots) ? lock.snapshots : packages;
     const edges = new Map<string, string[]>();
     for (const [key, value] of Object.entries(graphSource)) {
-      if (!isObject(value)) continue;
+      if (!isRecord(value)) continue;
       const parsed = parseKey(key, major);
       const id = idOfKey.get(stripSlash(key)) ?? `${parsed.name}@${parsed.version}`;
       const targets = edges.get(id) ?? [];
       for (const group of PACKAGE_GROUPS) {
-        for (const [name, reference] of Object.entries(isObject(value[group]) ? value[group] : {})) {
+        for (const [name, reference] of Object.entries(isRecord(value[group]) ? value[group] : {})) {
           const target = resolve(name, reference);
           if (target) targets.push(target);
         }
@@ -99,12 +100,12 @@ export const pnpmLock: LockfileFormat = {
     }
 
     // Projects: `importers` (workspaces, and every v9 lockfile) or the top level (single project v5/v6).
-    const projects = isObject(lock.importers) ? Object.values(lock.importers).filter(isObject) : [lock];
+    const projects = isRecord(lock.importers) ? Object.values(lock.importers).filter(isRecord) : [lock];
     const direct = new Set<string>();
     const prodDirect = new Set<string>();
     for (const project of projects) {
       for (const group of [...PROD_GROUPS, 'devDependencies'] as const) {
-        for (const [name, reference] of Object.entries(isObject(project[group]) ? project[group] : {})) {
+        for (const [name, reference] of Object.entries(isRecord(project[group]) ? project[group] : {})) {
           const id = resolve(name, reference);
           if (!id) continue;
           direct.add(id);
@@ -131,7 +132,7 @@ function parseKey(key: string, major: number): { name: string; version: string }
 }
 
 function sourceOf(entry: Record<string, unknown>, version: string): Package['source'] {
-  const resolution = isObject(entry.resolution) ? entry.resolution : {};
+  const resolution = isRecord(entry.resolution) ? entry.resolution : {};
   if (resolution.type === 'git' || typeof resolution.commit === 'string') return 'git';
   if (typeof resolution.directory === 'string') return 'file';
   if (typeof resolution.tarball === 'string') {

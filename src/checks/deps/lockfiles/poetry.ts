@@ -1,6 +1,7 @@
 // poetry.lock: one [[package]] per resolved package. Poetry < 1.2 marks dev packages with
 // `category = "dev"`; later versions list the dependency `groups` a package belongs to.
 import type { LockfileFormat, Package } from '../types.js';
+import { isRecord } from '../values.js';
 import { normalizePyPIName } from './pep503.js';
 import { packageTables, parseTomlLockfile, stringField } from './toml-packages.js';
 
@@ -15,7 +16,7 @@ export const poetryLock: LockfileFormat = {
       const version = stringField(table, 'version', file, line);
       const groups = Array.isArray(table.groups) ? table.groups : undefined;
       const dev = table.category === 'dev' || (groups !== undefined && groups.length > 0 && !groups.includes('main'));
-      const sourceType = isTable(table.source) ? table.source.type : undefined;
+      const sourceType = isRecord(table.source) ? table.source.type : undefined;
       const source =
         sourceType === 'git'
           ? 'git'
@@ -28,7 +29,3 @@ export const poetryLock: LockfileFormat = {
     });
   },
 };
-
-export function isTable(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

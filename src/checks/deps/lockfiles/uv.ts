@@ -4,7 +4,7 @@
 // dependency groups) do not.
 import type { LockfileFormat, Package } from '../types.js';
 import { normalizePyPIName } from './pep503.js';
-import { isTable } from './poetry.js';
+import { isRecord } from '../values.js';
 import { packageTables, parseTomlLockfile, stringField } from './toml-packages.js';
 
 export const uvLock: LockfileFormat = {
@@ -17,7 +17,7 @@ export const uvLock: LockfileFormat = {
       table,
       line,
       name: normalizePyPIName(stringField(table, 'name', file, line)),
-      source: isTable(table.source) ? table.source : {},
+      source: isRecord(table.source) ? table.source : {},
     }));
     const isProject = (source: Record<string, unknown>) => source.editable === '.' || source.virtual === '.';
     const edges = new Map<string, string[]>();
@@ -66,12 +66,12 @@ export const uvLock: LockfileFormat = {
 };
 
 function groupLists(value: unknown): unknown[] {
-  return isTable(value) ? Object.values(value) : [];
+  return isRecord(value) ? Object.values(value) : [];
 }
 
 function dependencyNames(list: unknown): string[] {
   if (!Array.isArray(list)) return [];
-  return list.flatMap((item) => (isTable(item) && typeof item.name === 'string' ? [normalizePyPIName(item.name)] : []));
+  return list.flatMap((item) => (isRecord(item) && typeof item.name === 'string' ? [normalizePyPIName(item.name)] : []));
 }
 
 /** Breadth-first from the roots: the shortest dependency path to every reachable package. */

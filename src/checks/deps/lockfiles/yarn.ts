@@ -3,15 +3,8 @@
 import { parseSyml } from '@yarnpkg/parsers';
 import { LockfileError, type LockfileFormat, type Package } from '../types.js';
 import { toPackages, unreferenced, type LockNode } from './dep-graph.js';
-import {
-  isObject,
-  isRegistryTarball,
-  readManifest,
-  sourceOfSpec,
-  splitAtVersion,
-  stringEntries,
-  type ProjectManifest,
-} from './npm-spec.js';
+import { isRecord } from '../values.js';
+import { isRegistryTarball, readManifest, sourceOfSpec, splitAtVersion, stringEntries, type ProjectManifest } from './npm-spec.js';
 
 const DEPENDENCY_GROUPS = ['dependencies', 'optionalDependencies'] as const;
 
@@ -31,13 +24,13 @@ export const yarnLock: LockfileFormat = {
 function parseYarnLock(text: string, file: string, manifest?: ProjectManifest): Package[] {
   const lock = parseYarn(text, file);
   const headerLines = specifierLines(text);
-  const berry = isObject(lock.__metadata);
+  const berry = isRecord(lock.__metadata);
   // v1 repeats one entry object under each of its specifiers; berry joins them in one key.
   const entries = new Map<Record<string, unknown>, string[]>();
   for (const [key, entry] of Object.entries(lock)) {
     if (key === '__metadata') continue;
     const specifiers = splitSpecifiers(key);
-    if (!isObject(entry)) throw new LockfileError(file, headerLines.get(specifiers[0]!), `entry "${key}" is not a mapping`);
+    if (!isRecord(entry)) throw new LockfileError(file, headerLines.get(specifiers[0]!), `entry "${key}" is not a mapping`);
     entries.set(entry, [...(entries.get(entry) ?? []), ...specifiers]);
   }
 
@@ -97,7 +90,7 @@ function parseYarnLock(text: string, file: string, manifest?: ProjectManifest): 
 function parseYarn(text: string, file: string): Record<string, unknown> {
   try {
     const lock: unknown = parseSyml(text);
-    if (!isObject(lock)) throw new LockfileError(file, 1, 'expected a mapping of package entries');
+    if (!isRecord(lock)) throw new LockfileError(file, 1, 'expected a mapping of package entries');
     return lock;
   } catch (error) {
     if (error instanceof LockfileError) throw error;

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bunLock } from '../../../../src/checks/deps/lockfiles/bun.js';
-import { jsoncToJson } from '../../../../src/checks/deps/lockfiles/jsonc.js';
 import { LockfileError } from '../../../../src/checks/deps/types.js';
 import { fixture as readFixture, itThrowsOnlyLockfileErrors, parseLockfile, readsAs } from './support.js';
 
@@ -71,13 +70,6 @@ describe('bun.lock', () => {
       ['t@2.0.0', 13, true, true, 't'],
       ['u@1.0.0', 14, true, false, 't>u'],
     ]);
-  });
-
-  it('strips comments and trailing commas but never inside strings, keeping every line', async () => {
-    const text = '{\n "a": "x // not a comment, ]",\n /* c\n */ "b": [1, 2,],\n}';
-    const json = jsoncToJson(text);
-    expect(JSON.parse(json)).toEqual({ a: 'x // not a comment, ]', b: [1, 2] });
-    expect(json.split('\n')).toHaveLength(text.split('\n').length);
   });
 
   describe('broken input', () => {

@@ -25,7 +25,7 @@ describe('packages.lock.json', () => {
       line: 5,
       detail: 'package "A" has no "resolved" version',
     });
-    expect((await parseError(nugetLock, '{"dependencies": {"net6.0": {"A": ')).detail).toContain('not valid JSON');
+    expect((await parseError(nugetLock, '{"dependencies": {"net6.0": {"A": ')).detail).toContain('invalid JSON');
   });
 
   itThrowsOnlyLockfileErrors(nugetLock, [fixture('nuget/packages.lock.json')]);

@@ -55,5 +55,28 @@ describe('pom.xml', () => {
     expect((await parseError(pomXml, '<project>\n<name>a & b</name></project>')).line).toBe(2);
   });
 
+  it("refuses a property bomb (each property ten copies of the next) as this file's error, not an out-of-memory crash", async () => {
+    // 808 bytes that expand to 10^10 characters: issue 10 item 7.
+    const properties = Array.from({ length: 10 }, (_, level) => `<p${level}>${`\${p${level + 1}}`.repeat(10)}</p${level}>`).join('');
+    const text = `<project>\n<properties>${properties}<p10>x</p10></properties>\n<dependencies>\n<dependency><groupId>g</groupId><artifactId>a</artifactId><version>\${p0}</version></dependency>\n</dependencies></project>`;
+    expect(text.length).toBeLessThan(1000);
+    expect(await parseError(pomXml, text, 'pom.xml')).toMatchObject({
+      file: 'pom.xml',
+      line: 4,
+      detail: expect.stringMatching(/expands to more than 4096 characters/),
+    });
+  });
+
+  it('does not expand entities a DOCTYPE declares (no billion laughs)', async () => {
+    const text = `<?xml version="1.0"?>\n<!DOCTYPE project [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>\n<project><dependencies><dependency><groupId>&b;</groupId><artifactId>x</artifactId><version>1</version></dependency></dependencies></project>`;
+    expect(await parseError(pomXml, text, 'pom.xml')).toMatchObject({ line: 3, detail: expect.stringContaining('undefined entity') });
+  });
+
+  it('reads past a UTF-8 byte order mark', async () => {
+    const text =
+      '\uFEFF<project><dependencies><dependency><groupId>g</groupId><artifactId>a</artifactId><version>1.0</version></dependency></dependencies></project>';
+    expect(await parseLockfile(pomXml, text, 'pom.xml')).toMatchObject([{ name: 'g:a', version: '1.0', line: 1 }]);
+  });
+
   itThrowsOnlyLockfileErrors(pomXml, [fixture('pom/pom.xml').slice(900, 2400)]);
 });
