@@ -70,7 +70,7 @@ async function collectOne(file: string, format: LockfileFormat, read: LockfileRe
   if (text === undefined) return;
   collected.lockfiles.push(file);
   try {
-    const packages = await format.parse(text, file, siblingsOf(file, read));
+    const packages = await format.parse(withoutBom(text), file, siblingsOf(file, read));
     for (const pkg of packages) collected.packages.push(pkg); // no push(...packages): 120k arguments overflow the stack
   } catch (error) {
     if (!(error instanceof LockfileError)) {
@@ -100,7 +100,8 @@ export function siblingsOf(file: string, read: LockfileReader): ParseContext {
         throw new LockfileError(file, undefined, `'${path}' is outside the scanned folder; security-gate reads nothing outside it`);
       }
       try {
-        return await read(target);
+        const text = await read(target);
+        return text === undefined ? undefined : withoutBom(text);
       } catch (error) {
         if (error instanceof OutsideRootError) {
           throw new LockfileError(
@@ -174,6 +175,11 @@ function failure(path: string, message: string): CollectedPackages {
 
 function formatNames(): string {
   return LOCKFILE_FORMATS.map((format) => format.name).join(', ');
+}
+
+/** npm, yarn, bun, go and bundler all read past a UTF-8 byte order mark; so does every parser here. */
+function withoutBom(text: string): string {
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
 
 function describe(error: unknown): string {

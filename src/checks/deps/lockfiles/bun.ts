@@ -3,7 +3,7 @@
 // hoisted) to an array whose first element is the resolved spec: `name@1.2.3`,
 // `name@github:owner/repo#abc1234`, `name@workspace:packages/a`.
 import { LockfileError, type LockfileFormat, type Package } from '../types.js';
-import { toPackages, type LockNode } from './dep-graph.js';
+import { DirectDependencies, toPackages, type LockNode } from './dep-graph.js';
 import { parseJson } from './json.js';
 import { isRecord } from '../values.js';
 import { sourceOfSpec, splitAtVersion, stringEntries } from './npm-spec.js';
@@ -55,22 +55,14 @@ export const bunLock: LockfileFormat = {
       );
     }
 
-    const direct = new Set<string>();
-    const prodDirect = new Set<string>();
+    // bun.lock records no dev flag: dev means reached only through devDependencies.
+    const direct = new DirectDependencies();
     for (const workspace of Object.values(workspaces).filter(isRecord)) {
       const scope = typeof workspace.name === 'string' ? workspace.name : '';
-      for (const group of [...PROD_GROUPS, 'devDependencies'] as const) {
-        for (const [name] of stringEntries(workspace[group])) {
-          const id = resolve(scope, name);
-          if (!id) continue;
-          direct.add(id);
-          if (group !== 'devDependencies') prodDirect.add(id);
-        }
-      }
+      for (const group of PROD_GROUPS) for (const [name] of stringEntries(workspace[group])) direct.add(resolve(scope, name), 'prod');
+      for (const [name] of stringEntries(workspace.devDependencies)) direct.add(resolve(scope, name), 'dev');
     }
-    // bun.lock records no dev flag: dev means reached only through devDependencies.
-    const directDev = new Set([...direct].filter((id) => !prodDirect.has(id)));
-    return toPackages(file, 'npm', { nodes, edges, direct, directDev });
+    return toPackages(file, 'npm', { nodes, edges, direct });
   },
 };
 

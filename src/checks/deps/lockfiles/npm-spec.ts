@@ -38,13 +38,16 @@ export function isRegistryTarball(url: string, name: string, version: string): b
   return path.endsWith(`/-/${unscoped}-${version}.tgz`);
 }
 
-/** Strips pnpm peer suffixes: `18.0.0-rc.3(react@18.2.0)` (v6+) and `1.0.0_react@18.2.0` (v5). */
+/**
+ * Strips pnpm peer suffixes: `18.0.0-rc.3(react@18.2.0)` (v6+) and `1.0.0_react@18.2.0` (v5). The
+ * `_` cut applies to versions only: `_` never occurs in a SemVer version (semver.org §9-10 allow
+ * [0-9A-Za-z-] only), but it does in paths (`file:src/__tests__/fixture`).
+ */
 export function stripPeerSuffix(version: string): string {
   const paren = version.indexOf('(');
   const cut = paren === -1 ? version : version.slice(0, paren);
-  // `_` never occurs in a SemVer version (semver.org §9-10 allow [0-9A-Za-z-] only).
   const underscore = cut.indexOf('_');
-  return underscore === -1 ? cut : cut.slice(0, underscore);
+  return underscore === -1 || !/^\d/.test(cut) ? cut : cut.slice(0, underscore);
 }
 
 /** The string values of a `{ name: spec }` map, ignoring anything else a broken file puts there. */

@@ -1,7 +1,7 @@
 // package-lock.json and npm-shrinkwrap.json (https://docs.npmjs.com/cli/configuring-npm/package-lock-json).
 // v2 and v3 are read from `packages` (keyed by install path); v1 only has the nested `dependencies` tree.
 import { LockfileError, type LockfileFormat, type Package, type ParseContext } from '../types.js';
-import { toPackages, unreferenced, type LockNode } from './dep-graph.js';
+import { DirectDependencies, toPackages, unreferenced, type LockNode } from './dep-graph.js';
 import { parseJson, type JsonDocument } from './json.js';
 import { isRecord } from '../values.js';
 import {
@@ -100,15 +100,11 @@ function fromPackages(packages: Record<string, unknown>, document: JsonDocument,
       targets.filter((id): id is string => id !== undefined),
     );
   }
-  const direct = new Set<string>();
+  // npm records `dev` on every entry: the groups only say what is direct.
+  const direct = new DirectDependencies();
   for (const project of projects) {
     const entry = packages[project] as Record<string, unknown>;
-    for (const group of PROJECT_GROUPS) {
-      for (const [name] of stringEntries(entry[group])) {
-        const id = resolve(project, name);
-        if (id) direct.add(id);
-      }
-    }
+    for (const group of PROJECT_GROUPS) for (const [name] of stringEntries(entry[group])) direct.add(resolve(project, name), 'prod');
   }
   return toPackages(file, 'npm', { nodes, edges, direct });
 }
@@ -193,6 +189,6 @@ function fromDependencyTree(tree: Record<string, unknown>, document: JsonDocumen
   const topLevel = new Set(top.ids.values());
   const declared =
     manifest && PROJECT_GROUPS.flatMap((group) => stringEntries(manifest[group]).flatMap(([name]) => top.ids.get(name) ?? []));
-  const direct = new Set(declared ?? [...unreferenced(nodes, edges)].filter((id) => topLevel.has(id)));
+  const direct = DirectDependencies.of(declared ?? [...unreferenced(nodes, edges)].filter((id) => topLevel.has(id)));
   return toPackages(file, 'npm', { nodes, edges, direct });
 }

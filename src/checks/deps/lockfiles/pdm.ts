@@ -1,7 +1,7 @@
 // pdm.lock: one [[package]] per resolved package, with the dependency `groups` it belongs to
 // ("default" is the production group).
 import type { LockfileFormat, Package } from '../types.js';
-import { normalizePyPIName } from './pep503.js';
+import { normalizePyPIName } from '../names.js';
 import { packageTables, parseTomlLockfile, stringField } from './toml-packages.js';
 
 export const pdmLock: LockfileFormat = {

@@ -2,7 +2,7 @@
 import { LockfileError, type LockfileFormat, type Package } from '../types.js';
 import { parseJson } from './json.js';
 import { isRecord } from '../values.js';
-import { normalizePyPIName } from './pep503.js';
+import { normalizePyPIName } from '../names.js';
 
 export const pipfileLock: LockfileFormat = {
   name: 'Pipfile.lock',

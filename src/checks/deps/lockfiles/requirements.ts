@@ -2,7 +2,8 @@
 // Only `==`/`===` pins name one version; anything else is listed with a note and not matched.
 import { posix } from 'node:path';
 import { LockfileError, type LockfileFormat, type Package, type ParseContext } from '../types.js';
-import { normalizePyPIName } from './pep503.js';
+import { normalizePyPIName } from '../names.js';
+import { REQUIREMENT_NAME } from './pep508.js';
 
 const UNPINNED = 'unpinned requirement, not matched';
 
@@ -53,7 +54,6 @@ function parseOne(text: string, file: string): Entry[] {
   return entries;
 }
 
-const NAME = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(\[[^\]]*\])?\s*/;
 const SPECIFIER = /^(~=|===|==|!=|<=|>=|<|>)\s*([^\s,;]+)$/;
 
 /** One requirement specifier (PEP 508), without per-requirement options like `--hash`. */
@@ -63,7 +63,7 @@ function parseRequirement(content: string, file: string, line: number): Package 
     return undefined;
   const requirement = content.replace(/\s--?[A-Za-z][\s\S]*$/, '');
   const [spec] = splitMarker(requirement);
-  const name = NAME.exec(spec);
+  const name = REQUIREMENT_NAME.exec(spec);
   if (!name) throw new LockfileError(file, line, `cannot read requirement '${clip(content)}'`);
   const base = { ecosystem: 'PyPI' as const, name: normalizePyPIName(name[1]), lockfile: file, line, dev: false, direct: true };
   const rest = spec.slice(name[0].length).trim();

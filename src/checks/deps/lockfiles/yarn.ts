@@ -2,7 +2,7 @@
 // Entries are keyed by the specifiers that resolved to them: `"debug@npm:^4.1.0, debug@npm:^4.3.3":`.
 import { parseSyml } from '@yarnpkg/parsers';
 import { LockfileError, type LockfileFormat, type Package } from '../types.js';
-import { toPackages, unreferenced, type LockNode } from './dep-graph.js';
+import { DirectDependencies, toPackages, unreferenced, type LockNode } from './dep-graph.js';
 import { isRecord } from '../values.js';
 import { isRegistryTarball, readManifest, sourceOfSpec, splitAtVersion, stringEntries, type ProjectManifest } from './npm-spec.js';
 
@@ -30,8 +30,11 @@ function parseYarnLock(text: string, file: string, manifest?: ProjectManifest): 
   for (const [key, entry] of Object.entries(lock)) {
     if (key === '__metadata') continue;
     const specifiers = splitSpecifiers(key);
+    if (!specifiers.length) continue; // an entry keyed "" names no package (yarn reads such a file; so do we)
     if (!isRecord(entry)) throw new LockfileError(file, headerLines.get(specifiers[0]!), `entry "${key}" is not a mapping`);
-    entries.set(entry, [...(entries.get(entry) ?? []), ...specifiers]);
+    const known = entries.get(entry);
+    if (known) for (const specifier of specifiers) known.push(specifier);
+    else entries.set(entry, specifiers);
   }
 
   const nodes: LockNode[] = [];
@@ -61,30 +64,32 @@ function parseYarnLock(text: string, file: string, manifest?: ProjectManifest): 
       targets.filter((target): target is string => target !== undefined),
     );
   }
-  const resolveAll = (groups: unknown[]): string[] =>
-    groups
-      .flatMap((group) => stringEntries(group).map(([name, range]) => resolve(name, range)))
-      .filter((id): id is string => id !== undefined);
+  const declare = (direct: DirectDependencies, groups: unknown[], group: 'prod' | 'dev'): void => {
+    for (const declared of groups) for (const [name, range] of stringEntries(declared)) direct.add(resolve(name, range), group);
+  };
 
+  // Classic without a manifest records no project: packages nothing else depends on count as direct (a lower bound).
+  if (!projects.length && !manifest)
+    return toPackages(file, 'npm', { nodes, edges, direct: DirectDependencies.of(unreferenced(nodes, edges)) });
   // Berry lists the workspaces with their dependencies (dev ones merged in); the manifest, when
   // given, replaces the root workspace's entry because it tells dev apart.
-  const prod = new Set<string>();
-  const dev = new Set<string>();
+  const direct = new DirectDependencies();
   for (const project of projects) {
-    if (project.root && manifest) continue;
-    for (const id of resolveAll(DEPENDENCY_GROUPS.map((group) => project.entry[group]))) prod.add(id);
+    if (!(project.root && manifest))
+      declare(
+        direct,
+        DEPENDENCY_GROUPS.map((group) => project.entry[group]),
+        'prod',
+      );
   }
   if (manifest) {
-    for (const id of resolveAll([manifest.dependencies, manifest.optionalDependencies])) prod.add(id);
-    for (const id of resolveAll([manifest.devDependencies])) dev.add(id);
+    declare(direct, [manifest.dependencies, manifest.optionalDependencies], 'prod');
+    declare(direct, [manifest.devDependencies], 'dev');
   }
-  const direct = new Set([...prod, ...dev]);
-  if (!berry && manifest?.workspaces !== undefined) for (const id of unreferenced(nodes, edges)) direct.add(id);
-  // Classic without a manifest records no project: packages nothing else depends on count as direct (a lower bound).
-  if (!projects.length && !manifest) return toPackages(file, 'npm', { nodes, edges, direct: unreferenced(nodes, edges) });
+  if (!berry && manifest?.workspaces !== undefined) for (const id of unreferenced(nodes, edges)) direct.add(id, 'prod');
   const knowsDev = manifest !== undefined && (berry || manifest.workspaces === undefined);
   if (knowsDev) for (const node of nodes) delete node.dev;
-  return toPackages(file, 'npm', { nodes, edges, direct, directDev: new Set([...dev].filter((id) => !prod.has(id))) });
+  return toPackages(file, 'npm', { nodes, edges, direct });
 }
 
 function parseYarn(text: string, file: string): Record<string, unknown> {

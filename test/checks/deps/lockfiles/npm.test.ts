@@ -235,3 +235,17 @@ describe('package-lock.json', () => {
     );
   });
 });
+
+describe('package-lock.json at the limits', () => {
+  it('reads a v1 lockfile nested 10,000 deep (npm nests as deep as conflicts go) without overflowing the stack', async () => {
+    const depth = 10_000;
+    // Written as text: JSON.stringify itself recurses, and would overflow first.
+    const entry = (level: number): string =>
+      `"p${level}": { "version": "1.0.0", "requires": { ${level + 1 < depth ? `"p${level + 1}": "1.0.0"` : ''} }, "dependencies": {`;
+    const text = `{ "lockfileVersion": 1, "dependencies": {${Array.from({ length: depth }, (_, level) => entry(level)).join('\n')}${'}}'.repeat(depth)}}}`;
+    const packages = await parseLockfile(npmLock, text, 'package-lock.json');
+    expect(packages).toHaveLength(depth);
+    expect(packages[0]).toMatchObject({ name: 'p0', direct: true });
+    expect(packages.at(-1)!.path).toHaveLength(depth);
+  });
+});

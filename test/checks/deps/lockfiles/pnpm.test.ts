@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { pnpmLock } from '../../../../src/checks/deps/lockfiles/pnpm.js';
 import { LockfileError, type Package } from '../../../../src/checks/deps/types.js';
 import { fixture as readFixture, itThrowsOnlyLockfileErrors, parseLockfile, readsAs } from './support.js';
@@ -159,5 +159,77 @@ describe('pnpm-lock.yaml', () => {
       ],
       300,
     );
+  });
+});
+
+describe('pnpm-lock.yaml as pnpm means it', () => {
+  it('keeps file: versions whole: `__tests__` is a folder, not a v5 peer suffix', async () => {
+    const text = [
+      "lockfileVersion: '6.0'",
+      'dependencies:',
+      '  fixture:',
+      '    specifier: file:packages/vite/src/node/__tests__/fixtures/x',
+      '    version: file:packages/vite/src/node/__tests__/fixtures/x',
+      'packages:',
+      '  file:packages/vite/src/node/__tests__/fixtures/x:',
+      '    resolution: {directory: packages/vite/src/node/__tests__/fixtures/x, type: directory}',
+      '    name: fixture',
+      '    version: 0.0.0',
+      '',
+    ].join('\n');
+    const packages = await parseLockfile(pnpmLock, text, 'pnpm-lock.yaml');
+    expect(packages).toEqual([expect.objectContaining({ name: 'fixture', version: '0.0.0', source: 'file', direct: true, line: 7 })]);
+    const v9 = text.replace("'6.0'", "'9.0'").replace('    name: fixture\n    version: 0.0.0\n', '');
+    const [entry] = await parseLockfile(pnpmLock, v9.replace('packages:\n  file:', 'packages:\n  fixture@file:'), 'pnpm-lock.yaml');
+    expect(entry).toMatchObject({ name: 'fixture', version: 'file:packages/vite/src/node/__tests__/fixtures/x', source: 'file' });
+  });
+
+  it('reads lockfile v5.4 keys of other registries and git hosts: the host is not part of the name', async () => {
+    const text = [
+      'lockfileVersion: 5.4',
+      'specifiers:',
+      '  foo: ^1.1.0',
+      '  bar: github:owner/bar',
+      "  '@scope/baz': ^2.0.0",
+      'dependencies:',
+      '  foo: registry.example.com/foo/1.1.0',
+      '  bar: github.com/owner/bar/0123456789abcdef0123456789abcdef01234567',
+      "  '@scope/baz': registry.example.com/@scope/baz/2.0.0_react@18.2.0",
+      'packages:',
+      '  registry.example.com/foo/1.1.0:',
+      '    resolution: {integrity: sha512-x, tarball: https://registry.example.com/foo/-/foo-1.1.0.tgz}',
+      '    dev: false',
+      '  github.com/owner/bar/0123456789abcdef0123456789abcdef01234567:',
+      '    resolution: {tarball: https://codeload.github.com/owner/bar/tar.gz/0123456789abcdef0123456789abcdef01234567}',
+      '    dev: false',
+      '  registry.example.com/@scope/baz/2.0.0_react@18.2.0:',
+      '    resolution: {integrity: sha512-y, tarball: https://registry.example.com/@scope/baz/-/baz-2.0.0.tgz}',
+      '    dev: false',
+      '',
+    ].join('\n');
+    const packages = await parseLockfile(pnpmLock, text, 'pnpm-lock.yaml');
+    expect(packages.map((pkg) => `${pkg.name}@${pkg.version} ${pkg.source} ${pkg.direct ? 'direct' : ''} :${pkg.line}`)).toEqual([
+      'foo@1.1.0 registry direct :11',
+      'bar@0123456789abcdef0123456789abcdef01234567 git direct :14',
+      '@scope/baz@2.0.0 registry direct :17',
+    ]);
+  });
+
+  it('reads a lockfile with a repeated key instead of refusing it (the duplicate-key check is quadratic; pnpm writes none)', async () => {
+    const text = "lockfileVersion: '6.0'\npackages:\n  /a@1.0.0:\n    dev: false\n  /a@1.0.0:\n    dev: true\n";
+    expect(await parseLockfile(pnpmLock, text, 'pnpm-lock.yaml')).toEqual([expect.objectContaining({ name: 'a', version: '1.0.0' })]);
+  });
+
+  it('refuses a collection used as a package key without printing a Node warning', async () => {
+    const warnings = vi.spyOn(process, 'emitWarning');
+    try {
+      const text = "lockfileVersion: '6.0'\nimporters:\n  ? [x, y]\n  : {}\npackages:\n  ? {a: 1}\n  : {dev: false}\n";
+      await expect(parseLockfile(pnpmLock, text, 'pnpm-lock.yaml')).rejects.toThrow(
+        expect.objectContaining({ name: 'LockfileError', line: 6, detail: 'a key of "packages" is not a package name and version' }),
+      );
+      expect(warnings).not.toHaveBeenCalled();
+    } finally {
+      warnings.mockRestore();
+    }
   });
 });

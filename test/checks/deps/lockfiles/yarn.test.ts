@@ -240,3 +240,12 @@ describe('yarn.lock', () => {
     );
   });
 });
+
+describe('yarn.lock as yarn reads it', () => {
+  it('reads past an entry keyed "" (no package), instead of failing', async () => {
+    const text = '# yarn lockfile v1\n\n"":\n  version "1.0.0"\n\nms@^2:\n  version "2.1.3"\n';
+    expect((await parseLockfile(yarnLock, text, 'yarn.lock')).map((pkg) => `${pkg.name}@${pkg.version}:${pkg.line}`)).toEqual([
+      'ms@2.1.3:6',
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizePyPIName } from '../../../../src/checks/deps/lockfiles/pep503.js';
+import { normalizePyPIName } from '../../../src/checks/deps/names.js';
 
 describe('PEP 503 names', () => {
   it.each([
