@@ -110,7 +110,8 @@ function indent(message: string): string[] {
     .map((line) => `    ${line}`);
 }
 
-function oneLine(value: string): string {
+/** Repository text on one terminal line: no control characters, line breaks as spaces. */
+export function oneLine(value: string): string {
   return stripControl(value).replace(/\r\n?|\n/g, ' ');
 }
 

@@ -200,6 +200,15 @@ describe('the dependencies check', () => {
     expect(result.errors[0]!.message).toContain('deps.unreadable is warn: its packages were NOT checked');
   });
 
+  it('counts in its stats the packages it could not check: unpinned requirements, git and path sources', async () => {
+    const repo = gitRepo().commit('base', {
+      'package-lock.json': packageLock({ minimist: '1.2.5' }),
+      'requirements.txt': 'flask\nrequests>=2.0\ndjango==4.2.0\n-e git+https://github.com/o/r.git#egg=r\n',
+    });
+    const result = await depsCheck({ root: repo.dir, mode: 'full', head: 'HEAD', git: true, now: NOW }, config());
+    expect(result.stats).toEqual({ lockfiles: 2, packages: 5, unchecked: 3, advisories: 2, source: 'offline' });
+  });
+
   it('respects deps.exclude', async () => {
     const repo = gitRepo().commit('base', {
       'package-lock.json': packageLock({ ws: '7.5.9' }),

@@ -43,9 +43,13 @@ function parseOne(text: string, file: string): Entry[] {
       const include = /^(?:-(r|c)\s*|--(requirement|constraint)(?:\s*=\s*|\s+))(\S+)$/.exec(content);
       if (include) {
         const flag = include[1] === 'c' || include[2] === 'constraint' ? '-c' : '-r';
-        entries.push({ flag, target: include[3], line });
+        entries.push({ flag, target: include[3]!, line });
       }
-      // Other options (-i, --index-url, -e, --hash on its own line, -f ...) name no pinned package.
+      // An editable install from version control is a dependency nobody pinned to a release: listed,
+      // not matched. Local paths (`-e .`) are the project's own code. Other options (-i, --hash on
+      // its own line, -f ...) name no package.
+      const editable = /^(?:-e|--editable)(?:\s*=\s*|\s+)((?:git|hg|svn|bzr)\+\S+)$/i.exec(content);
+      if (editable) entries.push({ pkg: editableRequirement(editable[1]!, file, line) });
       continue;
     }
     const pkg = parseRequirement(content, file, line);
@@ -84,6 +88,29 @@ function parseRequirement(content: string, file: string, line: number): Package 
   return version
     ? { ...base, version, path: [base.name], source: 'registry' }
     : { ...base, version: '', path: [base.name], source: 'registry', note: UNPINNED };
+}
+
+/** `git+https://host/owner/repo.git@ref#egg=name`: the name from `#egg=`, else the repository's. */
+function editableRequirement(url: string, file: string, line: number): Package {
+  const egg = /[#&]egg=([^&\s]+)/.exec(url)?.[1];
+  const repository = url
+    .split(/[#?]/, 1)[0]!
+    .replace(/@[^/@]*$/, '')
+    .replace(/\.git$/, '');
+  const name = normalizePyPIName(egg ?? repository.slice(repository.lastIndexOf('/') + 1));
+  const source = /^git\+/i.test(url) ? 'git' : 'tarball';
+  return {
+    ecosystem: 'PyPI',
+    name,
+    version: '',
+    lockfile: file,
+    line,
+    dev: false,
+    direct: true,
+    path: [name],
+    source,
+    note: 'editable install from version control, not matched',
+  };
 }
 
 /** PEP 508: the environment marker follows the first `;`. */

@@ -49,5 +49,25 @@ describe('composer.lock', () => {
     expect((await parseError(composerLock, '[]')).detail).toBe('composer.lock must be a JSON object');
   });
 
+  it('keeps one package in packages and in packages-dev apart, each with its own dev flag and line', async () => {
+    const text = JSON.stringify(
+      {
+        packages: [{ name: 'acme/lib', version: '2.0.0' }],
+        'packages-dev': [
+          { name: 'acme/lib', version: 'dev-main' },
+          { name: 'acme/lib', version: '1.0.0' },
+        ],
+      },
+      null,
+      2,
+    );
+    const packages = await parseLockfile(composerLock, text, 'composer.lock');
+    expect(packages.map((pkg) => `${pkg.line} ${pkg.name}@${pkg.version} ${pkg.source}${pkg.dev ? ' dev' : ''}`)).toEqual([
+      '4 acme/lib@2.0.0 registry',
+      '10 acme/lib@ git dev',
+      '14 acme/lib@1.0.0 registry dev',
+    ]);
+  });
+
   itThrowsOnlyLockfileErrors(composerLock, [fixture('composer/composer.dev-branch.lock')]);
 });

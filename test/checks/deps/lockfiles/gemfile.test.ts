@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gemfileLock } from '../../../../src/checks/deps/lockfiles/gemfile.js';
-import { byName, fixture, ids, itThrowsOnlyLockfileErrors, parseError, parseLockfile } from './support.js';
+import { byName, fixture, ids, itThrowsOnlyLockfileErrors, parseError, parseLockfile, randomBytesText } from './support.js';
 
 describe('Gemfile.lock', () => {
   it('reads the jekyll lockfile: 51 gems, platform suffixes stripped, DEPENDENCIES direct', async () => {
@@ -40,17 +40,37 @@ describe('Gemfile.lock', () => {
     ]);
   });
 
-  it('marks GIT gems git and PATH gems file, and lists one gem per platform variant', async () => {
+  it('marks GIT gems git and PATH gems file, and lists platform variants as one gem with its platforms', async () => {
     const packages = await parseLockfile(gemfileLock, fixture('gemfile/Gemfile.git-path.lock'), 'Gemfile.lock');
     expect(packages.map((pkg) => `${pkg.line} ${pkg.name}@${pkg.version} ${pkg.source}${pkg.direct ? ' direct' : ''}`)).toEqual([
       '6 rails@7.1.0.alpha git direct',
       '8 actionpack@7.1.0.alpha git',
       '13 billing@0.1.0 file direct',
       '19 nokogiri@1.13.9 registry direct',
-      '21 nokogiri@1.13.9 registry direct',
       '23 racc@1.6.0 registry',
       '24 rspec@3.12.0 registry direct',
     ]);
+    expect(byName(packages, 'nokogiri').note).toBe('platforms: x86_64-linux, arm64-darwin');
+    // The requirements under each gem are its dependencies: paths come from them.
+    expect(byName(packages, 'racc').path).toEqual(['nokogiri', 'racc']);
+    expect(byName(packages, 'actionpack').path).toEqual(['rails', 'actionpack']);
+  });
+
+  it('lists a gem with a plain and a platform variant once, rails-style', async () => {
+    const text =
+      'GEM\n  specs:\n    nokogiri (1.16.0)\n    nokogiri (1.16.0-x86_64-linux)\n    nokogiri (1.16.0-arm64-darwin)\n\nDEPENDENCIES\n  nokogiri\n';
+    const packages = await parseLockfile(gemfileLock, text, 'Gemfile.lock');
+    expect(packages).toEqual([
+      expect.objectContaining({ name: 'nokogiri', version: '1.16.0', line: 3, note: 'platforms: ruby, x86_64-linux, arm64-darwin' }),
+    ]);
+  });
+
+  it('refuses text with no Gemfile.lock structure (random bytes) instead of reading 0 gems', async () => {
+    const random = randomBytesText(1 << 20);
+    expect(await parseError(gemfileLock, random, 'Gemfile.lock')).toMatchObject({ file: 'Gemfile.lock', line: expect.any(Number) });
+    expect((await parseError(gemfileLock, 'hello world\n  this is not\n    a lockfile (1.0)\n')).detail).toMatch(
+      /not a Gemfile.lock section/,
+    );
   });
 
   it('reports broken lockfiles with the line', async () => {

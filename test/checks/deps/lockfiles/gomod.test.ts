@@ -62,5 +62,16 @@ describe('go.mod', () => {
     expect(await parseError(goMod, 'module m\ngo banana\n')).toMatchObject({ line: 2 });
   });
 
+  it('reads indirect dependencies in their own require block (go 1.17+, and go 1.16 files that were tidied so)', async () => {
+    const text =
+      'module example.com/m\n\ngo 1.16\n\nrequire (\n\tgithub.com/a/b v1.0.0\n)\n\nrequire (\n\tgithub.com/c/d v1.2.0 // indirect\n\tgolang.org/x/sys v0.1.0 // indirect\n)\n';
+    expect(await describePackages(text)).toEqual([
+      '6 github.com/a/b@1.0.0 direct registry',
+      '10 github.com/c/d@1.2.0 indirect registry',
+      '11 golang.org/x/sys@0.1.0 indirect registry',
+      '3 stdlib@1.16.0 direct registry',
+    ]);
+  });
+
   itThrowsOnlyLockfileErrors(goMod, [fixture('gomod/go.mod'), fixture('gomod/replace.go.mod')]);
 });

@@ -100,6 +100,7 @@ describe('requirements.txt', () => {
     ].join('\n');
     const packages = await parseLockfile(requirementsFile, text, 'requirements.txt');
     expect(packages.map((pkg) => `${pkg.line} ${pkg.name}@${pkg.version}`)).toEqual([
+      '6 local@', // an editable install from git: listed, not matched
       '7 certifi@2023.7.22',
       '11 requests@2.31.0',
       '12 typing-extensions@4.7.1',

@@ -98,3 +98,16 @@ export function itThrowsOnlyLockfileErrors(
     );
   });
 }
+
+/** `length` deterministic random bytes (mulberry32), read as UTF-8 text the way the check reads a file. */
+export function randomBytesText(length: number, seed = 42): string {
+  const bytes = new Uint8Array(length);
+  let state = seed;
+  for (let index = 0; index < length; index++) {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    bytes[index] = (t ^ (t >>> 14)) & 0xff;
+  }
+  return new TextDecoder().decode(bytes);
+}
