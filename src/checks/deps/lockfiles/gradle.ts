@@ -22,7 +22,7 @@ export const gradleLockfile: LockfileFormat = {
       packages.push({
         ecosystem: 'Maven',
         name,
-        version: match[3],
+        version: match[3]!,
         lockfile: file,
         line,
         // Only a dependency every one of whose configurations is a test one stays out of production.

@@ -38,5 +38,5 @@ function describe(entry: Record<string, unknown>, file: string, line: number | u
   if (typeof entry.version !== 'string') throw new LockfileError(file, line, 'entry has no "version"');
   const pinned = /^===?\s*(\S+)$/.exec(entry.version.trim());
   if (!pinned) return { ...base, version: '', source: 'registry' as const, note: `version '${entry.version}' is not a pin, not matched` };
-  return { ...base, version: pinned[1], source: 'registry' as const };
+  return { ...base, version: pinned[1]!, source: 'registry' as const };
 }

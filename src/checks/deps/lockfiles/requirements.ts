@@ -28,7 +28,7 @@ function logicalLines(text: string): { text: string; line: number }[] {
   const physical = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   for (let i = 0; i < physical.length; i++) {
     const start = i + 1;
-    let content = physical[i];
+    let content = physical[i]!;
     while (content.endsWith('\\') && i + 1 < physical.length) content = content.slice(0, -1) + physical[++i];
     out.push({ text: content.replace(/(^|\s)#.*$/, '').trim(), line: start });
   }
@@ -69,7 +69,7 @@ function parseRequirement(content: string, file: string, line: number): Package 
   const [spec] = splitMarker(requirement);
   const name = REQUIREMENT_NAME.exec(spec);
   if (!name) throw new LockfileError(file, line, `cannot read requirement '${clip(content)}'`);
-  const base = { ecosystem: 'PyPI' as const, name: normalizePyPIName(name[1]), lockfile: file, line, dev: false, direct: true };
+  const base = { ecosystem: 'PyPI' as const, name: normalizePyPIName(name[1]!), lockfile: file, line, dev: false, direct: true };
   const rest = spec.slice(name[0].length).trim();
   if (rest.startsWith('@')) {
     const url = rest.slice(1).trim();
@@ -82,7 +82,7 @@ function parseRequirement(content: string, file: string, line: number): Package 
     for (const part of specifiers.split(',')) {
       const specifier = SPECIFIER.exec(part.trim());
       if (!specifier) throw new LockfileError(file, line, `cannot read version specifier '${clip(part.trim())}'`);
-      if ((specifier[1] === '==' || specifier[1] === '===') && !specifier[2].includes('*')) version = specifier[2];
+      if ((specifier[1] === '==' || specifier[1] === '===') && !specifier[2]!.includes('*')) version = specifier[2]!;
     }
   }
   return version
