@@ -16,7 +16,8 @@ export const bunLock: LockfileFormat = {
   ecosystem: 'npm',
   fileNames: ['bun.lock'],
   async parse(text, file) {
-    const document = parseJson(text, file, { jsonc: true });
+    // Lines are needed for the keys of `packages` only: positions two levels deep (a 50 MB bun.lock stays small).
+    const document = parseJson(text, file, { jsonc: true, positionsDepth: 2 });
     const lock = document.value;
     if (!isRecord(lock) || !('lockfileVersion' in lock))
       throw new LockfileError(file, 1, 'not a bun.lock: expected an object with "lockfileVersion"');

@@ -131,11 +131,9 @@ export function toPackages(file: string, ecosystem: Package['ecosystem'], graph:
   const prod = computeDev ? reachable(graph.direct.prodIds(), graph.edges) : new Set<string>();
   const fromDev = computeDev ? reachable(graph.direct.devOnlyIds(), graph.edges) : new Set<string>();
 
-  const pathOf = (id: string): string[] => {
-    const names: string[] = [];
-    for (let at: string | undefined = id; at !== undefined; at = tree.get(at)?.parent) names.push(nameOf.get(at) ?? at);
-    return names.reverse();
-  };
+  const parentOf = new Map<string, string | undefined>();
+  for (const [id, { parent }] of tree) parentOf.set(id, parent);
+  const pathOf = cappedPaths(parentOf, nameOf);
 
   const chosen = new Map<string, { pkg: Package; pathFrom: string; depth: number }>();
   for (const node of graph.nodes) {
@@ -172,23 +170,79 @@ export function toPackages(file: string, ecosystem: Package['ecosystem'], graph:
   );
 }
 
+/** A path longer than this shows its first and last names around '…' (PATH_HEAD + 1 + PATH_TAIL entries). */
+export const PATH_HEAD = 12;
+export const PATH_TAIL = 11;
+
+interface CappedPath {
+  head: string[];
+  /** The last names, when the path is longer than PATH_HEAD + PATH_TAIL. */
+  tail: string[] | undefined;
+}
+
+/**
+ * Paths from parent pointers, each at most PATH_HEAD + 1 + PATH_TAIL entries, built from the
+ * parent's (remembered), so reading every package's path (the inventory) costs O(n) however deep
+ * the graph: a chain of 30,000 packages would otherwise print 4.5 * 10^8 names.
+ */
+function cappedPaths(parentOf: Map<string, string | undefined>, nameOf: Map<string, string>): (id: string) => string[] {
+  const known = new Map<string, CappedPath>();
+  const extend = (parent: CappedPath | undefined, name: string): CappedPath => {
+    if (!parent) return { head: [name], tail: undefined };
+    if (!parent.tail && parent.head.length < PATH_HEAD + PATH_TAIL) return { head: [...parent.head, name], tail: undefined };
+    const tail = [...(parent.tail ?? parent.head.slice(PATH_HEAD)), name];
+    return { head: parent.tail ? parent.head : parent.head.slice(0, PATH_HEAD), tail: tail.slice(-PATH_TAIL) };
+  };
+  return (id) => {
+    // Climb to the nearest ancestor already known (or past the root), then come back down.
+    const climbed: string[] = [];
+    let at: string | undefined = id;
+    while (at !== undefined && !known.has(at)) {
+      climbed.push(at);
+      at = parentOf.get(at);
+    }
+    let path = at === undefined ? undefined : known.get(at);
+    for (let index = climbed.length - 1; index >= 0; index--) {
+      const step = climbed[index]!;
+      path = extend(path, nameOf.get(step) ?? step);
+      known.set(step, path);
+    }
+    return path!.tail ? [...path!.head, '…', ...path!.tail] : [...path!.head];
+  };
+}
+
+/** Where a package keeps the walk that computes its path, until the path is read. */
+const PATH_WALK = Symbol('path walk');
+type WithWalk = Package & { [PATH_WALK]?: () => string[] };
+
+const settlePath = (pkg: Package, value: string[]): void => {
+  Object.defineProperty(pkg, 'path', { value, writable: true, enumerable: true, configurable: true });
+};
+/**
+ * One getter and setter for every package (a closure per package would give each object its own
+ * hidden class, hundreds of bytes apiece in a 250,000-package lockfile).
+ */
+const LAZY_PATH: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: WithWalk): string[] {
+    const value = this[PATH_WALK]!();
+    this[PATH_WALK] = undefined; // not delete: that would turn the object into a slow dictionary
+    settlePath(this, value);
+    return value;
+  },
+  set(this: WithWalk, value: string[]): void {
+    this[PATH_WALK] = undefined; // not delete: that would turn the object into a slow dictionary
+    settlePath(this, value);
+  },
+};
+
 /**
  * `pkg.path`, computed on first read and then kept: a chain 100,000 packages deep has paths of
  * 5 * 10^9 names in total, but only the packages with a finding (or the inventory) read theirs.
  */
 function withLazyPath(pkg: Package, compute: () => string[]): Package {
-  const settle = (value: string[]): void => {
-    Object.defineProperty(pkg, 'path', { value, writable: true, enumerable: true, configurable: true });
-  };
-  Object.defineProperty(pkg, 'path', {
-    enumerable: true,
-    configurable: true,
-    get() {
-      const value = compute();
-      settle(value);
-      return value;
-    },
-    set: settle,
-  });
+  Object.defineProperty(pkg, PATH_WALK, { value: compute, writable: true, enumerable: false, configurable: true });
+  Object.defineProperty(pkg, 'path', LAZY_PATH);
   return pkg;
 }

@@ -19,6 +19,12 @@ export interface JsonDocument {
 export interface JsonOptions {
   /** JSONC as bun writes it: comments and trailing commas. Strict JSON otherwise (npm, composer: JSON.parse). */
   jsonc?: boolean;
+  /**
+   * Record positions in containers this many levels deep (the document is level 0): a parser that
+   * asks for the lines of `packages` keys needs 2. Positions cost memory per container (a 50 MB
+   * bun.lock has a million of them); unlimited by default.
+   */
+  positionsDepth?: number;
 }
 
 // jsonc-parser's SyntaxKind and ScanError (const enums in its typings, so spelled out here).
@@ -52,8 +58,8 @@ const SCAN_ERRORS: Record<number, string> = {
 type Container = Record<string, unknown> | unknown[];
 interface Frame {
   container: Container;
-  /** Key offsets of an object, element offsets of an array. */
-  offsets: Map<string, number> | number[];
+  /** Key offsets of an object, element offsets of an array; undefined below `positionsDepth`. */
+  offsets: Map<string, number> | number[] | undefined;
   /** The key waiting for its value (objects). */
   key: string;
   keyOffset: number;
@@ -69,14 +75,15 @@ export function parseJson(text: string, file: string, options: JsonOptions = {})
   const scanner = createScanner(text, false);
   if (text.startsWith('\uFEFF')) scanner.setPosition(1); // a byte order mark: npm, bun and composer read past it
 
-  const offsetsOf = new WeakMap<object, Map<string, number> | number[]>();
+  const offsetsOf = new Map<object, Map<string, number> | number[]>();
+  const positionsDepth = options.positionsDepth ?? Infinity;
   const stack: Frame[] = [];
   let root: unknown;
   let expect: Expect = 'value';
 
   const open = (container: Container, offsets: Frame['offsets'], offset: number): void => {
     place(container, offset);
-    offsetsOf.set(container, offsets);
+    if (offsets) offsetsOf.set(container, offsets);
     stack.push({ container, offsets, key: '', keyOffset: -1 });
   };
   /** Puts a value into the open container (or makes it the document). */
@@ -85,13 +92,13 @@ export function parseJson(text: string, file: string, options: JsonOptions = {})
     if (!top) root = value;
     else if (Array.isArray(top.container)) {
       top.container.push(value);
-      (top.offsets as number[]).push(offset);
+      (top.offsets as number[] | undefined)?.push(offset);
     } else {
       // `__proto__` is an ordinary key in JSON: define it, never assign it (that would set the prototype).
       if (top.key === '__proto__')
         Object.defineProperty(top.container, top.key, { value, enumerable: true, writable: true, configurable: true });
       else top.container[top.key] = value;
-      (top.offsets as Map<string, number>).set(top.key, top.keyOffset);
+      (top.offsets as Map<string, number> | undefined)?.set(top.key, top.keyOffset);
     }
   };
   const afterValue = (): Expect => (stack.length ? 'commaOrClose' : 'end');
@@ -105,11 +112,11 @@ export function parseJson(text: string, file: string, options: JsonOptions = {})
   /** A token that starts a value: open a container, or place a literal. */
   const value = (token: number, offset: number): Expect => {
     if (token === TOKEN.openBrace) {
-      open({}, new Map(), offset);
+      open({}, stack.length < positionsDepth ? new Map() : undefined, offset);
       return 'firstKey';
     }
     if (token === TOKEN.openBracket) {
-      open([], [], offset);
+      open([], stack.length < positionsDepth ? [] : undefined, offset);
       return 'firstValue';
     }
     place(literal(token, scanner.getTokenValue(), offset, fail), offset);

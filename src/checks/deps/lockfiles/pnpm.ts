@@ -1,7 +1,7 @@
 // pnpm-lock.yaml 5.x (`/name/1.2.3`), 6.x (`/name@1.2.3`) and 9.x (`name@1.2.3`, with the
-// dependency graph under `snapshots:`), read with `yaml` so keys keep their line numbers.
+// dependency graph under `snapshots:`), read with js-yaml (pnpm's own YAML parser).
 // Spec: https://github.com/pnpm/spec/blob/master/lockfile/ (v5, v6) and pnpm's lockfile-types (v9).
-import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
+import { load } from 'js-yaml';
 import { LockfileError, type LockfileFormat, type Package } from '../types.js';
 import { isRecord } from '../values.js';
 import { DirectDependencies, toPackages, type LockNode } from './dep-graph.js';
@@ -37,35 +37,52 @@ interface PnpmLock {
 type Resolve = (name: string, reference: unknown) => string | undefined;
 
 /**
- * YAML to the lock object and the lines of its package keys. `uniqueKeys: false`: pnpm writes
- * unique keys, and the yaml library's duplicate-key check compares every key of a mapping with
- * every other (quadratic: a 12 MB lockfile took 120 s).
+ * YAML to the lock object and the line of each `packages:` key, read with js-yaml, the parser pnpm
+ * itself reads lockfiles with. Not the `yaml` library: its syntax tree costs several times the text
+ * and its duplicate-key check compares every key with every other (a 12 MB lockfile took 120 s,
+ * 16 MB peaked at 1.2 GB); js-yaml builds plain values and checks keys with one lookup each.
+ * Lines come from js-yaml's parse events: in a mapping the children alternate key, value.
+ * pnpm writes no anchors or aliases: an anchor is refused at its line, so no entry can stand for
+ * another (an alias bomb). A collection used as a key is made a string, as pnpm's reader does,
+ * silently (the `yaml` library printed a Node warning to stderr for it).
  */
 function readLock(text: string, file: string): PnpmLock | undefined {
-  const lineCounter = new LineCounter();
-  // logLevel 'error': the library would print warnings (a collection used as a key) to stderr itself.
-  const document = parseDocument(text, { lineCounter, uniqueKeys: false, logLevel: 'error' });
-  const failure = document.errors[0];
-  if (failure) throw new LockfileError(file, failure.linePos?.[0].line, `invalid YAML: ${failure.message.split('\n', 1)[0]}`);
   const keyLines = new Map<string, number>();
-  const packagesNode = document.get('packages', true);
-  if (isMap(packagesNode)) {
-    for (const item of packagesNode.items) {
-      const line = (node: unknown) => {
-        const range = (node as { range?: [number, number, number] } | null)?.range;
-        return range ? lineCounter.linePos(range[0]).line : undefined;
-      };
-      if (!isScalar(item.key))
-        throw new LockfileError(file, line(item.key ?? item.value), 'a key of "packages" is not a package name and version');
-      const at = line(item.key);
-      if (at !== undefined) keyLines.set(String(item.key.value), at);
-    }
+  interface Frame {
+    line: number;
+    /** Children closed so far: even ones are keys if this node turns out to be a mapping. */
+    children: number;
+    lastKey?: unknown;
+    packages: boolean;
   }
+  const stack: Frame[] = [];
   let lock: unknown;
   try {
-    lock = document.toJS({ maxAliasCount: 100 });
+    lock = load(text, {
+      listener(event, state) {
+        if (event === 'open') {
+          const parent = stack.at(-1);
+          // The value after the document's `packages` key is the mapping whose keys are packages.
+          const packages = stack.length === 1 && parent !== undefined && parent.children % 2 === 1 && parent.lastKey === 'packages';
+          stack.push({ line: state.line + 1, children: 0, packages });
+          return;
+        }
+        const node = stack.pop()!;
+        if ((state as { anchor?: string | null }).anchor) throw new LockfileError(file, node.line, 'a YAML anchor (pnpm writes none)');
+        const parent = stack.at(-1);
+        if (!parent) return;
+        if (parent.children % 2 === 0) {
+          parent.lastKey = state.result;
+          if (parent.packages && state.kind === 'scalar') keyLines.set(String(state.result), node.line);
+        }
+        parent.children++;
+      },
+    });
   } catch (error) {
-    throw new LockfileError(file, undefined, `invalid YAML: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof LockfileError) throw error;
+    const failure = error as { reason?: string; message?: string; mark?: { line?: number } };
+    const line = failure.mark?.line === undefined ? undefined : failure.mark.line + 1;
+    throw new LockfileError(file, line, `invalid YAML: ${failure.reason ?? String(failure.message ?? error).split('\n', 1)[0]}`);
   }
   if (lock === null || lock === undefined) return undefined;
   if (!isRecord(lock)) throw new LockfileError(file, 1, 'expected a mapping with "lockfileVersion"');

@@ -1,7 +1,7 @@
 // The shared graph walk: direct and dev from what the project declares, one shortest path per
 // package, built in linear time and only walked for the packages whose path is read.
 import { describe, expect, it } from 'vitest';
-import { DirectDependencies, toPackages, type LockNode } from '../../../../src/checks/deps/lockfiles/dep-graph.js';
+import { DirectDependencies, PATH_HEAD, PATH_TAIL, toPackages, type LockNode } from '../../../../src/checks/deps/lockfiles/dep-graph.js';
 
 const node = (id: string, extra: Partial<LockNode> = {}): LockNode => ({ id, name: id, version: '1.0.0', source: 'registry', ...extra });
 
@@ -56,8 +56,14 @@ describe('toPackages', () => {
     // Every path of the chain together would be 5 * 10^9 names: none is built until read.
     expect(packages.every((pkg) => typeof Object.getOwnPropertyDescriptor(pkg, 'path')!.get === 'function')).toBe(true);
     const deepest = packages.at(-1)!;
-    expect(deepest.path).toHaveLength(length);
-    expect(deepest.path.slice(0, 2)).toEqual(['p0', 'p1']);
-    expect(Object.getOwnPropertyDescriptor(deepest, 'path')!.value).toHaveLength(length); // kept once read
+    // Shown as its first and last names: every package's path together stays linear (the inventory reads them all).
+    expect(deepest.path).toEqual([
+      ...Array.from({ length: PATH_HEAD }, (_, index) => `p${index}`),
+      '…',
+      ...Array.from({ length: PATH_TAIL }, (_, index) => `p${length - PATH_TAIL + index}`),
+    ]);
+    expect(Object.getOwnPropertyDescriptor(deepest, 'path')!.value).toBe(deepest.path); // kept once read
+    expect(packages.reduce((total, pkg) => total + pkg.path.length, 0)).toBeLessThan(length * (PATH_HEAD + PATH_TAIL + 2));
+    expect(packages[PATH_HEAD + PATH_TAIL - 1]!.path).toHaveLength(PATH_HEAD + PATH_TAIL); // no '…' up to the cap
   });
 });

@@ -215,18 +215,27 @@ describe('pnpm-lock.yaml as pnpm means it', () => {
     ]);
   });
 
-  it('reads a lockfile with a repeated key instead of refusing it (the duplicate-key check is quadratic; pnpm writes none)', async () => {
-    const text = "lockfileVersion: '6.0'\npackages:\n  /a@1.0.0:\n    dev: false\n  /a@1.0.0:\n    dev: true\n";
-    expect(await parseLockfile(pnpmLock, text, 'pnpm-lock.yaml')).toEqual([expect.objectContaining({ name: 'a', version: '1.0.0' })]);
+  it('refuses YAML anchors (pnpm writes none), so no entry can expand another', async () => {
+    const text = "lockfileVersion: '6.0'\npackages:\n  /a@1.0.0: &big {dev: false}\n  /b@1.0.0: *big\n";
+    await expect(parseLockfile(pnpmLock, text, 'pnpm-lock.yaml')).rejects.toThrow(
+      expect.objectContaining({ name: 'LockfileError', line: 3, detail: 'a YAML anchor (pnpm writes none)' }),
+    );
   });
 
-  it('refuses a collection used as a package key without printing a Node warning', async () => {
+  it('refuses a repeated key as pnpm does, with a linear check (the yaml library compared every key with every other)', async () => {
+    const text = "lockfileVersion: '6.0'\npackages:\n  /a@1.0.0:\n    dev: false\n  /a@1.0.0:\n    dev: true\n";
+    await expect(parseLockfile(pnpmLock, text, 'pnpm-lock.yaml')).rejects.toThrow(
+      expect.objectContaining({ name: 'LockfileError', line: 5, detail: 'invalid YAML: duplicated mapping key' }),
+    );
+  });
+
+  it('reads a collection used as a key without printing a Node warning (issue 10 item 25)', async () => {
     const warnings = vi.spyOn(process, 'emitWarning');
     try {
-      const text = "lockfileVersion: '6.0'\nimporters:\n  ? [x, y]\n  : {}\npackages:\n  ? {a: 1}\n  : {dev: false}\n";
-      await expect(parseLockfile(pnpmLock, text, 'pnpm-lock.yaml')).rejects.toThrow(
-        expect.objectContaining({ name: 'LockfileError', line: 6, detail: 'a key of "packages" is not a package name and version' }),
-      );
+      const text =
+        "lockfileVersion: '6.0'\nimporters:\n  ? [x, y]\n  : {}\npackages:\n  ? {a: 1}\n  : {dev: false}\n  /b@1.0.0:\n    dev: false\n";
+      const packages = await parseLockfile(pnpmLock, text, 'pnpm-lock.yaml');
+      expect(packages.map((pkg) => `${pkg.name}@${pkg.version}`)).toContain('b@1.0.0');
       expect(warnings).not.toHaveBeenCalled();
     } finally {
       warnings.mockRestore();
