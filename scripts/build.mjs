@@ -16,6 +16,8 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   define: { __SECURITY_GATE_VERSION__: JSON.stringify(version) },
+  // jsonc-parser's `main` is a UMD build whose require() calls esbuild cannot follow; its ESM build bundles.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 await build({ ...common, entryPoints: ['src/main.ts'], outfile: 'dist/index.js', banner: { js: requireShim } });
 await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${requireShim}` } });

@@ -174,6 +174,10 @@ export const configSchema = z
           .max(3600)
           .default(120)
           .describe('Seconds the OSV API may take in all (every request, retry and wait); past it the check fails.'),
+        unreadable: z
+          .enum(['fail', 'warn'])
+          .default('fail')
+          .describe('A lockfile that cannot be read fails the check (its packages were not checked), or only warns.'),
         unscored: z.enum(['fail', 'warn']).default('warn'),
       })
       .default({
@@ -183,6 +187,7 @@ export const configSchema = z
         'include-dev': true,
         'on-source-error': 'fail',
         timeout: 120,
+        unreadable: 'fail',
         unscored: 'warn',
       }),
   })

@@ -2,6 +2,7 @@
 // as a table per lockfile for people.
 import type { CheckError } from '../finding.js';
 import type { Package } from '../checks/deps/types.js';
+import { oneLine } from './control.js';
 import { neutraliseCommands, painter } from './text.js';
 import { plural } from './plural.js';
 
@@ -20,10 +21,13 @@ export interface InventoryJson {
   }[];
   /** Lockfiles that could not be read (as in the scan report); the others are still listed. */
   errors: { path: string; line: number | null; message: string }[];
+  /** Every lockfile read, those with no packages of their own included. */
+  lockfiles: string[];
 }
 
-export function renderInventoryJson(packages: Package[], errors: CheckError[] = []): InventoryJson {
+export function renderInventoryJson(packages: Package[], errors: CheckError[] = [], lockfiles: string[] = []): InventoryJson {
   return {
+    lockfiles: [...lockfiles],
     errors: errors.map((error) => ({ path: error.path, line: error.line ?? null, message: error.message })),
     packages: packages.map((pkg) => ({
       ecosystem: pkg.ecosystem,
@@ -45,20 +49,31 @@ export interface InventoryTextOptions {
   color: boolean;
   /** Lockfiles that could not be read, listed after the packages. */
   errors?: CheckError[];
+  /** Every lockfile read, so one with no packages of its own (a requirements file of `-r` lines) is listed too. */
+  lockfiles?: string[];
 }
+
+/** Column caps: one 200-character package name must not pad every row of the table to 300 columns. */
+export const NAME_COLUMN = 48;
+export const VERSION_COLUMN = 24;
 
 export function renderInventoryText(packages: Package[], options: InventoryTextOptions): string {
   const paint = painter(options.color);
-  const byLockfile = new Map<string, Package[]>();
-  for (const pkg of packages) byLockfile.set(pkg.lockfile, [...(byLockfile.get(pkg.lockfile) ?? []), pkg]);
+  const byLockfile = new Map<string, Package[]>((options.lockfiles ?? []).map((lockfile) => [lockfile, []]));
+  for (const pkg of packages) {
+    const group = byLockfile.get(pkg.lockfile);
+    if (group) group.push(pkg);
+    else byLockfile.set(pkg.lockfile, [pkg]);
+  }
 
   const lines: string[] = [];
   for (const [lockfile, group] of byLockfile) {
     if (lines.length) lines.push('');
     lines.push(paint.bold(clean(lockfile)));
+    if (!group.length) lines.push(paint.dim('  no packages of its own'));
     const rows = group.map((pkg) => ({
-      name: clean(pkg.name),
-      version: clean(pkg.version) || '-',
+      name: elide(clean(pkg.name), NAME_COLUMN),
+      version: elide(clean(pkg.version), VERSION_COLUMN) || '-',
       line: pkg.line === undefined ? '' : `:${pkg.line}`,
       flags: [pkg.direct ? 'direct' : '', pkg.dev ? 'dev' : '', pkg.source === 'registry' ? '' : pkg.source].filter(Boolean).join(','),
       why: pkg.path.length > 1 ? `via ${pkg.path.slice(0, -1).map(clean).join(' > ')}` : '',
@@ -98,6 +113,9 @@ export function renderInventoryText(packages: Package[], options: InventoryTextO
 }
 
 /** Lockfile content is untrusted: no terminal escape sequences or line breaks reach the terminal. */
-function clean(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+const clean = oneLine;
+
+/** `max` characters at most, the cut marked with '…' (the JSON inventory has the whole value). */
+function elide(value: string, max: number): string {
+  return value.length <= max ? value : `${value.slice(0, max - 1)}…`;
 }

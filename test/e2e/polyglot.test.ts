@@ -11,22 +11,22 @@ import { nodeBinaries, runCli } from '../support/dist.js';
 const OSV = fileURLToPath(new URL('../fixtures/osv', import.meta.url));
 
 function fixture(name: string): string {
-  return readFileSync(new URL(`../fixtures/lockfiles/${name}`, import.meta.url), 'utf8');
+  return readFileSync(new URL(`../checks/deps/lockfiles/${name}`, import.meta.url), 'utf8');
 }
 
 /** Where each fixture lives in the repository, under the name its tool gives it. */
 const LAYOUT: Record<string, string> = {
   'web/package-lock.json': 'npm/package-lock.v2-osv-fix.json',
   'tools/bun.lock': 'bun/bun.insecure.lock',
-  'scripts/requirements.txt': 'python/requirements.pinned.txt',
-  'py/poetry.lock': 'python/poetry.lock',
-  'services/api/gradle.lockfile': 'java/gradle.lockfile',
-  'services/legacy/pom.xml': 'java/pom.xml',
-  'ruby/Gemfile.lock': 'ruby/Gemfile.lock',
-  'php/composer.lock': 'php/composer.lock',
-  'go/go.mod': 'go/go.mod',
-  'go/go.sum': 'go/go.sum',
-  'gateway/go.mod': 'go/replace.go.mod',
+  'scripts/requirements.txt': 'requirements/requirements.pinned.txt',
+  'py/poetry.lock': 'poetry/poetry.lock',
+  'services/api/gradle.lockfile': 'gradle/gradle.lockfile',
+  'services/legacy/pom.xml': 'pom/pom.xml',
+  'ruby/Gemfile.lock': 'gemfile/Gemfile.lock',
+  'php/composer.lock': 'composer/composer.lock',
+  'go/go.mod': 'gomod/go.mod',
+  'go/go.sum': 'gomod/go.sum',
+  'gateway/go.mod': 'gomod/replace.go.mod',
   'rust/Cargo.lock': 'cargo/Cargo.lock',
   'rust-cli/Cargo.lock': 'cargo/Cargo.git.lock',
 };
@@ -268,7 +268,7 @@ describe.each(nodeBinaries())('dist/cli.js under Node $version', ({ bin }) => {
         check: 'deps',
         path: 'broken/package-lock.json',
         line: BROKEN_JSON.line,
-        fatal: false,
+        fatal: true, // an unreadable lockfile fails (deps.unreadable: fail)
         message: expect.stringMatching(/JSON/),
       }),
     );
@@ -277,7 +277,7 @@ describe.each(nodeBinaries())('dist/cli.js under Node $version', ({ bin }) => {
         check: 'deps',
         path: 'broken2/Cargo.lock',
         line: BROKEN_TOML.line,
-        fatal: false,
+        fatal: true,
         message: expect.stringMatching(/TOML/),
       }),
     );

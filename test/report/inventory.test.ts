@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Package } from '../../src/checks/deps/types.js';
-import { renderInventoryJson, renderInventoryText } from '../../src/report/inventory.js';
+import { NAME_COLUMN, renderInventoryJson, renderInventoryText, VERSION_COLUMN } from '../../src/report/inventory.js';
 
 const pkg = (overrides: Partial<Package>): Package => ({
   ecosystem: 'npm',
@@ -69,9 +69,27 @@ describe('renderInventoryText', () => {
     const evil = [pkg({ name: 'x\u001b[2Jy', line: 1 })];
     const plain = renderInventoryText(evil, { color: false, errors: [{ check: 'deps', path: 'yarn.lock', line: 3, message: 'bad' }] });
     expect(plain).not.toContain('\u001b');
-    expect(plain).toContain('x?[2Jy');
+    expect(plain).toContain('x[2Jy'); // stripped as the scan report strips them (one helper)
     expect(plain).toContain('✖ yarn.lock:3: bad');
     expect(plain).toMatch(/1 package \(0 direct, 0 dev\) in 1 lockfile, 1 unreadable file\n$/);
     expect(renderInventoryText(evil, { color: true })).toContain('\u001b[1mpackage-lock.json\u001b[22m');
+  });
+
+  it('caps the name and version columns, eliding what is longer (the JSON has the whole value)', () => {
+    const long = [pkg({ name: 'n'.repeat(200), version: `1.0.0-${'v'.repeat(100)}`, line: 1 }), pkg({ name: 'short', line: 2 })];
+    const lines = renderInventoryText(long, { color: false }).split('\n');
+    expect(lines[1]).toBe(`  ${'n'.repeat(NAME_COLUMN - 1)}…  1.0.0-${'v'.repeat(VERSION_COLUMN - 7)}…  :1`);
+    expect(lines[2]).toBe(`  short${' '.repeat(NAME_COLUMN - 5)}  1.0.0${' '.repeat(VERSION_COLUMN - 5)}  :2`);
+    expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(2 + NAME_COLUMN + 2 + VERSION_COLUMN + 2 + 2);
+  });
+
+  it('lists a lockfile with no packages of its own (a requirements file of -r lines)', () => {
+    const text = renderInventoryText([pkg({ lockfile: 'requirements/base.txt', name: 'django', line: 1 })], {
+      color: false,
+      lockfiles: ['requirements/base.txt', 'requirements/dev.txt'],
+    });
+    expect(text).toContain('requirements/dev.txt\n  no packages of its own\n');
+    expect(text).toMatch(/1 package \(0 direct, 0 dev\) in 2 lockfiles\n$/);
+    expect(renderInventoryJson([], [], ['requirements/dev.txt']).lockfiles).toEqual(['requirements/dev.txt']);
   });
 });

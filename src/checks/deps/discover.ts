@@ -3,30 +3,7 @@
 import fg from 'fast-glob';
 import { minimatch } from 'minimatch';
 import { GitError, gitLines } from '../../context/git.js';
-import { formatFor } from './lockfiles/index.js';
-
-/** Every file name a LockfileFormat reads (requirements files also as `requirements*.txt` and `requirements/*.txt`). */
-export const LOCKFILE_NAMES = [
-  'package-lock.json',
-  'npm-shrinkwrap.json',
-  'yarn.lock',
-  'pnpm-lock.yaml',
-  'bun.lock',
-  'requirements*.txt',
-  'Pipfile.lock',
-  'poetry.lock',
-  'uv.lock',
-  'pdm.lock',
-  'go.mod',
-  'Cargo.lock',
-  'Gemfile.lock',
-  'gems.locked',
-  'composer.lock',
-  'gradle.lockfile',
-  'pom.xml',
-  'packages.lock.json',
-  'pubspec.lock',
-];
+import { discoveryGlobs } from './lockfiles/index.js';
 
 /**
  * Folders that hold other people's code or build output, never the project's own lockfiles.
@@ -47,9 +24,10 @@ export interface DiscoverOptions {
 
 /** Sorted root-relative forward-slash paths of every lockfile to scan. */
 export async function discoverLockfiles(root: string, options: DiscoverOptions): Promise<string[]> {
-  const found = await fg([`**/{${LOCKFILE_NAMES.join(',')}}`, '**/requirements/**/*.txt', '**/gradle/dependency-locks/*.lockfile'], {
+  const found = await fg(discoveryGlobs(), {
     cwd: root,
     dot: true,
+    caseSensitiveMatch: false,
     onlyFiles: true,
     followSymbolicLinks: false,
     suppressErrors: true,
@@ -57,7 +35,7 @@ export async function discoverLockfiles(root: string, options: DiscoverOptions):
   });
   const matches = (file: string, patterns: string[]): boolean =>
     patterns.some((pattern) => folderAndFiles(pattern).some((glob) => minimatch(file, glob, { dot: true })));
-  let files = found.filter((file) => formatFor(file) !== undefined && !matches(file, options.exclude));
+  let files = found.filter((file) => !matches(file, options.exclude));
   if (options.include.length) files = files.filter((file) => matches(file, options.include));
   if (options.gitignore !== false) files = await withoutIgnored(root, files);
   return files.sort();

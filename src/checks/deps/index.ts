@@ -9,7 +9,8 @@ import type { Check, CheckOptions } from '../check.js';
 import { findAdvisories, OsvSourceError, sourceLocation, type AdvisorySourceOptions } from './advisories/index.js';
 import { discoverLockfiles } from './discover.js';
 import { findVulnerabilities, type IntroducedBy } from './findings.js';
-import { collectPackages } from './inventory.js';
+import { collectPackages } from './collect.js';
+import { isMatchable } from './match.js';
 import type { Package } from './types.js';
 
 /** Knobs the config does not carry (tests, bench, and the action's cache directory). */
@@ -22,14 +23,17 @@ export async function runDepsCheck(context: Context, config: Config, options: De
   // --no-git scans the files as they are: no .gitignore filtering (and no git process at all).
   const files = await discoverLockfiles(context.root, { include: deps.include, exclude: deps.exclude, gitignore: context.git });
   const collected = await collectPackages(context.root, files);
-  const errors: CheckError[] = [...collected.errors];
+  const errors: CheckError[] = collected.errors.map((error) => unreadable(error, deps.unreadable));
   const packages = deps['include-dev'] ? collected.packages : collected.packages.filter((pkg) => !pkg.dev);
   const stats: Record<string, number | string> = {
-    lockfiles: collected.lockfiles,
+    lockfiles: collected.lockfiles.length,
     packages: packages.length,
     advisories: 0,
     source: deps['advisory-db'] ? 'offline' : 'api',
   };
+  // Unpinned requirements, git/path/tarball sources, versions from a parent pom: listed, not matched.
+  const unchecked = packages.filter((pkg) => !isMatchable(pkg)).length;
+  if (unchecked > 0) stats.unchecked = unchecked;
   if (packages.length === 0) return { check: 'deps', findings: [], errors, stats };
 
   let advisories;
@@ -53,6 +57,16 @@ export async function runDepsCheck(context: Context, config: Config, options: De
   stats.advisories = new Set(findings.map((finding) => finding.rule)).size;
   if (advisories.requests !== undefined) stats.requests = advisories.requests;
   return { check: 'deps', findings, errors, stats };
+}
+
+/**
+ * A lockfile the gate could not read is a lockfile whose packages it did not check: that fails
+ * the check (DESIGN.md "Fail closed") unless `deps.unreadable: warn` says to go on.
+ */
+function unreadable(error: CheckError, setting: Config['deps']['unreadable']): CheckError {
+  return setting === 'fail'
+    ? { ...error, message: `${error.message} (its packages were not checked)`, fatal: true }
+    : { ...error, message: `${error.message} (deps.unreadable is warn: its packages were NOT checked)`, fatal: false };
 }
 
 /**

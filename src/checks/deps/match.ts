@@ -5,6 +5,7 @@
 import { compareVersions, hasComparator } from './ecosystems/index.js';
 import { compareSemVer } from './ecosystems/semver.js';
 import type { OsvAffected, OsvEvent, OsvRecord, Package } from './types.js';
+import { normalizePyPIName } from './names.js';
 
 type Compare = (a: string, b: string) => number;
 type Range = NonNullable<OsvAffected['ranges']>[number];
@@ -15,7 +16,7 @@ type Range = NonNullable<OsvAffected['ranges']>[number];
  * packages with capitals (GHSA-8hc4-vh64-cxmj lists "Axios" for the package published as axios).
  */
 export function normalizeName(ecosystem: string, name: string): string {
-  if (ecosystem === 'PyPI') return name.toLowerCase().replace(/[-_.]+/g, '-');
+  if (ecosystem === 'PyPI') return normalizePyPIName(name);
   if (ecosystem === 'npm') return name.toLowerCase();
   return name;
 }

@@ -28,10 +28,26 @@ export interface LockfileFormat {
   /** Human name, e.g. 'package-lock.json'. */
   name: string;
   ecosystem: Ecosystem;
-  /** Does this (relative, forward-slash) path look like this format? */
-  matches(file: string): boolean;
-  /** Text to packages; throws LockfileError on input it cannot read. `file` is for messages and Package.lockfile. */
-  parse(text: string, file: string): Package[];
+  /**
+   * The files this format reads, as globs matched against the end of a path (`Cargo.lock`,
+   * `requirements*.txt`, `gradle/dependency-locks/*.lockfile`). Discovery and `formatFor` both derive from it.
+   */
+  fileNames: readonly string[];
+  /**
+   * Text to packages; throws LockfileError on input it cannot read. `file` is the lockfile's path
+   * relative to the scanned root (for messages and Package.lockfile).
+   */
+  parse(text: string, file: string, context: ParseContext): Promise<Package[]>;
+}
+
+/** What a parser may read besides its own text. */
+export interface ParseContext {
+  /**
+   * A file relative to the lockfile's folder (`package.json`, `../base.txt`), read from the same
+   * source as the lockfile (the working tree, or the PR base). Undefined when it does not exist.
+   * Throws LockfileError when the path leads outside the scanned root (`..`, or a symlink).
+   */
+  readSibling(path: string): Promise<string | undefined>;
 }
 
 /** A lockfile that cannot be read: renders as `file:line: what`. */

@@ -166,15 +166,51 @@ describe('the dependencies check', () => {
     expect(prodOnly.findings.map((finding) => finding.rule)).toEqual(['GHSA-3h5v-q93c-6h6q']);
   });
 
-  it('reports a lockfile it cannot parse as a non-fatal error and still checks the others', async () => {
+  it('fails the check on a lockfile it cannot parse, naming file and line, and still checks the others', async () => {
     const repo = gitRepo().commit('base', {
       'package-lock.json': packageLock({ minimist: '1.2.5' }),
       'broken/package-lock.json': '{ "lockfileVersion": 3, "packages": {',
     });
-    const result = await depsCheck(testContext({ root: repo.dir, mode: 'full', head: 'HEAD', git: true, now: NOW }), config());
+    const context = testContext({ root: repo.dir, mode: 'full', head: 'HEAD', git: true, now: NOW });
+    const cfg = config({
+      'fail-on': 'critical',
+      ignore: [{ id: 'GHSA-xvch-5gv4-984h', reason: 'accepted for this test', expires: '2027-01-01' }],
+    });
+    const result = await depsCheck(context, cfg);
+    expect(result.findings.map((finding) => finding.rule)).toEqual(['GHSA-xvch-5gv4-984h']);
+    expect(result.errors).toEqual([
+      {
+        check: 'deps',
+        path: 'broken/package-lock.json',
+        line: 1,
+        message: expect.stringMatching(/^invalid JSON.*deps\.exclude \(its packages were not checked\)$/),
+        fatal: true,
+      },
+    ]);
+    // Nothing else fails (the one finding is ignored): the unreadable lockfile alone fails the run.
+    expect(verdictOf(result, cfg, 'full').verdict).toBe('fail');
+  });
+
+  it('only warns about an unreadable lockfile with deps.unreadable: warn, and still checks the others', async () => {
+    const repo = gitRepo().commit('base', {
+      'package-lock.json': packageLock({ minimist: '1.2.5' }),
+      'broken/package-lock.json': '{ "lockfileVersion": 3, "packages": {',
+    });
+    const cfg = config({ deps: { unreadable: 'warn' } });
+    const result = await depsCheck(testContext({ root: repo.dir, mode: 'full', head: 'HEAD', git: true, now: NOW }), cfg);
     expect(result.findings.map((finding) => finding.rule)).toEqual(['GHSA-xvch-5gv4-984h']);
     expect(result.errors).toEqual([expect.objectContaining({ check: 'deps', path: 'broken/package-lock.json' })]);
     expect(result.errors[0]!.fatal).toBeFalsy();
+    expect(result.errors[0]!.message).toContain('deps.unreadable is warn: its packages were NOT checked');
+  });
+
+  it('counts in its stats the packages it could not check: unpinned requirements, git and path sources', async () => {
+    const repo = gitRepo().commit('base', {
+      'package-lock.json': packageLock({ minimist: '1.2.5' }),
+      'requirements.txt': 'flask\nrequests>=2.0\ndjango==4.2.0\n-e git+https://github.com/o/r.git#egg=r\n',
+    });
+    const result = await depsCheck(testContext({ root: repo.dir, mode: 'full', head: 'HEAD', git: true, now: NOW }), config());
+    expect(result.stats).toEqual({ lockfiles: 2, packages: 5, unchecked: 3, advisories: 2, source: 'offline' });
   });
 
   it('respects deps.exclude', async () => {
@@ -192,10 +228,7 @@ describe('the dependencies check', () => {
 
 describe('the dependencies check on a real lockfile', () => {
   it('finds the known advisories in the santatracker package-lock.json, each on its line with its path', async () => {
-    const text = readFileSync(
-      join(import.meta.dirname, '..', '..', 'fixtures', 'lockfiles', 'npm', 'package-lock.v2-large-santatracker.json'),
-      'utf8',
-    );
+    const text = readFileSync(join(import.meta.dirname, 'lockfiles', 'npm', 'package-lock.v2-large-santatracker.json'), 'utf8');
     const repo = gitRepo().commit('santatracker', { 'package-lock.json': text });
     const result = await depsCheck(testContext({ root: repo.dir, mode: 'full', head: 'HEAD', git: true, now: NOW }), config());
     expect(result.errors).toEqual([]);

@@ -3,10 +3,10 @@
 // hoisted) to an array whose first element is the resolved spec: `name@1.2.3`,
 // `name@github:owner/repo#abc1234`, `name@workspace:packages/a`.
 import { LockfileError, type LockfileFormat, type Package } from '../types.js';
-import { toPackages, type LockNode } from './dep-graph.js';
-import { jsoncToJson } from './jsonc.js';
-import { JsonKeyLocator, jsonErrorDetail, jsonErrorLine } from './lines.js';
-import { isObject, sourceOfSpec, splitAtVersion, stringEntries } from './npm-spec.js';
+import { DirectDependencies, toPackages, type LockNode } from './dep-graph.js';
+import { parseJson } from './json.js';
+import { isRecord } from '../values.js';
+import { sourceOfSpec, splitAtVersion, stringEntries } from './npm-spec.js';
 
 const PACKAGE_GROUPS = ['dependencies', 'optionalDependencies', 'peerDependencies'] as const;
 const PROD_GROUPS = ['dependencies', 'optionalDependencies', 'peerDependencies'] as const;
@@ -14,26 +14,20 @@ const PROD_GROUPS = ['dependencies', 'optionalDependencies', 'peerDependencies']
 export const bunLock: LockfileFormat = {
   name: 'bun.lock',
   ecosystem: 'npm',
-  matches: (file) => file === 'bun.lock' || file.endsWith('/bun.lock'),
-  parse(text, file) {
-    const json = jsoncToJson(text);
-    let lock: unknown;
-    try {
-      lock = JSON.parse(json);
-    } catch (error) {
-      throw new LockfileError(file, jsonErrorLine(json, error), jsonErrorDetail(error));
-    }
-    if (!isObject(lock) || !('lockfileVersion' in lock))
+  fileNames: ['bun.lock'],
+  async parse(text, file) {
+    // Lines are needed for the keys of `packages` only: positions two levels deep (a 50 MB bun.lock stays small).
+    const document = parseJson(text, file, { jsonc: true, positionsDepth: 2 });
+    const lock = document.value;
+    if (!isRecord(lock) || !('lockfileVersion' in lock))
       throw new LockfileError(file, 1, 'not a bun.lock: expected an object with "lockfileVersion"');
-    const packages = isObject(lock.packages) ? lock.packages : {};
-    const workspaces = isObject(lock.workspaces) ? lock.workspaces : {};
+    const packages = isRecord(lock.packages) ? lock.packages : {};
+    const workspaces = isRecord(lock.workspaces) ? lock.workspaces : {};
 
-    const locate = new JsonKeyLocator(json);
-    locate.next('packages');
     const nodes: LockNode[] = [];
     const infoOf = new Map<string, Record<string, unknown>>();
     for (const [key, value] of Object.entries(packages)) {
-      const line = locate.next(key, '[');
+      const line = document.lineOf(packages, key);
       if (!Array.isArray(value) || typeof value[0] !== 'string')
         throw new LockfileError(file, line, `packages entry "${key}" is not an array starting with the resolved "name@version"`);
       const [name, reference] = splitAtVersion(value[0]);
@@ -41,7 +35,7 @@ export const bunLock: LockfileFormat = {
       const version = reference.startsWith('npm:') ? reference.slice('npm:'.length) : reference;
       const source: Package['source'] = sourceOfSpec(version) ?? 'registry';
       nodes.push({ id: key, name, version, ...(line !== undefined && { line }), source });
-      infoOf.set(key, value.find(isObject) ?? {});
+      infoOf.set(key, value.find(isRecord) ?? {});
     }
 
     // Like Node's resolution: `parent/dep` when nested under parent, else up to the hoisted `dep`.
@@ -62,22 +56,14 @@ export const bunLock: LockfileFormat = {
       );
     }
 
-    const direct = new Set<string>();
-    const prodDirect = new Set<string>();
-    for (const workspace of Object.values(workspaces).filter(isObject)) {
-      const scope = typeof workspace.name === 'string' ? workspace.name : '';
-      for (const group of [...PROD_GROUPS, 'devDependencies'] as const) {
-        for (const [name] of stringEntries(workspace[group])) {
-          const id = resolve(scope, name);
-          if (!id) continue;
-          direct.add(id);
-          if (group !== 'devDependencies') prodDirect.add(id);
-        }
-      }
-    }
     // bun.lock records no dev flag: dev means reached only through devDependencies.
-    const directDev = new Set([...direct].filter((id) => !prodDirect.has(id)));
-    return toPackages(file, 'npm', { nodes, edges, direct, directDev });
+    const direct = new DirectDependencies();
+    for (const workspace of Object.values(workspaces).filter(isRecord)) {
+      const scope = typeof workspace.name === 'string' ? workspace.name : '';
+      for (const group of PROD_GROUPS) for (const [name] of stringEntries(workspace[group])) direct.add(resolve(scope, name), 'prod');
+      for (const [name] of stringEntries(workspace.devDependencies)) direct.add(resolve(scope, name), 'dev');
+    }
+    return toPackages(file, 'npm', { nodes, edges, direct });
   },
 };
 

@@ -1,14 +1,13 @@
 // Cargo.lock: one [[package]] per crate. Workspace members and path dependencies have no
 // `source`; they are listed as 'file' so they are never matched against crates.io advisories.
-import { posix } from 'node:path';
 import type { LockfileFormat, Package } from '../types.js';
 import { packageTables, parseTomlLockfile, stringField } from './toml-packages.js';
 
 export const cargoLock: LockfileFormat = {
   name: 'Cargo.lock',
   ecosystem: 'crates.io',
-  matches: (file) => posix.basename(file) === 'Cargo.lock',
-  parse(text, file) {
+  fileNames: ['Cargo.lock'],
+  async parse(text, file) {
     const document = parseTomlLockfile(text, file);
     const entries = packageTables(document, text, file).map(({ table, line }) => ({
       table,

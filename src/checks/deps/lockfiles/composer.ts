@@ -1,28 +1,28 @@
 // composer.lock: `packages` are installed in production, `packages-dev` only for development.
-import { posix } from 'node:path';
 import { LockfileError, type LockfileFormat, type Package } from '../types.js';
-import { isObject, parseJsonWithLines } from './json-positions.js';
+import { parseJson } from './json.js';
+import { isRecord } from '../values.js';
 
 export const composerLock: LockfileFormat = {
   name: 'composer.lock',
   ecosystem: 'Packagist',
-  matches: (file) => posix.basename(file) === 'composer.lock',
-  parse(text, file) {
-    const { value, lineOf } = parseJsonWithLines(text, file);
-    if (!isObject(value)) throw new LockfileError(file, 1, 'composer.lock must be a JSON object');
+  fileNames: ['composer.lock'],
+  async parse(text, file) {
+    const { value, lineOf } = parseJson(text, file);
+    if (!isRecord(value)) throw new LockfileError(file, 1, 'composer.lock must be a JSON object');
     const packages: Package[] = [];
     for (const [section, dev] of [
       ['packages', false],
       ['packages-dev', true],
     ] as const) {
       const entries = value[section] ?? [];
-      if (!Array.isArray(entries)) throw new LockfileError(file, lineOf([section]), `"${section}" must be an array`);
+      if (!Array.isArray(entries)) throw new LockfileError(file, lineOf(value, section), `"${section}" must be an array`);
       entries.forEach((entry: unknown, index) => {
-        const line = lineOf([section, index, 'name']) ?? lineOf([section, index]);
-        if (!isObject(entry) || typeof entry.name !== 'string' || typeof entry.version !== 'string') {
+        const line = (isRecord(entry) ? lineOf(entry, 'name') : undefined) ?? lineOf(entries, index);
+        if (!isRecord(entry) || typeof entry.name !== 'string' || typeof entry.version !== 'string') {
           throw new LockfileError(file, line, `package ${index + 1} of "${section}" needs a "name" and a "version"`);
         }
-        const distType = isObject(entry.dist) ? entry.dist.type : undefined;
+        const distType = isRecord(entry.dist) ? entry.dist.type : undefined;
         const base = { ecosystem: 'Packagist' as const, name: entry.name, lockfile: file, line, dev, direct: false, path: [entry.name] };
         // Composer names branches `dev-main` or `1.x-dev`: no release to match.
         if (/^dev-|[.-]dev$/i.test(entry.version)) {

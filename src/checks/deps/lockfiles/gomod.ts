@@ -1,7 +1,6 @@
 // go.mod (https://go.dev/ref/mod#go-mod-file). There is no maintained JS parser for it and the
 // grammar is small: directives, `verb (` blocks, `//` comments, quoted or bare tokens.
 // Versions are reported without the `v` prefix, as OSV's Go records and osv-scanner do.
-import { posix } from 'node:path';
 import { LockfileError, type LockfileFormat, type Package } from '../types.js';
 
 const DIRECTIVES = new Set(['module', 'go', 'toolchain', 'godebug', 'require', 'exclude', 'replace', 'retract', 'tool', 'ignore']);
@@ -16,14 +15,16 @@ interface Statement {
 export const goMod: LockfileFormat = {
   name: 'go.mod',
   ecosystem: 'Go',
-  matches: (file) => posix.basename(file) === 'go.mod',
-  parse(text, file) {
+  fileNames: ['go.mod'],
+  async parse(text, file) {
     const statements = readStatements(text, file);
     const replaces = statements.filter((s) => s.verb === 'replace').map((s) => readReplace(s, file));
     const packages: Package[] = [];
     for (const statement of statements.filter((s) => s.verb === 'require')) {
       const [path, version] = statement.args;
-      if (statement.args.length !== 2) throw new LockfileError(file, statement.line, 'require needs a module path and a version');
+      if (statement.args.length !== 2 || path === undefined || version === undefined) {
+        throw new LockfileError(file, statement.line, 'require needs a module path and a version');
+      }
       const direct = !/^indirect(;|$)/.test(statement.comment);
       const base = { ecosystem: 'Go' as const, lockfile: file, line: statement.line, dev: false, direct, path: [path] };
       const replace = replaces.find((r) => r.oldPath === path && (r.oldVersion === undefined || r.oldVersion === version));
@@ -86,7 +87,7 @@ function readReplace(statement: Statement, file: string) {
   if (arrow === -1 || left.length < 1 || left.length > 2 || right.length < 1 || right.length > 2) {
     throw new LockfileError(file, statement.line, 'replace needs `old [version] => new [version]`');
   }
-  return { oldPath: left[0], oldVersion: left[1], newPath: right[0], newVersion: right[1] };
+  return { oldPath: left[0]!, oldVersion: left[1], newPath: right[0]!, newVersion: right[1] };
 }
 
 function readStatements(text: string, file: string): Statement[] {
@@ -101,7 +102,7 @@ function readStatements(text: string, file: string): Statement[] {
       else statements.push({ verb: block.verb, args: tokens, comment, line });
       return;
     }
-    const [verb, ...args] = tokens;
+    const [verb = '', ...args] = tokens;
     if (!DIRECTIVES.has(verb)) throw new LockfileError(file, line, `unknown directive '${verb}'`);
     if (args.length === 1 && args[0] === '(') block = { verb, line };
     else if (args.length === 0) throw new LockfileError(file, line, `directive '${verb}' needs arguments`);
@@ -131,7 +132,7 @@ function tokenize(content: string, file: string, line: number): { tokens: string
     } else {
       // Go's lexer splits on space, tab and CR only; anything else belongs to the token.
       let end = i + 1;
-      while (end < content.length && !' \t\r()"`'.includes(content[end]) && !content.startsWith('//', end)) end++;
+      while (end < content.length && !' \t\r()"`'.includes(content[end]!) && !content.startsWith('//', end)) end++;
       tokens.push(content.slice(i, end));
       i = end;
     }

@@ -1,13 +1,12 @@
 // gradle.lockfile (https://docs.gradle.org/current/userguide/dependency_locking.html):
 // `group:artifact:version=configuration,configuration`, `#` comments, and an `empty=` line.
-import { posix } from 'node:path';
 import { LockfileError, type LockfileFormat, type Package } from '../types.js';
 
 export const gradleLockfile: LockfileFormat = {
   name: 'gradle.lockfile',
   ecosystem: 'Maven',
-  matches: (file) => posix.basename(file) === 'gradle.lockfile' || /(^|\/)gradle\/dependency-locks\/[^/]+\.lockfile$/.test(file),
-  parse(text, file) {
+  fileNames: ['gradle.lockfile', 'gradle/dependency-locks/*.lockfile'],
+  async parse(text, file) {
     const packages: Package[] = [];
     text.split(/\r?\n/).forEach((content, index) => {
       const line = index + 1;
@@ -23,7 +22,7 @@ export const gradleLockfile: LockfileFormat = {
       packages.push({
         ecosystem: 'Maven',
         name,
-        version: match[3],
+        version: match[3]!,
         lockfile: file,
         line,
         // Only a dependency every one of whose configurations is a test one stays out of production.

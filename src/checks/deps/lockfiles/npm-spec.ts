@@ -1,5 +1,6 @@
 // Small readers of npm-style specifiers shared by the JavaScript lockfiles.
-import type { Package } from '../types.js';
+import type { Package, ParseContext } from '../types.js';
+import { isRecord } from '../values.js';
 
 /** `name@rest` to [name, rest]; the `@` of a scope (`@babel/core@7.0.0`) is not the separator. */
 export function splitAtVersion(spec: string): [name: string, rest: string] {
@@ -37,21 +38,43 @@ export function isRegistryTarball(url: string, name: string, version: string): b
   return path.endsWith(`/-/${unscoped}-${version}.tgz`);
 }
 
-/** Strips pnpm peer suffixes: `18.0.0-rc.3(react@18.2.0)` (v6+) and `1.0.0_react@18.2.0` (v5). */
+/**
+ * Strips pnpm peer suffixes: `18.0.0-rc.3(react@18.2.0)` (v6+) and `1.0.0_react@18.2.0` (v5). The
+ * `_` cut applies to versions only: `_` never occurs in a SemVer version (semver.org §9-10 allow
+ * [0-9A-Za-z-] only), but it does in paths (`file:src/__tests__/fixture`).
+ */
 export function stripPeerSuffix(version: string): string {
   const paren = version.indexOf('(');
   const cut = paren === -1 ? version : version.slice(0, paren);
-  // `_` never occurs in a SemVer version (semver.org §9-10 allow [0-9A-Za-z-] only).
   const underscore = cut.indexOf('_');
-  return underscore === -1 ? cut : cut.slice(0, underscore);
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return underscore === -1 || !/^\d/.test(cut) ? cut : cut.slice(0, underscore);
 }
 
 /** The string values of a `{ name: spec }` map, ignoring anything else a broken file puts there. */
 export function stringEntries(value: unknown): [string, string][] {
-  if (!isObject(value)) return [];
+  if (!isRecord(value)) return [];
   return Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+}
+
+/** The parts of a package.json that say what the project itself depends on. */
+export interface ProjectManifest {
+  dependencies?: unknown;
+  devDependencies?: unknown;
+  optionalDependencies?: unknown;
+  workspaces?: unknown;
+}
+
+/**
+ * The package.json beside a lockfile, read from the same source; undefined when absent or not a
+ * JSON object (a broken package.json is npm's error to report, not the lockfile's).
+ */
+export async function readManifest(context: ParseContext): Promise<ProjectManifest | undefined> {
+  const text = await context.readSibling('package.json');
+  if (text === undefined) return undefined;
+  try {
+    const manifest: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
+    return isRecord(manifest) ? manifest : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,11 +1,19 @@
 // package-lock.json and npm-shrinkwrap.json (https://docs.npmjs.com/cli/configuring-npm/package-lock-json).
 // v2 and v3 are read from `packages` (keyed by install path); v1 only has the nested `dependencies` tree.
-import { LockfileError, type LockfileFormat, type Package } from '../types.js';
-import { toPackages, unreferenced, type LockNode } from './dep-graph.js';
-import { JsonKeyLocator, jsonErrorDetail, jsonErrorLine } from './lines.js';
-import { isObject, isRegistryTarball, nameFromInstallPath, sourceOfSpec, splitAtVersion, stringEntries } from './npm-spec.js';
+import { LockfileError, type LockfileFormat, type Package, type ParseContext } from '../types.js';
+import { DirectDependencies, toPackages, unreferenced, type LockNode } from './dep-graph.js';
+import { parseJson, type JsonDocument } from './json.js';
+import { isRecord } from '../values.js';
+import {
+  isRegistryTarball,
+  nameFromInstallPath,
+  readManifest,
+  sourceOfSpec,
+  splitAtVersion,
+  stringEntries,
+  type ProjectManifest,
+} from './npm-spec.js';
 
-const FILE_NAMES = new Set(['package-lock.json', 'npm-shrinkwrap.json']);
 /** Dependency groups an installed package pulls in (peers too: npm 7+ installs them). */
 const PACKAGE_GROUPS = ['dependencies', 'optionalDependencies', 'peerDependencies'] as const;
 /** Groups of the project itself (root or workspace) whose entries are direct dependencies. */
@@ -14,24 +22,20 @@ const PROJECT_GROUPS = ['dependencies', 'devDependencies', 'optionalDependencies
 export const npmLock: LockfileFormat = {
   name: 'package-lock.json',
   ecosystem: 'npm',
-  matches: (file) => FILE_NAMES.has(file.slice(file.lastIndexOf('/') + 1)),
-  parse: (text, file) => parsePackageLock(text, file),
+  fileNames: ['package-lock.json', 'npm-shrinkwrap.json'],
+  parse: parsePackageLock,
 };
 
 /**
- * `manifest` is the package.json beside the lockfile: v1 lockfiles do not record the project's
- * own dependencies, so with it v1 direct flags are exact (v2/v3 ignore it, they have `""`).
+ * v1 lockfiles do not record the project's own dependencies: the package.json beside the lockfile
+ * does, so with it v1 direct flags are exact (v2/v3 do not read it, they have `""`).
  */
-export function parsePackageLock(text: string, file: string, manifest?: Record<string, unknown>): Package[] {
-  let lock: unknown;
-  try {
-    lock = JSON.parse(text);
-  } catch (error) {
-    throw new LockfileError(file, jsonErrorLine(text, error), jsonErrorDetail(error));
-  }
-  if (!isObject(lock)) throw new LockfileError(file, 1, 'expected a JSON object with "lockfileVersion"');
-  if (isObject(lock.packages)) return fromPackages(lock.packages, text, file);
-  if (isObject(lock.dependencies)) return fromDependencyTree(lock.dependencies, text, file, manifest);
+async function parsePackageLock(text: string, file: string, context: ParseContext): Promise<Package[]> {
+  const document = parseJson(text, file);
+  const lock = document.value;
+  if (!isRecord(lock)) throw new LockfileError(file, 1, 'expected a JSON object with "lockfileVersion"');
+  if (isRecord(lock.packages)) return fromPackages(lock.packages, document, file);
+  if (isRecord(lock.dependencies)) return fromDependencyTree(lock.dependencies, document, file, await readManifest(context));
   if (typeof lock.lockfileVersion === 'number') return []; // a project without dependencies
   throw new LockfileError(file, 1, 'not a package-lock.json: no "lockfileVersion", "packages" or "dependencies"');
 }
@@ -49,19 +53,17 @@ function sourceOf(name: string, version: string, resolved: unknown): Package['so
 const isInstallPath = (path: string): boolean => path.startsWith('node_modules/') || path.includes('/node_modules/');
 
 /** v2/v3: `packages` maps install paths to entries; `""` and workspace folders are the project. */
-function fromPackages(packages: Record<string, unknown>, text: string, file: string): Package[] {
-  const locate = new JsonKeyLocator(text);
-  locate.next('packages');
+function fromPackages(packages: Record<string, unknown>, document: JsonDocument, file: string): Package[] {
   const nodes: LockNode[] = [];
   const projects: string[] = [];
   for (const [path, entry] of Object.entries(packages)) {
-    if (!isObject(entry)) throw new LockfileError(file, locate.next(path), `packages entry "${path}" is not an object`);
+    const line = document.lineOf(packages, path);
+    if (!isRecord(entry)) throw new LockfileError(file, line, `packages entry "${path}" is not an object`);
     // The root and workspace folders are the project itself; links point at those folders.
     if (!isInstallPath(path)) {
       projects.push(path);
       continue;
     }
-    const line = locate.next(path);
     if (entry.link === true) continue;
     const name = typeof entry.name === 'string' ? entry.name : nameFromInstallPath(path);
     const version = typeof entry.version === 'string' ? entry.version : '';
@@ -98,71 +100,95 @@ function fromPackages(packages: Record<string, unknown>, text: string, file: str
       targets.filter((id): id is string => id !== undefined),
     );
   }
-  const direct = new Set<string>();
+  // npm records `dev` on every entry: the groups only say what is direct.
+  const direct = new DirectDependencies();
   for (const project of projects) {
     const entry = packages[project] as Record<string, unknown>;
-    for (const group of PROJECT_GROUPS) {
-      for (const [name] of stringEntries(entry[group])) {
-        const id = resolve(project, name);
-        if (id) direct.add(id);
-      }
-    }
+    for (const group of PROJECT_GROUPS) for (const [name] of stringEntries(entry[group])) direct.add(resolve(project, name), 'prod');
   }
   return toPackages(file, 'npm', { nodes, edges, direct });
+}
+
+/** One level of a v1 tree: the names installed in one node_modules folder, and the folder above it. */
+interface Scope {
+  ids: Map<string, string>;
+  parent: Scope | undefined;
+  /** Names resolved from here before (Node's lookup walks up; remembering keeps deep trees linear). */
+  resolved: Map<string, string | undefined>;
+}
+
+/** Node's module resolution: the nearest node_modules folder up from `scope` that has `name`. */
+function resolveIn(scope: Scope, name: string): string | undefined {
+  const visited: Scope[] = [];
+  let found: string | undefined;
+  for (let at: Scope | undefined = scope; at; at = at.parent) {
+    if (at.resolved.has(name)) {
+      found = at.resolved.get(name);
+      break;
+    }
+    visited.push(at);
+    found = at.ids.get(name);
+    if (found !== undefined) break;
+  }
+  for (const at of visited) at.resolved.set(name, found);
+  return found;
 }
 
 /**
  * v1: a tree of `dependencies`, nested where a version could not be hoisted, with `requires`
  * naming what each package needs. v1 does not record the project's own dependencies: without the
  * manifest, packages no other package requires count as direct (a lower bound: a direct dependency
- * that something else also requires is not flagged).
+ * that something else also requires is not flagged). The tree is walked with an explicit stack:
+ * npm nests as deep as the conflicts go, and a crafted file 10,000 levels deep must not overflow.
  */
-function fromDependencyTree(tree: Record<string, unknown>, text: string, file: string, manifest?: Record<string, unknown>): Package[] {
-  const locate = new JsonKeyLocator(text);
-  locate.next('dependencies');
+function fromDependencyTree(tree: Record<string, unknown>, document: JsonDocument, file: string, manifest?: ProjectManifest): Package[] {
   const nodes: LockNode[] = [];
-  const topLevel = new Set<string>();
-  const pending: { id: string; scopes: Map<string, string>[]; requires: string[] }[] = [];
-
-  const walk = (level: Record<string, unknown>, prefix: string, outer: Map<string, string>[]): void => {
-    const scope = new Map(Object.keys(level).map((key) => [key, `${prefix}node_modules/${key}`]));
-    const scopes = [scope, ...outer];
-    for (const [key, entry] of Object.entries(level)) {
-      const id = scope.get(key)!;
-      const line = locate.next(key);
-      if (!isObject(entry)) throw new LockfileError(file, line, `dependencies entry "${key}" is not an object`);
-      let name = key;
-      let version = typeof entry.version === 'string' ? entry.version : '';
-      // An alias: `"my-alias": { "version": "npm:real-pkg@1.2.3" }`.
-      if (version.startsWith('npm:')) [name, version] = splitAtVersion(version.slice('npm:'.length));
-      nodes.push({
-        id,
-        name,
-        version,
-        ...(line !== undefined && { line }),
-        dev: entry.dev === true,
-        source: sourceOf(name, version, entry.resolved),
-      });
-      if (!outer.length) topLevel.add(id);
-      const children = isObject(entry.dependencies) ? entry.dependencies : {};
-      const childScope = new Map(Object.keys(children).map((child) => [child, `${id}/node_modules/${child}`]));
-      pending.push({ id, scopes: [childScope, ...scopes], requires: stringEntries(entry.requires).map(([required]) => required) });
-      if (childScope.size) walk(children, `${id}/`, scopes);
-    }
+  const requiring: { id: string; scope: Scope; requires: string[] }[] = [];
+  let nextId = 0;
+  const scopeOf = (level: Record<string, unknown>, parent: Scope | undefined): Scope => {
+    const ids = new Map<string, string>();
+    for (const key of Object.keys(level)) ids.set(key, String(nextId++));
+    return { ids, parent, resolved: new Map() };
   };
-  walk(tree, '', []);
+  const top = scopeOf(tree, undefined);
+  // Depth-first in document order (a package, then what is nested under it), as npm wrote it.
+  const stack = [{ level: tree, entries: Object.entries(tree), index: 0, scope: top }];
+  while (stack.length) {
+    const frame = stack.at(-1)!;
+    const next = frame.entries[frame.index++];
+    if (!next) {
+      stack.pop();
+      continue;
+    }
+    const [key, entry] = next;
+    const line = document.lineOf(frame.level, key);
+    if (!isRecord(entry)) throw new LockfileError(file, line, `dependencies entry "${key}" is not an object`);
+    let name = key;
+    let version = typeof entry.version === 'string' ? entry.version : '';
+    // An alias: `"my-alias": { "version": "npm:real-pkg@1.2.3" }`.
+    if (version.startsWith('npm:')) [name, version] = splitAtVersion(version.slice('npm:'.length));
+    const id = frame.scope.ids.get(key)!;
+    const source = sourceOf(name, version, entry.resolved);
+    nodes.push({ id, name, version, ...(line !== undefined && { line }), dev: entry.dev === true, source });
+    // Resolution starts in the package's own node_modules, then goes up.
+    const children = isRecord(entry.dependencies) ? entry.dependencies : undefined;
+    const own = children ? scopeOf(children, frame.scope) : frame.scope;
+    requiring.push({ id, scope: own, requires: stringEntries(entry.requires).map(([required]) => required) });
+    if (children) stack.push({ level: children, entries: Object.entries(children), index: 0, scope: own });
+  }
 
   const edges = new Map<string, string[]>();
-  for (const { id, scopes, requires } of pending) {
-    const targets = requires.map((required) => scopes.find((scope) => scope.has(required))?.get(required));
-    edges.set(
-      id,
-      targets.filter((target): target is string => target !== undefined),
-    );
+  for (const { id, scope, requires } of requiring) {
+    const targets: string[] = [];
+    for (const required of requires) {
+      const target = resolveIn(scope, required);
+      if (target !== undefined) targets.push(target);
+    }
+    edges.set(id, targets);
   }
-  const declared = manifest && PROJECT_GROUPS.flatMap((group) => stringEntries(manifest[group]).map(([name]) => `node_modules/${name}`));
-  const direct = new Set(
-    declared ? declared.filter((id) => topLevel.has(id)) : [...unreferenced(nodes, edges)].filter((id) => topLevel.has(id)),
-  );
+  const topLevel = new Set(top.ids.values());
+  const declared =
+    manifest && PROJECT_GROUPS.flatMap((group) => stringEntries(manifest[group]).flatMap(([name]) => top.ids.get(name) ?? []));
+  const direct = DirectDependencies.of(declared ?? [...unreferenced(nodes, edges)].filter((id) => topLevel.has(id)));
   return toPackages(file, 'npm', { nodes, edges, direct });
 }

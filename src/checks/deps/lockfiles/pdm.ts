@@ -1,15 +1,14 @@
 // pdm.lock: one [[package]] per resolved package, with the dependency `groups` it belongs to
 // ("default" is the production group).
-import { posix } from 'node:path';
 import type { LockfileFormat, Package } from '../types.js';
-import { normalizePyPIName } from './pep503.js';
+import { normalizePyPIName } from '../names.js';
 import { packageTables, parseTomlLockfile, stringField } from './toml-packages.js';
 
 export const pdmLock: LockfileFormat = {
   name: 'pdm.lock',
   ecosystem: 'PyPI',
-  matches: (file) => posix.basename(file) === 'pdm.lock',
-  parse(text, file) {
+  fileNames: ['pdm.lock'],
+  async parse(text, file) {
     const document = parseTomlLockfile(text, file);
     return packageTables(document, text, file).map(({ table, line }): Package => {
       const name = normalizePyPIName(stringField(table, 'name', file, line));

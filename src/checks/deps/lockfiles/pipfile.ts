@@ -1,26 +1,26 @@
 // Pipfile.lock (pipenv): `default` is what the app installs, `develop` the dev packages.
-import { posix } from 'node:path';
 import { LockfileError, type LockfileFormat, type Package } from '../types.js';
-import { isObject, parseJsonWithLines } from './json-positions.js';
-import { normalizePyPIName } from './pep503.js';
+import { parseJson } from './json.js';
+import { isRecord } from '../values.js';
+import { normalizePyPIName } from '../names.js';
 
 export const pipfileLock: LockfileFormat = {
   name: 'Pipfile.lock',
   ecosystem: 'PyPI',
-  matches: (file) => posix.basename(file) === 'Pipfile.lock',
-  parse(text, file) {
-    const { value, lineOf } = parseJsonWithLines(text, file);
-    if (!isObject(value)) throw new LockfileError(file, 1, 'Pipfile.lock must be a JSON object');
+  fileNames: ['Pipfile.lock'],
+  async parse(text, file) {
+    const { value, lineOf } = parseJson(text, file);
+    if (!isRecord(value)) throw new LockfileError(file, 1, 'Pipfile.lock must be a JSON object');
     const packages = new Map<string, Package>();
     for (const [section, dev] of [
       ['default', false],
       ['develop', true],
     ] as const) {
       const entries = value[section] ?? {};
-      if (!isObject(entries)) throw new LockfileError(file, lineOf([section]), `"${section}" must be an object`);
+      if (!isRecord(entries)) throw new LockfileError(file, lineOf(value, section), `"${section}" must be an object`);
       for (const [rawName, entry] of Object.entries(entries)) {
-        const line = lineOf([section, rawName]);
-        if (!isObject(entry)) throw new LockfileError(file, line, `entry "${rawName}" must be an object`);
+        const line = lineOf(entries, rawName);
+        if (!isRecord(entry)) throw new LockfileError(file, line, `entry "${rawName}" must be an object`);
         const name = normalizePyPIName(rawName);
         // A package in both sections is installed in production: the default entry wins.
         if (packages.has(name)) continue;
@@ -38,5 +38,5 @@ function describe(entry: Record<string, unknown>, file: string, line: number | u
   if (typeof entry.version !== 'string') throw new LockfileError(file, line, 'entry has no "version"');
   const pinned = /^===?\s*(\S+)$/.exec(entry.version.trim());
   if (!pinned) return { ...base, version: '', source: 'registry' as const, note: `version '${entry.version}' is not a pin, not matched` };
-  return { ...base, version: pinned[1], source: 'registry' as const };
+  return { ...base, version: pinned[1]!, source: 'registry' as const };
 }

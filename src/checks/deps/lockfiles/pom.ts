@@ -1,26 +1,28 @@
 // pom.xml: the dependencies a project declares with a literal version, `${property}` references
 // resolved from the file's own <properties> and project coordinates. Versions that come from a
 // parent or an imported BOM are not in this file: listed with a note, not matched.
-import { posix } from 'node:path';
 import { LockfileError, type LockfileFormat, type Package } from '../types.js';
-import { child, childText, parseXml, type XmlElement } from './pom-xml.js';
+import { child, childText, parseXml, type XmlElement } from './xml.js';
 
 export const pomXml: LockfileFormat = {
   name: 'pom.xml',
   ecosystem: 'Maven',
-  matches: (file) => posix.basename(file) === 'pom.xml',
-  parse(text, file) {
+  fileNames: ['pom.xml'],
+  async parse(text, file) {
     const project = parseXml(text, file);
     if (project.name !== 'project') throw new LockfileError(file, project.line, `root element is <${project.name}>, not <project>`);
     const properties = projectProperties(project);
-    const resolve = (value: string | undefined) => (value === undefined ? undefined : interpolate(value, properties));
+    let line = project.line;
+    const resolve = (value: string | undefined) => (value === undefined ? undefined : interpolate(value, properties, file, line));
     const managed = new Map<string, string>();
     for (const dependency of dependencyElements(child(project, 'dependencyManagement'))) {
+      line = dependency.line;
       const version = resolve(childText(dependency, 'version'));
       const key = `${resolve(childText(dependency, 'groupId'))}:${resolve(childText(dependency, 'artifactId'))}`;
       if (version) managed.set(key, version);
     }
     return dependencyElements(project).map((dependency): Package => {
+      line = dependency.line;
       const groupId = resolve(childText(dependency, 'groupId'));
       const artifactId = resolve(childText(dependency, 'artifactId'));
       if (!groupId || !artifactId) throw new LockfileError(file, dependency.line, '<dependency> needs a <groupId> and an <artifactId>');
@@ -69,10 +71,30 @@ function projectProperties(project: XmlElement): Map<string, string> {
   return properties;
 }
 
-/** Replaces `${name}` repeatedly (properties may refer to properties); unknown ones stay as written. */
-function interpolate(value: string, properties: Map<string, string>): string {
+/** Maven coordinates and versions are short: an expansion past this is a property bomb, not a version. */
+const MAX_EXPANDED_LENGTH = 4096;
+const MAX_EXPANSION_DEPTH = 10;
+
+/**
+ * Replaces `${name}` repeatedly (properties may refer to properties), at most 10 levels deep;
+ * unknown ones stay as written. Each pass is measured before it is built: a value that would grow
+ * past 4,096 characters (nested references doubling at every level) is a LockfileError, not an
+ * out-of-memory crash.
+ */
+function interpolate(value: string, properties: Map<string, string>, file: string, line: number): string {
   let current = value;
-  for (let depth = 0; depth < 10 && current.includes('${'); depth++) {
+  for (let depth = 0; depth < MAX_EXPANSION_DEPTH && current.includes('${'); depth++) {
+    let length = current.length;
+    for (const match of current.matchAll(/\$\{([^}]+)\}/g)) {
+      length += (properties.get(match[1]!)?.length ?? match[0].length) - match[0].length;
+      if (length > MAX_EXPANDED_LENGTH) {
+        throw new LockfileError(
+          file,
+          line,
+          `\${${match[1]}} expands to more than ${MAX_EXPANDED_LENGTH} characters (nested property references); not read`,
+        );
+      }
+    }
     const next = current.replace(/\$\{([^}]+)\}/g, (whole, name: string) => properties.get(name) ?? whole);
     if (next === current) break;
     current = next;

@@ -1,6 +1,5 @@
 // pubspec.lock (Dart/Flutter): `packages` maps names to `dependency` ("direct main", "direct dev",
 // "direct overridden", "transitive"), `source` (hosted, git, path, sdk) and `version`.
-import { posix } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { LockfileError, type LockfileFormat, type Package } from '../types.js';
 
@@ -9,8 +8,8 @@ const SOURCES: Record<string, Package['source']> = { hosted: 'registry', git: 'g
 export const pubspecLock: LockfileFormat = {
   name: 'pubspec.lock',
   ecosystem: 'Pub',
-  matches: (file) => posix.basename(file) === 'pubspec.lock',
-  parse(text, file) {
+  fileNames: ['pubspec.lock'],
+  async parse(text, file) {
     const lineCounter = new LineCounter();
     const document = parseDocument(text, { lineCounter, uniqueKeys: false });
     const [error] = document.errors;

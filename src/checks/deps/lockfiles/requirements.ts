@@ -1,21 +1,17 @@
 // pip requirements files (https://pip.pypa.io/en/stable/reference/requirements-file-format/).
 // Only `==`/`===` pins name one version; anything else is listed with a note and not matched.
-import { readFile as readFileFromDisk } from 'node:fs/promises';
-import { posix, resolve, relative, sep } from 'node:path';
-import { LockfileError, type LockfileFormat, type Package } from '../types.js';
-import { normalizePyPIName } from './pep503.js';
+import { posix } from 'node:path';
+import { LockfileError, type LockfileFormat, type Package, type ParseContext } from '../types.js';
+import { normalizePyPIName } from '../names.js';
+import { REQUIREMENT_NAME } from './pep508.js';
 
 const UNPINNED = 'unpinned requirement, not matched';
 
 export const requirementsFile: LockfileFormat = {
   name: 'requirements.txt',
   ecosystem: 'PyPI',
-  matches: (file) => /^requirements[^/]*\.txt$/i.test(posix.basename(file)) || /(^|\/)requirements\/(.+\/)?[^/]+\.txt$/i.test(file),
-  parse(text, file) {
-    return parseOne(text, file).flatMap((entry) =>
-      'pkg' in entry ? [entry.pkg] : [includeNote(entry, file, `${entry.flag} include not followed here (the inventory follows it)`)],
-    );
-  },
+  fileNames: ['requirements*.txt', 'requirements/**/*.txt'],
+  parse: parseWithIncludes,
 };
 
 interface Include {
@@ -32,7 +28,7 @@ function logicalLines(text: string): { text: string; line: number }[] {
   const physical = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   for (let i = 0; i < physical.length; i++) {
     const start = i + 1;
-    let content = physical[i];
+    let content = physical[i]!;
     while (content.endsWith('\\') && i + 1 < physical.length) content = content.slice(0, -1) + physical[++i];
     out.push({ text: content.replace(/(^|\s)#.*$/, '').trim(), line: start });
   }
@@ -47,9 +43,13 @@ function parseOne(text: string, file: string): Entry[] {
       const include = /^(?:-(r|c)\s*|--(requirement|constraint)(?:\s*=\s*|\s+))(\S+)$/.exec(content);
       if (include) {
         const flag = include[1] === 'c' || include[2] === 'constraint' ? '-c' : '-r';
-        entries.push({ flag, target: include[3], line });
+        entries.push({ flag, target: include[3]!, line });
       }
-      // Other options (-i, --index-url, -e, --hash on its own line, -f ...) name no pinned package.
+      // An editable install from version control is a dependency nobody pinned to a release: listed,
+      // not matched. Local paths (`-e .`) are the project's own code. Other options (-i, --hash on
+      // its own line, -f ...) name no package.
+      const editable = /^(?:-e|--editable)(?:\s*=\s*|\s+)((?:git|hg|svn|bzr)\+\S+)$/i.exec(content);
+      if (editable) entries.push({ pkg: editableRequirement(editable[1]!, file, line) });
       continue;
     }
     const pkg = parseRequirement(content, file, line);
@@ -58,7 +58,6 @@ function parseOne(text: string, file: string): Entry[] {
   return entries;
 }
 
-const NAME = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(\[[^\]]*\])?\s*/;
 const SPECIFIER = /^(~=|===|==|!=|<=|>=|<|>)\s*([^\s,;]+)$/;
 
 /** One requirement specifier (PEP 508), without per-requirement options like `--hash`. */
@@ -68,9 +67,9 @@ function parseRequirement(content: string, file: string, line: number): Package 
     return undefined;
   const requirement = content.replace(/\s--?[A-Za-z][\s\S]*$/, '');
   const [spec] = splitMarker(requirement);
-  const name = NAME.exec(spec);
+  const name = REQUIREMENT_NAME.exec(spec);
   if (!name) throw new LockfileError(file, line, `cannot read requirement '${clip(content)}'`);
-  const base = { ecosystem: 'PyPI' as const, name: normalizePyPIName(name[1]), lockfile: file, line, dev: false, direct: true };
+  const base = { ecosystem: 'PyPI' as const, name: normalizePyPIName(name[1]!), lockfile: file, line, dev: false, direct: true };
   const rest = spec.slice(name[0].length).trim();
   if (rest.startsWith('@')) {
     const url = rest.slice(1).trim();
@@ -83,12 +82,35 @@ function parseRequirement(content: string, file: string, line: number): Package 
     for (const part of specifiers.split(',')) {
       const specifier = SPECIFIER.exec(part.trim());
       if (!specifier) throw new LockfileError(file, line, `cannot read version specifier '${clip(part.trim())}'`);
-      if ((specifier[1] === '==' || specifier[1] === '===') && !specifier[2].includes('*')) version = specifier[2];
+      if ((specifier[1] === '==' || specifier[1] === '===') && !specifier[2]!.includes('*')) version = specifier[2]!;
     }
   }
   return version
     ? { ...base, version, path: [base.name], source: 'registry' }
     : { ...base, version: '', path: [base.name], source: 'registry', note: UNPINNED };
+}
+
+/** `git+https://host/owner/repo.git@ref#egg=name`: the name from `#egg=`, else the repository's. */
+function editableRequirement(url: string, file: string, line: number): Package {
+  const egg = /[#&]egg=([^&\s]+)/.exec(url)?.[1];
+  const repository = url
+    .split(/[#?]/, 1)[0]!
+    .replace(/@[^/@]*$/, '')
+    .replace(/\.git$/, '');
+  const name = normalizePyPIName(egg ?? repository.slice(repository.lastIndexOf('/') + 1));
+  const source = /^git\+/i.test(url) ? 'git' : 'tarball';
+  return {
+    ecosystem: 'PyPI',
+    name,
+    version: '',
+    lockfile: file,
+    line,
+    dev: false,
+    direct: true,
+    path: [name],
+    source,
+    note: 'editable install from version control, not matched',
+  };
 }
 
 /** PEP 508: the environment marker follows the first `;`. */
@@ -117,47 +139,49 @@ function includeNote(include: Include, file: string, note: string): Package {
 }
 
 /**
- * Parses a requirements file and every file it includes with `-r`/`-c`, relative to the including file.
- * `file` is relative to `root` (forward slashes); packages from an included file name that file and line.
- * A file reached twice (a cycle or a diamond) is read once; an include that leaves `root`, is a URL or
- * cannot be read is listed as a note instead of failing the whole file.
+ * Parses a requirements file and every file it includes with `-r`/`-c`, relative to the including
+ * file (pip's rule), through `readSibling`: packages from an included file name that file and line.
+ * A file reached twice (a cycle or a diamond) is read once. An include that is a URL or does not
+ * exist is listed as a note (its packages are not checked, and counted so); one that leads outside
+ * the scanned folder is refused with a LockfileError at the include's line.
  */
-export async function parseRequirementsWithIncludes(
-  root: string,
-  file: string,
-  readFile: (absolutePath: string) => Promise<string> = (path) => readFileFromDisk(path, 'utf8'),
-): Promise<Package[]> {
-  const seen = new Set<string>();
+async function parseWithIncludes(text: string, file: string, { readSibling }: ParseContext): Promise<Package[]> {
+  const folder = posix.dirname(file);
   const packages: Package[] = [];
-  const visit = async (relativeFile: string, text: string): Promise<void> => {
-    seen.add(relativeFile);
-    for (const entry of parseOne(text, relativeFile)) {
-      if ('pkg' in entry) {
-        packages.push(entry.pkg);
-        continue;
-      }
-      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry.target)) {
-        packages.push(includeNote(entry, relativeFile, `${entry.flag} include of a URL, not followed`));
-        continue;
-      }
-      const target = posix.normalize(posix.join(posix.dirname(relativeFile), entry.target));
-      const absolute = resolve(root, target);
-      const inside = relative(resolve(root), absolute);
-      if (inside.startsWith('..') || inside.startsWith(sep) || posix.isAbsolute(entry.target)) {
-        packages.push(includeNote(entry, relativeFile, `${entry.flag} include outside the repository, not followed`));
-        continue;
-      }
-      if (seen.has(target)) continue;
-      let included: string;
-      try {
-        included = await readFile(absolute);
-      } catch {
-        packages.push(includeNote(entry, relativeFile, `${entry.flag} include '${target}' cannot be read`));
-        continue;
-      }
-      await visit(target, included);
+  // Depth-first, in the order pip reads them, with an explicit stack (an include chain can be long).
+  // `relative` is a file's path from the top file's folder: what readSibling takes.
+  const top = posix.basename(file);
+  const seen = new Set([top]);
+  const stack = [{ relative: top, entries: parseOne(text, file), index: 0 }];
+  while (stack.length) {
+    const frame = stack.at(-1)!;
+    const entry = frame.entries[frame.index++];
+    if (!entry) {
+      stack.pop();
+      continue;
     }
-  };
-  await visit(file, await readFile(resolve(root, file)));
+    if ('pkg' in entry) {
+      packages.push(entry.pkg);
+      continue;
+    }
+    const current = posix.join(folder, frame.relative);
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry.target)) {
+      packages.push(includeNote(entry, current, `${entry.flag} include of a URL, not followed`));
+      continue;
+    }
+    const target = posix.normalize(posix.join(posix.dirname(frame.relative), entry.target));
+    if (seen.has(target)) continue;
+    seen.add(target);
+    let included: string | undefined;
+    try {
+      included = await readSibling(target);
+    } catch (error) {
+      if (error instanceof LockfileError) throw new LockfileError(current, entry.line, `${entry.flag} ${entry.target}: ${error.detail}`);
+      throw error;
+    }
+    const path = posix.join(folder, target);
+    if (included === undefined) packages.push(includeNote(entry, current, `${entry.flag} include '${path}' cannot be read`));
+    else stack.push({ relative: target, entries: parseOne(included, path), index: 0 });
+  }
   return packages;
 }

@@ -2,14 +2,14 @@
 // finds where each `[[package]]` block starts, paired with the parsed array in order.
 import { parse, TomlError } from 'smol-toml';
 import { LockfileError } from '../types.js';
-import { firstLine } from './json-positions.js';
 
 export function parseTomlLockfile(text: string, file: string): Record<string, unknown> {
   try {
     return parse(text) as Record<string, unknown>;
   } catch (error) {
     const line = error instanceof TomlError ? error.line : undefined;
-    throw new LockfileError(file, line, `not valid TOML: ${firstLine(error).replace(/^Invalid TOML document: /, '')}`);
+    const message = (error instanceof Error ? error.message : String(error)).split('\n', 1)[0]!;
+    throw new LockfileError(file, line, `not valid TOML: ${message.replace(/^Invalid TOML document: /, '')}`);
   }
 }
 

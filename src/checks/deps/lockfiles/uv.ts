@@ -1,110 +1,70 @@
 // uv.lock: one [[package]] per resolved package, the project itself included (its source is
-// `editable = "."` or `virtual = "."`). Direct and dev come from walking the project's dependency
-// lists: `dependencies` and `optional-dependencies` ship to users, `dev-dependencies` (PEP 735
-// dependency groups) do not.
-import { posix } from 'node:path';
+// `editable = "."` or `virtual = "."`). Direct and dev come from the project's dependency lists:
+// `dependencies` and `optional-dependencies` ship to users, `dev-dependencies` (PEP 735
+// dependency groups) do not. Paths and dev flags come from the shared graph walk (dep-graph.ts).
 import type { LockfileFormat, Package } from '../types.js';
-import { normalizePyPIName } from './pep503.js';
-import { isTable } from './poetry.js';
+import { isRecord } from '../values.js';
+import { DirectDependencies, idsByName, toPackages, type LockNode } from './dep-graph.js';
+import { normalizePyPIName } from '../names.js';
 import { packageTables, parseTomlLockfile, stringField } from './toml-packages.js';
 
 export const uvLock: LockfileFormat = {
   name: 'uv.lock',
   ecosystem: 'PyPI',
-  matches: (file) => posix.basename(file) === 'uv.lock',
-  parse(text, file) {
+  fileNames: ['uv.lock'],
+  async parse(text, file) {
     const document = parseTomlLockfile(text, file);
     const entries = packageTables(document, text, file).map(({ table, line }) => ({
       table,
       line,
       name: normalizePyPIName(stringField(table, 'name', file, line)),
-      source: isTable(table.source) ? table.source : {},
+      source: isRecord(table.source) ? table.source : {},
     }));
     const isProject = (source: Record<string, unknown>) => source.editable === '.' || source.virtual === '.';
-    const edges = new Map<string, string[]>();
-    for (const entry of entries) {
-      const names = [entry.table.dependencies, ...groupLists(entry.table['optional-dependencies'])].flatMap(dependencyNames);
-      edges.set(entry.name, [...(edges.get(entry.name) ?? []), ...names]);
+    const nodes: LockNode[] = [];
+    const packages = entries.filter((entry) => !isProject(entry.source));
+    for (const { table, line, name, source } of packages) {
+      const kind = sourceKind(source);
+      const version =
+        kind === 'registry' ? stringField(table, 'version', file, line) : typeof table.version === 'string' ? table.version : '';
+      nodes.push({ id: `${name}@${version}`, name, version, ...(line !== undefined && { line }), source: kind });
     }
-    const projects = entries.filter((entry) => isProject(entry.source));
-    const prodRoots = projects.flatMap((p) =>
-      [p.table.dependencies, ...groupLists(p.table['optional-dependencies'])].flatMap(dependencyNames),
-    );
-    const devRoots = projects.flatMap((p) => groupLists(p.table['dev-dependencies']).flatMap(dependencyNames));
-    const prodPaths = walk(prodRoots, edges);
-    const devPaths = walk(devRoots, edges);
-    return entries
-      .filter((entry) => !isProject(entry.source))
-      .map(({ table, line, name, source }): Package => {
-        const kind =
-          typeof source.git === 'string'
-            ? 'git'
-            : typeof source.path === 'string' ||
-                typeof source.directory === 'string' ||
-                typeof source.editable === 'string' ||
-                typeof source.virtual === 'string'
-              ? 'file'
-              : typeof source.url === 'string'
-                ? 'tarball'
-                : 'registry';
-        const version =
-          kind === 'registry' ? stringField(table, 'version', file, line) : typeof table.version === 'string' ? table.version : '';
-        const prodPath = prodPaths.get(name);
-        const path = prodPath ?? devPaths.get(name) ?? [name];
-        return {
-          ecosystem: 'PyPI',
-          name,
-          version,
-          lockfile: file,
-          line,
-          dev: !prodPath && devPaths.has(name),
-          direct: prodRoots.includes(name) || devRoots.includes(name),
-          path,
-          source: kind,
-        };
+    // A dependency names a package, with its version only when the lockfile holds several.
+    const byName = idsByName(nodes);
+    const resolveAll = (lists: unknown[]): string[] =>
+      lists.flatMap(dependencies).flatMap(({ name, version }) => {
+        const ids = byName.get(name) ?? [];
+        const exact = version === undefined ? undefined : `${name}@${version}`;
+        return exact !== undefined && ids.includes(exact) ? [exact] : ids;
       });
+    const edges = new Map<string, string[]>();
+    packages.forEach(({ table }, index) => {
+      edges.set(nodes[index]!.id, resolveAll([table.dependencies, ...groupLists(table['optional-dependencies'])]));
+    });
+    const direct = new DirectDependencies();
+    for (const { table } of entries.filter((entry) => isProject(entry.source))) {
+      for (const id of resolveAll([table.dependencies, ...groupLists(table['optional-dependencies'])])) direct.add(id, 'prod');
+      for (const id of resolveAll(groupLists(table['dev-dependencies']))) direct.add(id, 'dev');
+    }
+    return toPackages(file, 'PyPI', { nodes, edges, direct });
   },
 };
 
+function sourceKind(source: Record<string, unknown>): Package['source'] {
+  if (typeof source.git === 'string') return 'git';
+  if (['path', 'directory', 'editable', 'virtual'].some((key) => typeof source[key] === 'string')) return 'file';
+  return typeof source.url === 'string' ? 'tarball' : 'registry';
+}
+
 function groupLists(value: unknown): unknown[] {
-  return isTable(value) ? Object.values(value) : [];
+  return isRecord(value) ? Object.values(value) : [];
 }
 
-function dependencyNames(list: unknown): string[] {
+function dependencies(list: unknown): { name: string; version?: string }[] {
   if (!Array.isArray(list)) return [];
-  return list.flatMap((item) => (isTable(item) && typeof item.name === 'string' ? [normalizePyPIName(item.name)] : []));
-}
-
-/** Breadth-first from the roots: the shortest dependency path to every reachable package. */
-interface DependencyPaths {
-  has(name: string): boolean;
-  get(name: string): string[] | undefined;
-}
-
-function walk(roots: string[], edges: Map<string, string[]>): DependencyPaths {
-  // Parent links, not copied paths: a long chain would otherwise cost its length squared.
-  const parents = new Map<string, string | undefined>();
-  const queue: string[] = [];
-  for (const root of roots) {
-    if (!parents.has(root)) {
-      parents.set(root, undefined);
-      queue.push(root);
-    }
-  }
-  for (let head = 0; head < queue.length; head++) {
-    for (const next of edges.get(queue[head]) ?? []) {
-      if (parents.has(next)) continue;
-      parents.set(next, queue[head]);
-      queue.push(next);
-    }
-  }
-  return {
-    has: (name: string) => parents.has(name),
-    get(name: string): string[] | undefined {
-      if (!parents.has(name)) return undefined;
-      const path: string[] = [];
-      for (let at: string | undefined = name; at !== undefined; at = parents.get(at)) path.push(at);
-      return path.reverse();
-    },
-  };
+  return list.flatMap((item) =>
+    isRecord(item) && typeof item.name === 'string'
+      ? [{ name: normalizePyPIName(item.name), ...(typeof item.version === 'string' && { version: item.version }) }]
+      : [],
+  );
 }

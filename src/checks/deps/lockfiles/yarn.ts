@@ -2,25 +2,18 @@
 // Entries are keyed by the specifiers that resolved to them: `"debug@npm:^4.1.0, debug@npm:^4.3.3":`.
 import { parseSyml } from '@yarnpkg/parsers';
 import { LockfileError, type LockfileFormat, type Package } from '../types.js';
-import { toPackages, unreferenced, type LockNode } from './dep-graph.js';
-import { isObject, isRegistryTarball, sourceOfSpec, splitAtVersion, stringEntries } from './npm-spec.js';
+import { DirectDependencies, toPackages, unreferenced, type LockNode } from './dep-graph.js';
+import { isRecord } from '../values.js';
+import { isRegistryTarball, readManifest, sourceOfSpec, splitAtVersion, stringEntries, type ProjectManifest } from './npm-spec.js';
 
 const DEPENDENCY_GROUPS = ['dependencies', 'optionalDependencies'] as const;
 
 export const yarnLock: LockfileFormat = {
   name: 'yarn.lock',
   ecosystem: 'npm',
-  matches: (file) => file === 'yarn.lock' || file.endsWith('/yarn.lock'),
-  parse: (text, file) => parseYarnLock(text, file),
+  fileNames: ['yarn.lock'],
+  parse: async (text, file, context) => parseYarnLock(text, file, await readManifest(context)),
 };
-
-/** The parts of the package.json beside a yarn.lock that say what the project depends on. */
-export interface ProjectManifest {
-  dependencies?: unknown;
-  devDependencies?: unknown;
-  optionalDependencies?: unknown;
-  workspaces?: unknown;
-}
 
 /**
  * yarn.lock records neither dev dependencies nor (classic) the project's own dependencies; the
@@ -28,17 +21,20 @@ export interface ProjectManifest {
  * only devDependencies reach it. Classic workspaces' manifests are not read, so with `workspaces`
  * nothing is marked dev (a prod dependency of a workspace must never be hidden as dev).
  */
-export function parseYarnLock(text: string, file: string, manifest?: ProjectManifest): Package[] {
+function parseYarnLock(text: string, file: string, manifest?: ProjectManifest): Package[] {
   const lock = parseYarn(text, file);
   const headerLines = specifierLines(text);
-  const berry = isObject(lock.__metadata);
+  const berry = isRecord(lock.__metadata);
   // v1 repeats one entry object under each of its specifiers; berry joins them in one key.
   const entries = new Map<Record<string, unknown>, string[]>();
   for (const [key, entry] of Object.entries(lock)) {
     if (key === '__metadata') continue;
     const specifiers = splitSpecifiers(key);
-    if (!isObject(entry)) throw new LockfileError(file, headerLines.get(specifiers[0]!), `entry "${key}" is not a mapping`);
-    entries.set(entry, [...(entries.get(entry) ?? []), ...specifiers]);
+    if (!specifiers.length) continue; // an entry keyed "" names no package (yarn reads such a file; so do we)
+    if (!isRecord(entry)) throw new LockfileError(file, headerLines.get(specifiers[0]!), `entry "${key}" is not a mapping`);
+    const known = entries.get(entry);
+    if (known) for (const specifier of specifiers) known.push(specifier);
+    else entries.set(entry, specifiers);
   }
 
   const nodes: LockNode[] = [];
@@ -68,36 +64,38 @@ export function parseYarnLock(text: string, file: string, manifest?: ProjectMani
       targets.filter((target): target is string => target !== undefined),
     );
   }
-  const resolveAll = (groups: unknown[]): string[] =>
-    groups
-      .flatMap((group) => stringEntries(group).map(([name, range]) => resolve(name, range)))
-      .filter((id): id is string => id !== undefined);
+  const declare = (direct: DirectDependencies, groups: unknown[], group: 'prod' | 'dev'): void => {
+    for (const declared of groups) for (const [name, range] of stringEntries(declared)) direct.add(resolve(name, range), group);
+  };
 
+  // Classic without a manifest records no project: packages nothing else depends on count as direct (a lower bound).
+  if (!projects.length && !manifest)
+    return toPackages(file, 'npm', { nodes, edges, direct: DirectDependencies.of(unreferenced(nodes, edges)) });
   // Berry lists the workspaces with their dependencies (dev ones merged in); the manifest, when
   // given, replaces the root workspace's entry because it tells dev apart.
-  const prod = new Set<string>();
-  const dev = new Set<string>();
+  const direct = new DirectDependencies();
   for (const project of projects) {
-    if (project.root && manifest) continue;
-    for (const id of resolveAll(DEPENDENCY_GROUPS.map((group) => project.entry[group]))) prod.add(id);
+    if (!(project.root && manifest))
+      declare(
+        direct,
+        DEPENDENCY_GROUPS.map((group) => project.entry[group]),
+        'prod',
+      );
   }
   if (manifest) {
-    for (const id of resolveAll([manifest.dependencies, manifest.optionalDependencies])) prod.add(id);
-    for (const id of resolveAll([manifest.devDependencies])) dev.add(id);
+    declare(direct, [manifest.dependencies, manifest.optionalDependencies], 'prod');
+    declare(direct, [manifest.devDependencies], 'dev');
   }
-  const direct = new Set([...prod, ...dev]);
-  if (!berry && manifest?.workspaces !== undefined) for (const id of unreferenced(nodes, edges)) direct.add(id);
-  // Classic without a manifest records no project: packages nothing else depends on count as direct (a lower bound).
-  if (!projects.length && !manifest) return toPackages(file, 'npm', { nodes, edges, direct: unreferenced(nodes, edges) });
+  if (!berry && manifest?.workspaces !== undefined) for (const id of unreferenced(nodes, edges)) direct.add(id, 'prod');
   const knowsDev = manifest !== undefined && (berry || manifest.workspaces === undefined);
   if (knowsDev) for (const node of nodes) delete node.dev;
-  return toPackages(file, 'npm', { nodes, edges, direct, directDev: new Set([...dev].filter((id) => !prod.has(id))) });
+  return toPackages(file, 'npm', { nodes, edges, direct });
 }
 
 function parseYarn(text: string, file: string): Record<string, unknown> {
   try {
     const lock: unknown = parseSyml(text);
-    if (!isObject(lock)) throw new LockfileError(file, 1, 'expected a mapping of package entries');
+    if (!isRecord(lock)) throw new LockfileError(file, 1, 'expected a mapping of package entries');
     return lock;
   } catch (error) {
     if (error instanceof LockfileError) throw error;

@@ -1,21 +1,20 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bunLock } from '../../../../src/checks/deps/lockfiles/bun.js';
-import { jsoncToJson } from '../../../../src/checks/deps/lockfiles/jsonc.js';
 import { LockfileError } from '../../../../src/checks/deps/types.js';
+import { fixture as readFixture, itThrowsOnlyLockfileErrors, parseLockfile, readsAs } from './support.js';
 
-const fixture = (name: string): string => readFileSync(new URL(`../../../fixtures/lockfiles/bun/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string): string => readFixture(`bun/${name}`);
 
 describe('bun.lock', () => {
-  it('matches bun.lock, not the binary bun.lockb', () => {
-    expect(bunLock.matches('bun.lock')).toBe(true);
-    expect(bunLock.matches('apps/x/bun.lock')).toBe(true);
-    expect(bunLock.matches('bun.lockb')).toBe(false);
+  it('matches bun.lock, not the binary bun.lockb', async () => {
+    expect(readsAs(bunLock, 'bun.lock')).toBe(true);
+    expect(readsAs(bunLock, 'apps/x/bun.lock')).toBe(true);
+    expect(readsAs(bunLock, 'bun.lockb')).toBe(false);
   });
 
-  it('reads registry packages with trailing commas, at the line of their key', () => {
-    const packages = bunLock.parse(fixture('bun.insecure.lock'), 'bun.lock');
+  it('reads registry packages with trailing commas, at the line of their key', async () => {
+    const packages = await parseLockfile(bunLock, fixture('bun.insecure.lock'), 'bun.lock');
     expect(packages).toEqual([
       expect.objectContaining({
         ecosystem: 'npm',
@@ -31,8 +30,8 @@ describe('bun.lock', () => {
     ]);
   });
 
-  it('lists git dependencies (short hash) with the spec as written, under the real name', () => {
-    expect(bunLock.parse(fixture('bun.lock'), 'bun.lock')).toEqual([
+  it('lists git dependencies (short hash) with the spec as written, under the real name', async () => {
+    expect(await parseLockfile(bunLock, fixture('bun.lock'), 'bun.lock')).toEqual([
       expect.objectContaining({
         name: 'uWebSockets.js',
         version: 'github:uNetworking/uWebSockets.js#6609a88',
@@ -41,12 +40,12 @@ describe('bun.lock', () => {
         direct: true,
       }),
     ]);
-    expect(bunLock.parse(fixture('bun.shorthash.lock'), 'bun.lock')).toEqual([
+    expect(await parseLockfile(bunLock, fixture('bun.shorthash.lock'), 'bun.lock')).toEqual([
       expect.objectContaining({ name: 'some-git-dep', version: 'github:org/repo#bca26e4', source: 'git', line: 12 }),
     ]);
   });
 
-  it('skips workspaces, computes dev from devDependencies, and resolves nested keys for paths', () => {
+  it('skips workspaces, computes dev from devDependencies, and resolves nested keys for paths', async () => {
     const text = `{
   // written by bun 1.2
   "lockfileVersion": 1,
@@ -63,7 +62,7 @@ describe('bun.lock', () => {
     "u": ["u@1.0.0", "", {}, "sha512-u"],
   },
 }`;
-    const packages = bunLock.parse(text, 'bun.lock');
+    const packages = await parseLockfile(bunLock, text, 'bun.lock');
     expect(packages.map((pkg) => [`${pkg.name}@${pkg.version}`, pkg.line, pkg.dev, pkg.direct, pkg.path.join('>')])).toEqual([
       ['a@1.0.0', 9, false, true, 'a'],
       ['b@1.5.0', 10, false, false, 'a>b'],
@@ -73,44 +72,25 @@ describe('bun.lock', () => {
     ]);
   });
 
-  it('strips comments and trailing commas but never inside strings, keeping every line', () => {
-    const text = '{\n "a": "x // not a comment, ]",\n /* c\n */ "b": [1, 2,],\n}';
-    const json = jsoncToJson(text);
-    expect(JSON.parse(json)).toEqual({ a: 'x // not a comment, ]', b: [1, 2] });
-    expect(json.split('\n')).toHaveLength(text.split('\n').length);
-  });
-
   describe('broken input', () => {
-    it('names the line of a JSON error', () => {
+    it('names the line of a JSON error', async () => {
       const text = '{\n  "lockfileVersion": 1,\n  "packages": {\n    "a": ["a@1.0.0" "x"],\n  }\n}\n';
-      expect(() => bunLock.parse(text, 'bun.lock')).toThrow(expect.objectContaining({ name: 'LockfileError', file: 'bun.lock', line: 4 }));
-    });
-
-    it('rejects an entry that is not an array, at its line', () => {
-      const text = '{\n  "lockfileVersion": 1,\n  "packages": {\n    "a": {"v": 1}\n  }\n}\n';
-      expect(() => bunLock.parse(text, 'bun.lock')).toThrow(LockfileError);
-      expect(() => bunLock.parse('{"workspaces": {}}', 'bun.lock')).toThrow(/not a bun.lock/);
-    });
-
-    it('returns packages or throws LockfileError, never another error, on any text', () => {
-      const valid = fixture('bun.insecure.lock');
-      fc.assert(
-        fc.property(
-          fc.oneof(
-            fc.string(),
-            fc.json(),
-            fc.nat({ max: valid.length }).map((cut) => valid.slice(0, cut)),
-          ),
-          (text) => {
-            try {
-              expect(Array.isArray(bunLock.parse(text, 'bun.lock'))).toBe(true);
-            } catch (error) {
-              expect(error).toBeInstanceOf(LockfileError);
-            }
-          },
-        ),
-        { numRuns: 300 },
+      await expect(parseLockfile(bunLock, text, 'bun.lock')).rejects.toThrow(
+        expect.objectContaining({ name: 'LockfileError', file: 'bun.lock', line: 4 }),
       );
     });
+
+    it('rejects an entry that is not an array, at its line', async () => {
+      const text = '{\n  "lockfileVersion": 1,\n  "packages": {\n    "a": {"v": 1}\n  }\n}\n';
+      await expect(parseLockfile(bunLock, text, 'bun.lock')).rejects.toThrow(LockfileError);
+      await expect(parseLockfile(bunLock, '{"workspaces": {}}', 'bun.lock')).rejects.toThrow(/not a bun.lock/);
+    });
+
+    itThrowsOnlyLockfileErrors(
+      bunLock,
+      [fixture('bun.insecure.lock')],
+      [fc.json(), fc.nat({ max: 487 }).map((cut) => fixture('bun.insecure.lock').slice(0, cut))],
+      300,
+    );
   });
 });

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { npmLock, parsePackageLock } from '../../../../src/checks/deps/lockfiles/npm.js';
+import { npmLock } from '../../../../src/checks/deps/lockfiles/npm.js';
 import { LockfileError, type Package } from '../../../../src/checks/deps/types.js';
+import { itThrowsOnlyLockfileErrors, parseLockfile, readsAs, siblingsIn, fixture as readFixture } from './support.js';
 
-const fixture = (name: string): string => readFileSync(new URL(`../../../fixtures/lockfiles/npm/${name}`, import.meta.url), 'utf8');
-const parse = (name: string, file = 'package-lock.json'): Package[] => npmLock.parse(fixture(name), file);
+const fixture = (name: string): string => readFixture(`npm/${name}`);
+const parse = (name: string, file = 'package-lock.json'): Promise<Package[]> => parseLockfile(npmLock, fixture(name), file);
 const ids = (packages: Package[]): string[] => packages.map((pkg) => `${pkg.name}@${pkg.version}`).sort();
 const find = (packages: Package[], id: string): Package => {
   const found = packages.find((pkg) => `${pkg.name}@${pkg.version}` === id);
@@ -13,18 +13,21 @@ const find = (packages: Package[], id: string): Package => {
   return found;
 };
 
+const V1 = await parse('package-lock.v1.json');
+const V2 = await parse('package-lock.v2.json');
+
 describe('package-lock.json', () => {
-  it('matches package-lock.json and npm-shrinkwrap.json anywhere, nothing else', () => {
-    expect(npmLock.matches('package-lock.json')).toBe(true);
-    expect(npmLock.matches('apps/web/npm-shrinkwrap.json')).toBe(true);
-    expect(npmLock.matches('package.json')).toBe(false);
-    expect(npmLock.matches('old-package-lock.json')).toBe(false);
+  it('matches package-lock.json and npm-shrinkwrap.json anywhere, nothing else', async () => {
+    expect(readsAs(npmLock, 'package-lock.json')).toBe(true);
+    expect(readsAs(npmLock, 'apps/web/npm-shrinkwrap.json')).toBe(true);
+    expect(readsAs(npmLock, 'package.json')).toBe(false);
+    expect(readsAs(npmLock, 'old-package-lock.json')).toBe(false);
   });
 
   describe('v1 (nested dependencies tree)', () => {
-    const packages = parse('package-lock.v1.json');
+    const packages = V1;
 
-    it('lists every version of the tree, nested ones included, aliases under the real name', () => {
+    it('lists every version of the tree, nested ones included, aliases under the real name', async () => {
       expect(ids(packages)).toEqual([
         '@fake-registry/a@1.2.3',
         '@fake-registry/a@2.3.4',
@@ -35,7 +38,7 @@ describe('package-lock.json', () => {
       ]);
     });
 
-    it('puts each package on the line of its key, and reads dev flags', () => {
+    it('puts each package on the line of its key, and reads dev flags', async () => {
       expect(find(packages, '@fake-registry/a@1.2.3')).toMatchObject({
         line: 7,
         dev: false,
@@ -48,7 +51,7 @@ describe('package-lock.json', () => {
       expect(find(packages, '@fake-registry/b@2.0.0')).toMatchObject({ line: 41, dev: true });
     });
 
-    it('resolves `requires` to the nested version first: the path of b@2.0.0 goes through the alias', () => {
+    it('resolves `requires` to the nested version first: the path of b@2.0.0 goes through the alias', async () => {
       expect(find(packages, '@fake-registry/b@2.0.0').path).toEqual(['@fake-registry/a', '@fake-registry/b']);
       expect(find(packages, '@fake-registry/c@1.1.1')).toMatchObject({
         direct: false,
@@ -56,7 +59,7 @@ describe('package-lock.json', () => {
       });
     });
 
-    it('counts top-level packages nothing requires as direct (v1 records no project dependencies)', () => {
+    it('counts top-level packages nothing requires as direct (v1 records no project dependencies)', async () => {
       expect(
         packages
           .filter((pkg) => pkg.direct)
@@ -66,11 +69,17 @@ describe('package-lock.json', () => {
     });
   });
 
-  it('v1 with the package.json beside it: direct flags from the manifest', () => {
-    const packages = parsePackageLock(fixture('package-lock.v1.json'), 'package-lock.json', {
+  it('v1 with the package.json beside it: direct flags from the manifest', async () => {
+    const manifest = {
       dependencies: { '@fake-registry/a': '^1.2.3', '@fake-registry/b': '^1.0.1' },
       devDependencies: { 'a-dev': 'npm:@fake-registry/a@^2.3.4' },
-    });
+    };
+    const packages = await parseLockfile(
+      npmLock,
+      fixture('package-lock.v1.json'),
+      'web/package-lock.json',
+      siblingsIn({ 'web/package.json': JSON.stringify(manifest) }, 'web/package-lock.json'),
+    );
     expect(
       packages
         .filter((pkg) => pkg.direct)
@@ -80,9 +89,9 @@ describe('package-lock.json', () => {
   });
 
   describe('v2 (packages and dependencies)', () => {
-    const packages = parse('package-lock.v2.json');
+    const packages = V2;
 
-    it('reads `packages`, skips the root, the workspace folder and its link, and dedupes a version installed twice', () => {
+    it('reads `packages`, skips the root, the workspace folder and its link, and dedupes a version installed twice', async () => {
       expect(ids(packages)).toEqual([
         '@fake-registry/a@1.2.3',
         '@fake-registry/a@2.3.4',
@@ -94,14 +103,14 @@ describe('package-lock.json', () => {
       expect(packages.map((pkg) => pkg.name)).not.toContain('w');
     });
 
-    it('marks root and workspace dependencies direct, at the first line of the version', () => {
+    it('marks root and workspace dependencies direct, at the first line of the version', async () => {
       expect(find(packages, '@fake-registry/a@1.2.3')).toMatchObject({ direct: true, dev: false, line: 22, path: ['@fake-registry/a'] });
       expect(find(packages, '@fake-registry/b@1.0.1')).toMatchObject({ direct: true, line: 32 });
       // node_modules/a-dev (an alias of @fake-registry/a) on line 55, before W/node_modules/@fake-registry/a.
       expect(find(packages, '@fake-registry/a@2.3.4')).toMatchObject({ direct: true, dev: true, line: 55 });
     });
 
-    it('gives a transitive package one dependency path from a direct dependency', () => {
+    it('gives a transitive package one dependency path from a direct dependency', async () => {
       expect(find(packages, '@fake-registry/d@2.2.2')).toMatchObject({
         direct: false,
         dev: true,
@@ -112,29 +121,29 @@ describe('package-lock.json', () => {
   });
 
   describe('v3 (packages only)', () => {
-    it('reads nested installs of another version', () => {
-      const packages = parse('package-lock.v3.json');
+    it('reads nested installs of another version', async () => {
+      const packages = await parse('package-lock.v3.json');
       expect(ids(packages)).toEqual(['bar@1.0.0', 'baz@1.0.0', 'baz@2.0.0', 'foo@1.0.0']);
       expect(find(packages, 'baz@1.0.0')).toMatchObject({ direct: false, line: 23, path: ['bar', 'baz'] });
       expect(find(packages, 'baz@2.0.0')).toMatchObject({ direct: true, line: 28, path: ['baz'] });
     });
 
-    it('reports aliases under the real name', () => {
-      const packages = parse('package-lock.v3-inplace.json');
+    it('reports aliases under the real name', async () => {
+      const packages = await parse('package-lock.v3-inplace.json');
       expect(ids(packages)).toEqual(['a@1.0.0', 'b@1.0.0', 'c@1.0.0', 'd@1.0.0', 'd@1.2.3', 'e@1.1.0', 'g@1.0.0', 'g@2.0.0']);
       expect(find(packages, 'd@1.2.3')).toMatchObject({ direct: true, line: 59 });
       expect(packages.map((pkg) => pkg.name)).not.toContain('d-aliased1');
     });
 
-    it('follows peer dependencies to find a path, and reads an aliased peer', () => {
-      const packages = parse('package-lock.v3-peer-meta.json');
+    it('follows peer dependencies to find a path, and reads an aliased peer', async () => {
+      const packages = await parse('package-lock.v3-peer-meta.json');
       expect(ids(packages)).toEqual(['dep@1.0.0', 'peer2@2.0.0', 'peer2@3.0.0']);
       expect(find(packages, 'peer2@3.0.0')).toMatchObject({ direct: false, line: 38, path: ['dep', 'peer2'] });
     });
 
-    it('reads the large santa-tracker lockfile: one entry per name@version, lines inside the file', () => {
+    it('reads the large santa-tracker lockfile: one entry per name@version, lines inside the file', async () => {
       const text = fixture('package-lock.v2-large-santatracker.json');
-      const packages = npmLock.parse(text, 'package-lock.json');
+      const packages = await parseLockfile(npmLock, text, 'package-lock.json');
       const lock = JSON.parse(text) as { packages: Record<string, { name?: string; version: string; link?: boolean }> };
       const expected = new Set(
         Object.entries(lock.packages)
@@ -164,8 +173,9 @@ describe('package-lock.json', () => {
         2,
       );
 
-    it('lists git, file and tarball dependencies with their source, and skips links', () => {
-      const packages = npmLock.parse(
+    it('lists git, file and tarball dependencies with their source, and skips links', async () => {
+      const packages = await parseLockfile(
+        npmLock,
         lock({
           'node_modules/g': { version: '1.0.0', resolved: 'git+ssh://git@github.com/o/g.git#0123456789abcdef0123456789abcdef01234567' },
           'node_modules/f': { version: 'file:../f.tgz', resolved: 'file:../f.tgz' },
@@ -186,53 +196,57 @@ describe('package-lock.json', () => {
   });
 
   describe('broken input', () => {
-    it('names the line of a JSON syntax error', () => {
+    it('names the line of a JSON syntax error', async () => {
       const text = '{\n  "lockfileVersion": 3,\n  "packages": {\n    "node_modules/a": { "version": "1.0.0" ]\n  }\n}\n';
-      expect(() => npmLock.parse(text, 'web/package-lock.json')).toThrow(LockfileError);
+      await expect(parseLockfile(npmLock, text, 'web/package-lock.json')).rejects.toThrow(LockfileError);
       try {
-        npmLock.parse(text, 'web/package-lock.json');
+        await parseLockfile(npmLock, text, 'web/package-lock.json');
       } catch (error) {
         expect(error).toMatchObject({ file: 'web/package-lock.json', line: 4 });
         expect((error as LockfileError).message).toMatch(/^web\/package-lock.json:4: invalid JSON/);
       }
     });
 
-    it('names the line of a trailing comma, whatever position the engine reports', () => {
+    it('names the line of a trailing comma, whatever position the engine reports', async () => {
       const text = '{\n  "lockfileVersion": 3,\n  "packages": {\n    "node_modules/a": { "version": "1.0.0" },\n  }\n}\n';
-      expect(() => npmLock.parse(text, 'package-lock.json')).toThrow(expect.objectContaining({ line: 5 }));
-      expect(() => npmLock.parse('garbage', 'package-lock.json')).toThrow(expect.objectContaining({ line: 1 }));
+      await expect(parseLockfile(npmLock, text, 'package-lock.json')).rejects.toThrow(expect.objectContaining({ line: 5 }));
+      await expect(parseLockfile(npmLock, 'garbage', 'package-lock.json')).rejects.toThrow(expect.objectContaining({ line: 1 }));
     });
 
-    it('puts a truncated file at its last line', () => {
+    it('puts a truncated file at its last line', async () => {
       const text = fixture('package-lock.v2.json').slice(0, 900);
-      expect(() => npmLock.parse(text, 'package-lock.json')).toThrow(expect.objectContaining({ line: text.split('\n').length }));
-    });
-
-    it('rejects JSON that is not a lockfile', () => {
-      expect(() => npmLock.parse('[1, 2]', 'package-lock.json')).toThrow(LockfileError);
-      expect(() => npmLock.parse('{"name": "x"}', 'package-lock.json')).toThrow(/no "lockfileVersion"/);
-      expect(() => npmLock.parse('{"lockfileVersion": 3, "packages": {"node_modules/a": 7}}', 'package-lock.json')).toThrow(LockfileError);
-    });
-
-    it('returns packages or throws LockfileError, never another error, on any text', () => {
-      const valid = fixture('package-lock.v2.json');
-      fc.assert(
-        fc.property(
-          fc.oneof(
-            fc.string(),
-            fc.json(),
-            fc.nat({ max: valid.length }).map((cut) => valid.slice(0, cut)),
-          ),
-          (text) => {
-            try {
-              expect(Array.isArray(npmLock.parse(text, 'package-lock.json'))).toBe(true);
-            } catch (error) {
-              expect(error).toBeInstanceOf(LockfileError);
-            }
-          },
-        ),
-        { numRuns: 300 },
+      await expect(parseLockfile(npmLock, text, 'package-lock.json')).rejects.toThrow(
+        expect.objectContaining({ line: text.split('\n').length }),
       );
     });
+
+    it('rejects JSON that is not a lockfile', async () => {
+      await expect(parseLockfile(npmLock, '[1, 2]', 'package-lock.json')).rejects.toThrow(LockfileError);
+      await expect(parseLockfile(npmLock, '{"name": "x"}', 'package-lock.json')).rejects.toThrow(/no "lockfileVersion"/);
+      await expect(
+        parseLockfile(npmLock, '{"lockfileVersion": 3, "packages": {"node_modules/a": 7}}', 'package-lock.json'),
+      ).rejects.toThrow(LockfileError);
+    });
+
+    itThrowsOnlyLockfileErrors(
+      npmLock,
+      [fixture('package-lock.v2.json')],
+      [fc.json(), fc.nat({ max: 6602 }).map((cut) => fixture('package-lock.v2.json').slice(0, cut))],
+    );
+  });
+});
+
+describe('package-lock.json at the limits', () => {
+  it('reads a v1 lockfile nested 10,000 deep (npm nests as deep as conflicts go) without overflowing the stack', async () => {
+    const depth = 10_000;
+    // Written as text: JSON.stringify itself recurses, and would overflow first.
+    const entry = (level: number): string =>
+      `"p${level}": { "version": "1.0.0", "requires": { ${level + 1 < depth ? `"p${level + 1}": "1.0.0"` : ''} }, "dependencies": {`;
+    const text = `{ "lockfileVersion": 1, "dependencies": {${Array.from({ length: depth }, (_, level) => entry(level)).join('\n')}${'}}'.repeat(depth)}}}`;
+    const packages = await parseLockfile(npmLock, text, 'package-lock.json');
+    expect(packages).toHaveLength(depth);
+    expect(packages[0]).toMatchObject({ name: 'p0', direct: true });
+    expect(packages.at(-1)!.path.slice(0, 2)).toEqual(['p0', 'p1']);
+    expect(packages.at(-1)!.path.at(-1)).toBe(`p${depth - 1}`);
   });
 });

@@ -1,18 +1,18 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { pnpmLock } from '../../../../src/checks/deps/lockfiles/pnpm.js';
 import { LockfileError, type Package } from '../../../../src/checks/deps/types.js';
+import { fixture as readFixture, itThrowsOnlyLockfileErrors, parseLockfile, readsAs } from './support.js';
 
-const fixture = (name: string): string => readFileSync(new URL(`../../../fixtures/lockfiles/pnpm/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string): string => readFixture(`pnpm/${name}`);
 const rows = (packages: Package[]): [string, number | undefined, boolean, boolean][] =>
   packages.map((pkg) => [`${pkg.name}@${pkg.version}`, pkg.line, pkg.dev, pkg.direct]);
 
 describe('pnpm-lock.yaml', () => {
-  it('matches pnpm-lock.yaml anywhere', () => {
-    expect(pnpmLock.matches('pnpm-lock.yaml')).toBe(true);
-    expect(pnpmLock.matches('a/b/pnpm-lock.yaml')).toBe(true);
-    expect(pnpmLock.matches('pnpm-workspace.yaml')).toBe(false);
+  it('matches pnpm-lock.yaml anywhere', async () => {
+    expect(readsAs(pnpmLock, 'pnpm-lock.yaml')).toBe(true);
+    expect(readsAs(pnpmLock, 'a/b/pnpm-lock.yaml')).toBe(true);
+    expect(readsAs(pnpmLock, 'pnpm-workspace.yaml')).toBe(false);
   });
 
   // The same project (ansi-regex, optional uuid, dev is-number) in four lockfile versions.
@@ -50,12 +50,12 @@ describe('pnpm-lock.yaml', () => {
         ['uuid@8.3.2', 33, false, true],
       ],
     ],
-  ])('reads %s: packages, lines, dev and direct flags', (name, expected) => {
-    expect(rows(pnpmLock.parse(fixture(name), 'pnpm-lock.yaml'))).toEqual(expected);
+  ])('reads %s: packages, lines, dev and direct flags', async (name, expected) => {
+    expect(rows(await parseLockfile(pnpmLock, fixture(name), 'pnpm-lock.yaml'))).toEqual(expected);
   });
 
-  it('strips peer suffixes and follows the graph for paths (v6)', () => {
-    const packages = pnpmLock.parse(fixture('pnpm-lock.v6-peer-rc.yaml'), 'pnpm-lock.yaml');
+  it('strips peer suffixes and follows the graph for paths (v6)', async () => {
+    const packages = await parseLockfile(pnpmLock, fixture('pnpm-lock.v6-peer-rc.yaml'), 'pnpm-lock.yaml');
     expect(rows(packages)).toEqual([
       ['js-tokens@4.0.0', 14, false, false],
       ['loose-envify@1.4.0', 18, false, false],
@@ -66,7 +66,7 @@ describe('pnpm-lock.yaml', () => {
     expect(packages[0]!.path).toEqual(['react-dom', 'loose-envify', 'js-tokens']);
   });
 
-  it('reads v5 underscore peer suffixes, scoped names, workspaces (importers) and v9 snapshots', () => {
+  it('reads v5 underscore peer suffixes, scoped names, workspaces (importers) and v9 snapshots', async () => {
     const v5 = [
       'lockfileVersion: 5.4',
       'importers:',
@@ -85,7 +85,7 @@ describe('pnpm-lock.yaml', () => {
       '    dev: false',
       '',
     ].join('\n');
-    const packages = pnpmLock.parse(v5, 'pnpm-lock.yaml');
+    const packages = await parseLockfile(pnpmLock, v5, 'pnpm-lock.yaml');
     expect(rows(packages)).toEqual([
       ['@emotion/react@11.0.0', 10, false, true],
       ['react@17.0.2', 14, false, false],
@@ -121,7 +121,7 @@ describe('pnpm-lock.yaml', () => {
       '  string-width@4.2.3: {}',
       '',
     ].join('\n');
-    const nine = pnpmLock.parse(v9, 'pnpm-lock.yaml');
+    const nine = await parseLockfile(pnpmLock, v9, 'pnpm-lock.yaml');
     expect(rows(nine)).toEqual([
       ['react-dom@18.2.0', 12, true, true],
       ['react@18.2.0', 14, true, false],
@@ -133,11 +133,11 @@ describe('pnpm-lock.yaml', () => {
   });
 
   describe('broken input', () => {
-    it('names the line of a YAML error', () => {
+    it('names the line of a YAML error', async () => {
       const text = "lockfileVersion: '6.0'\npackages:\n  /a@1.0.0:\n    resolution: {integrity: x\n  /b@1.0.0: {}\n";
-      expect(() => pnpmLock.parse(text, 'pnpm-lock.yaml')).toThrow(LockfileError);
+      await expect(parseLockfile(pnpmLock, text, 'pnpm-lock.yaml')).rejects.toThrow(LockfileError);
       try {
-        pnpmLock.parse(text, 'pnpm-lock.yaml');
+        await parseLockfile(pnpmLock, text, 'pnpm-lock.yaml');
       } catch (error) {
         expect(error).toMatchObject({ file: 'pnpm-lock.yaml' });
         expect((error as LockfileError).line).toBeGreaterThanOrEqual(4);
@@ -145,30 +145,100 @@ describe('pnpm-lock.yaml', () => {
       }
     });
 
-    it('rejects YAML that is not a pnpm lockfile', () => {
-      expect(() => pnpmLock.parse('- a\n- b\n', 'pnpm-lock.yaml')).toThrow(LockfileError);
-      expect(() => pnpmLock.parse('packages: {}\n', 'pnpm-lock.yaml')).toThrow(/no "lockfileVersion"/);
+    it('rejects YAML that is not a pnpm lockfile', async () => {
+      await expect(parseLockfile(pnpmLock, '- a\n- b\n', 'pnpm-lock.yaml')).rejects.toThrow(LockfileError);
+      await expect(parseLockfile(pnpmLock, 'packages: {}\n', 'pnpm-lock.yaml')).rejects.toThrow(/no "lockfileVersion"/);
     });
 
-    it('returns packages or throws LockfileError, never another error, on any text', () => {
-      const valid = fixture('pnpm-lock.v6-peer-rc.yaml');
-      fc.assert(
-        fc.property(
-          fc.oneof(
-            fc.string(),
-            fc.nat({ max: valid.length }).map((cut) => valid.slice(0, cut)),
-            fc.string().map((noise) => `lockfileVersion: '9.0'\n${noise}`),
-          ),
-          (text) => {
-            try {
-              expect(Array.isArray(pnpmLock.parse(text, 'pnpm-lock.yaml'))).toBe(true);
-            } catch (error) {
-              expect(error).toBeInstanceOf(LockfileError);
-            }
-          },
-        ),
-        { numRuns: 300 },
-      );
-    });
+    itThrowsOnlyLockfileErrors(
+      pnpmLock,
+      [fixture('pnpm-lock.v6-peer-rc.yaml')],
+      [
+        fc.nat({ max: 1338 }).map((cut) => fixture('pnpm-lock.v6-peer-rc.yaml').slice(0, cut)),
+        fc.string().map((noise) => `lockfileVersion: '9.0'\n${noise}`),
+      ],
+      300,
+    );
+  });
+});
+
+describe('pnpm-lock.yaml as pnpm means it', () => {
+  it('keeps file: versions whole: `__tests__` is a folder, not a v5 peer suffix', async () => {
+    const text = [
+      "lockfileVersion: '6.0'",
+      'dependencies:',
+      '  fixture:',
+      '    specifier: file:packages/vite/src/node/__tests__/fixtures/x',
+      '    version: file:packages/vite/src/node/__tests__/fixtures/x',
+      'packages:',
+      '  file:packages/vite/src/node/__tests__/fixtures/x:',
+      '    resolution: {directory: packages/vite/src/node/__tests__/fixtures/x, type: directory}',
+      '    name: fixture',
+      '    version: 0.0.0',
+      '',
+    ].join('\n');
+    const packages = await parseLockfile(pnpmLock, text, 'pnpm-lock.yaml');
+    expect(packages).toEqual([expect.objectContaining({ name: 'fixture', version: '0.0.0', source: 'file', direct: true, line: 7 })]);
+    const v9 = text.replace("'6.0'", "'9.0'").replace('    name: fixture\n    version: 0.0.0\n', '');
+    const [entry] = await parseLockfile(pnpmLock, v9.replace('packages:\n  file:', 'packages:\n  fixture@file:'), 'pnpm-lock.yaml');
+    expect(entry).toMatchObject({ name: 'fixture', version: 'file:packages/vite/src/node/__tests__/fixtures/x', source: 'file' });
+  });
+
+  it('reads lockfile v5.4 keys of other registries and git hosts: the host is not part of the name', async () => {
+    const text = [
+      'lockfileVersion: 5.4',
+      'specifiers:',
+      '  foo: ^1.1.0',
+      '  bar: github:owner/bar',
+      "  '@scope/baz': ^2.0.0",
+      'dependencies:',
+      '  foo: registry.example.com/foo/1.1.0',
+      '  bar: github.com/owner/bar/0123456789abcdef0123456789abcdef01234567',
+      "  '@scope/baz': registry.example.com/@scope/baz/2.0.0_react@18.2.0",
+      'packages:',
+      '  registry.example.com/foo/1.1.0:',
+      '    resolution: {integrity: sha512-x, tarball: https://registry.example.com/foo/-/foo-1.1.0.tgz}',
+      '    dev: false',
+      '  github.com/owner/bar/0123456789abcdef0123456789abcdef01234567:',
+      '    resolution: {tarball: https://codeload.github.com/owner/bar/tar.gz/0123456789abcdef0123456789abcdef01234567}',
+      '    dev: false',
+      '  registry.example.com/@scope/baz/2.0.0_react@18.2.0:',
+      '    resolution: {integrity: sha512-y, tarball: https://registry.example.com/@scope/baz/-/baz-2.0.0.tgz}',
+      '    dev: false',
+      '',
+    ].join('\n');
+    const packages = await parseLockfile(pnpmLock, text, 'pnpm-lock.yaml');
+    expect(packages.map((pkg) => `${pkg.name}@${pkg.version} ${pkg.source} ${pkg.direct ? 'direct' : ''} :${pkg.line}`)).toEqual([
+      'foo@1.1.0 registry direct :11',
+      'bar@0123456789abcdef0123456789abcdef01234567 git direct :14',
+      '@scope/baz@2.0.0 registry direct :17',
+    ]);
+  });
+
+  it('refuses YAML anchors (pnpm writes none), so no entry can expand another', async () => {
+    const text = "lockfileVersion: '6.0'\npackages:\n  /a@1.0.0: &big {dev: false}\n  /b@1.0.0: *big\n";
+    await expect(parseLockfile(pnpmLock, text, 'pnpm-lock.yaml')).rejects.toThrow(
+      expect.objectContaining({ name: 'LockfileError', line: 3, detail: 'a YAML anchor (pnpm writes none)' }),
+    );
+  });
+
+  it('refuses a repeated key as pnpm does, with a linear check (the yaml library compared every key with every other)', async () => {
+    const text = "lockfileVersion: '6.0'\npackages:\n  /a@1.0.0:\n    dev: false\n  /a@1.0.0:\n    dev: true\n";
+    await expect(parseLockfile(pnpmLock, text, 'pnpm-lock.yaml')).rejects.toThrow(
+      expect.objectContaining({ name: 'LockfileError', line: 5, detail: 'invalid YAML: duplicated mapping key' }),
+    );
+  });
+
+  it('reads a collection used as a key without printing a Node warning (issue 10 item 25)', async () => {
+    const warnings = vi.spyOn(process, 'emitWarning');
+    try {
+      const text =
+        "lockfileVersion: '6.0'\nimporters:\n  ? [x, y]\n  : {}\npackages:\n  ? {a: 1}\n  : {dev: false}\n  /b@1.0.0:\n    dev: false\n";
+      const packages = await parseLockfile(pnpmLock, text, 'pnpm-lock.yaml');
+      expect(packages.map((pkg) => `${pkg.name}@${pkg.version}`)).toContain('b@1.0.0');
+      expect(warnings).not.toHaveBeenCalled();
+    } finally {
+      warnings.mockRestore();
+    }
   });
 });

@@ -1,13 +1,13 @@
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { collectPackages, inventoryOf } from '../../../src/checks/deps/inventory.js';
+import { collectPackages, inventoryOf } from '../../../src/checks/deps/collect.js';
 import { cleanupTempDirs, gitRepo, tempDir } from '../../support/git-repo.js';
 
 afterAll(cleanupTempDirs);
 
-const FIXTURES = fileURLToPath(new URL('../../fixtures/lockfiles/', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('./lockfiles/', import.meta.url));
 
 /** A workspace holding real fixtures under their real names. */
 function workspace(files: Record<string, string>, texts: Record<string, string> = {}): string {
@@ -30,7 +30,7 @@ describe('collectPackages', () => {
       { 'tools/yarn.lock': '# yarn lockfile v1\n\nfoo@^1:\n  version "1.0.0\n' },
     );
     const result = await collectPackages(root, ['api/pnpm-lock.yaml', 'tools/yarn.lock', 'web/package-lock.json']);
-    expect(result.lockfiles).toBe(3);
+    expect(result.lockfiles).toEqual(['api/pnpm-lock.yaml', 'tools/yarn.lock', 'web/package-lock.json']);
     expect(result.packages.map((pkg) => `${pkg.lockfile} ${pkg.name}@${pkg.version}`)).toEqual([
       'api/pnpm-lock.yaml ansi-regex@5.0.1',
       'api/pnpm-lock.yaml is-number@7.0.0',
@@ -66,7 +66,7 @@ describe('collectPackages', () => {
     const atBase = async (file: string) => (file === 'yarn.lock' ? undefined : repo.git('show', `${repo.sha(0)}:${file}`));
     const base = await collectPackages(repo.dir, ['package-lock.json', 'yarn.lock'], atBase);
     expect(base).toMatchObject({
-      lockfiles: 1,
+      lockfiles: ['package-lock.json'],
       errors: [],
       packages: [expect.objectContaining({ name: 'a', version: '1.0.0', line: 9, direct: true })],
     });
@@ -101,6 +101,74 @@ describe('collectPackages', () => {
   });
 });
 
+describe('collectPackages reads what the package managers read', () => {
+  it('reads past a UTF-8 byte order mark in every format (npm, yarn, bun, go and bundler all do)', async () => {
+    const bom = '\uFEFF';
+    const root = workspace(
+      {},
+      {
+        'npm/package-lock.json': `${bom}{"lockfileVersion": 3, "packages": {"": {"dependencies": {"a": "1"}}, "node_modules/a": {"version": "1.0.0"}}}`,
+        'yarn/yarn.lock': `${bom}# yarn lockfile v1\n\nms@^2:\n  version "2.1.3"\n`,
+        'bun/bun.lock': `${bom}{"lockfileVersion": 1, "workspaces": {"": {"dependencies": {"b": "1"}}}, "packages": {"b": ["b@1.0.0", "", {}, "sha"]}}`,
+        'go/go.mod': `${bom}module m\n\nrequire github.com/a/b v1.0.0\n`,
+        'ruby/Gemfile.lock': `${bom}GEM\n  remote: https://rubygems.org/\n  specs:\n    rack (3.0.0)\n\nDEPENDENCIES\n  rack\n`,
+        'py/requirements.txt': `${bom}flask==2.0.0\n`,
+      },
+    );
+    const files = ['bun/bun.lock', 'go/go.mod', 'npm/package-lock.json', 'py/requirements.txt', 'ruby/Gemfile.lock', 'yarn/yarn.lock'];
+    const result = await collectPackages(root, files);
+    expect(result.errors).toEqual([]);
+    expect(result.packages.map((pkg) => `${pkg.lockfile} ${pkg.name}@${pkg.version}:${pkg.line}`)).toEqual([
+      'bun/bun.lock b@1.0.0:1',
+      'go/go.mod github.com/a/b@1.0.0:3',
+      'npm/package-lock.json a@1.0.0:1',
+      'py/requirements.txt flask@2.0.0:1',
+      'ruby/Gemfile.lock rack@3.0.0:4',
+      'yarn/yarn.lock ms@2.1.3:3',
+    ]);
+  });
+
+  it('collects a lockfile of 120,000 packages (no spread of them as call arguments)', async () => {
+    const count = 120_000;
+    const root = workspace({}, { 'requirements.txt': Array.from({ length: count }, (_, index) => `pkg${index}==1.0.${index}`).join('\n') });
+    const result = await collectPackages(root, ['requirements.txt']);
+    expect(result.errors).toEqual([]);
+    expect(result.packages).toHaveLength(count);
+    expect(result.packages.at(-1)).toMatchObject({ name: `pkg${count - 1}`, line: count });
+  });
+
+  it('refuses a lockfile that is a symlink to a file outside the folder, and reads the others', async () => {
+    const outside = tempDir('sg-outside-');
+    writeFileSync(join(outside, 'secret.txt'), 'leaked==1.0\n');
+    const root = workspace({}, { 'requirements.txt': 'flask==2.0.0\n' });
+    mkdirSync(join(root, 'api'));
+    symlinkSync(join(outside, 'secret.txt'), join(root, 'api', 'requirements.txt'));
+    const result = await collectPackages(root, ['api/requirements.txt', 'requirements.txt']);
+    expect(result.packages.map((pkg) => pkg.name)).toEqual(['flask']);
+    expect(result.errors).toEqual([
+      { check: 'deps', path: 'api/requirements.txt', message: expect.stringMatching(/outside the scanned folder.*does not read it$/) },
+    ]);
+  });
+
+  it('lists a requirements file made only of -r lines, and an included file once however many include it', async () => {
+    const root = workspace(
+      {},
+      {
+        'requirements/base.txt': 'django==4.2.0\n',
+        'requirements/dev.txt': '-r base.txt\n-r test.txt\n',
+        'requirements/test.txt': '-r base.txt\npytest==8.0.0\n',
+      },
+    );
+    const result = await collectPackages(root, ['requirements/base.txt', 'requirements/dev.txt', 'requirements/test.txt']);
+    expect(result.errors).toEqual([]);
+    expect(result.lockfiles).toEqual(['requirements/base.txt', 'requirements/dev.txt', 'requirements/test.txt']);
+    expect(result.packages.map((pkg) => `${pkg.lockfile}:${pkg.line} ${pkg.name}`)).toEqual([
+      'requirements/base.txt:1 django',
+      'requirements/test.txt:2 pytest',
+    ]);
+  });
+});
+
 describe('inventoryOf', () => {
   it('searches a folder like the check does', async () => {
     const root = workspace({
@@ -109,7 +177,7 @@ describe('inventoryOf', () => {
       'sub/bun.lock': 'bun/bun.insecure.lock',
     });
     const result = await inventoryOf(root, { include: [], exclude: [] });
-    expect(result.lockfiles).toBe(2);
+    expect(result.lockfiles).toEqual(['package-lock.json', 'sub/bun.lock']);
     expect(new Set(result.packages.map((pkg) => pkg.lockfile))).toEqual(new Set(['package-lock.json', 'sub/bun.lock']));
     expect(result.packages).toHaveLength(8);
   });

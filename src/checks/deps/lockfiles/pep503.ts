@@ -1,7 +1,0 @@
-// PEP 503 §"Normalized Names": lowercase, runs of `-`, `_` and `.` become one `-`.
-export function normalizePyPIName(name: string): string {
-  return name
-    .trim()
-    .replace(/[-_.]+/g, '-')
-    .toLowerCase();
-}
