@@ -19,16 +19,20 @@ export interface KeywordAutomaton {
   /** code unit -> class (0 = a unit that appears in no keyword). */
   classOf: Uint16Array;
   classes: number;
-  /** delta[state * classes + class] -> next state. */
-  delta: Int32Array;
+  /** delta[state * classes + class] -> next state. 16-bit while the states fit: half the memory, so the table stays in cache. */
+  delta: Uint16Array | Int32Array;
   /** Per state: the (entry, keyword length) pairs of every keyword ending there, suffixes included. */
   output: (Int32Array | undefined)[];
+  /** Per state: the OR of the flags (`Keyword.flags`) of every keyword ending there; 0 when none does. */
+  flags: Uint8Array;
 }
 
 export interface Keyword {
   keyword: string;
   /** Returned in hits; several keywords may share an entry. */
   entry: number;
+  /** Bits the caller gives meaning to (a keyword of a keyword-context row, say); OR-ed per state. */
+  flags?: number;
 }
 
 export function buildAutomaton(keywords: Keyword[], unit: 'utf16' | 'utf8'): KeywordAutomaton {
@@ -48,7 +52,8 @@ export function buildAutomaton(keywords: Keyword[], unit: 'utf16' | 'utf8'): Key
   // Trie of keywords over classes; outputs as flat [entry, length, entry, length, ...] lists.
   const trie: Map<number, number>[] = [new Map()];
   const outputs: number[][] = [[]];
-  for (const { keyword, entry } of keywords) {
+  const stateFlags: number[] = [0];
+  for (const { keyword, entry, flags = 0 } of keywords) {
     const units = unitsOf(keyword.toLowerCase());
     if (units.length === 0) continue;
     let state = 0;
@@ -59,15 +64,17 @@ export function buildAutomaton(keywords: Keyword[], unit: 'utf16' | 'utf8'): Key
         next = trie.length;
         trie.push(new Map());
         outputs.push([]);
+        stateFlags.push(0);
         trie[state]!.set(cls, next);
       }
       state = next;
     }
     addOutput(outputs[state]!, entry, units.length);
+    stateFlags[state]! |= 1 | (flags << 1);
   }
 
   // Breadth-first: fill every transition (goto, or the failure state's) and merge suffix outputs.
-  const delta = new Int32Array(trie.length * classes);
+  const delta = trie.length <= 0xffff ? new Uint16Array(trie.length * classes) : new Int32Array(trie.length * classes);
   const fail = new Int32Array(trie.length);
   const queue: number[] = [];
   for (let cls = 1; cls < classes; cls++) {
@@ -81,6 +88,7 @@ export function buildAutomaton(keywords: Keyword[], unit: 'utf16' | 'utf8'): Key
     const state = queue[head]!;
     const failOutput = outputs[fail[state]!]!;
     for (let index = 0; index < failOutput.length; index += 2) addOutput(outputs[state]!, failOutput[index]!, failOutput[index + 1]!);
+    stateFlags[state]! |= stateFlags[fail[state]!]!;
     for (let cls = 1; cls < classes; cls++) {
       const next = trie[state]!.get(cls);
       if (next !== undefined) {
@@ -93,7 +101,7 @@ export function buildAutomaton(keywords: Keyword[], unit: 'utf16' | 'utf8'): Key
     }
   }
   const output = outputs.map((list) => (list.length === 0 ? undefined : Int32Array.from(list)));
-  return { unit, classOf, classes, delta, output };
+  return { unit, classOf, classes, delta, output, flags: Uint8Array.from(stateFlags) };
 }
 
 function addOutput(list: number[], entry: number, length: number): void {
@@ -103,13 +111,26 @@ function addOutput(list: number[], entry: number, length: number): void {
 
 /** True when some keyword occurs in `bytes[start, end)` (a utf8 automaton). */
 export function anyKeywordInBytes(automaton: KeywordAutomaton, bytes: Uint8Array, start: number, end: number): boolean {
-  const { classOf, classes, delta, output } = automaton;
+  return keywordFlagsInBytes(automaton, bytes, start, end, 1) !== 0;
+}
+
+/**
+ * The OR of bit 0 (some keyword occurs) and the flags of the keywords in `bytes[start, end)`,
+ * stopping as soon as every bit of `enough` is set: one table lookup per byte, no allocation.
+ */
+export function keywordFlagsInBytes(automaton: KeywordAutomaton, bytes: Uint8Array, start: number, end: number, enough: number): number {
+  const { classOf, classes, delta, flags } = automaton;
   let state = 0;
+  let found = 0;
   for (let index = start; index < end; index++) {
     state = delta[state * classes + classOf[bytes[index]!]!]!;
-    if (output[state] !== undefined) return true;
+    const here = flags[state]!;
+    if (here !== 0) {
+      found |= here;
+      if ((found & enough) === enough) return found;
+    }
   }
-  return false;
+  return found;
 }
 
 /** True when some keyword occurs in `text` (a utf16 automaton). */
@@ -128,17 +149,53 @@ export function anyKeyword(automaton: KeywordAutomaton, text: string): boolean {
  * `limit` hits, so a line made of one keyword repeated cannot make the caller's work quadratic.
  */
 export function keywordHits(automaton: KeywordAutomaton, text: string, start = 0, end = text.length, limit = 4096): KeywordHit[] {
-  const { classOf, classes, delta, output } = automaton;
   const hits: KeywordHit[] = [];
-  let state = 0;
-  for (let index = start; index < end; index++) {
-    state = delta[state * classes + classOf[text.charCodeAt(index)]!]!;
-    const out = output[state];
-    if (out === undefined) continue;
-    for (let at = 0; at < out.length; at += 2) {
-      hits.push({ entry: out[at]!, end: index + 1, length: out[at + 1]! });
-      if (hits.length >= limit) return hits;
-    }
-  }
+  const buffer = new HitBuffer(limit);
+  const count = buffer.fill(automaton, text, start, end);
+  for (let at = 0; at < count; at++) hits.push({ entry: buffer.entry(at), end: buffer.end(at), length: buffer.length(at) });
   return hits;
+}
+
+/**
+ * Keyword occurrences written into one reusable array (entry, end, length per hit): the detector
+ * scans many lines, and an object per hit per line kept the garbage collector busy.
+ */
+export class HitBuffer {
+  private readonly slots: Int32Array;
+
+  constructor(readonly limit = 4096) {
+    this.slots = new Int32Array(limit * 3);
+  }
+
+  /** Scans `text[start, end)` and returns how many hits it holds now. */
+  fill(automaton: KeywordAutomaton, text: string, start = 0, end = text.length): number {
+    const { classOf, classes, delta, output } = automaton;
+    const slots = this.slots;
+    let count = 0;
+    let state = 0;
+    for (let index = start; index < end; index++) {
+      state = delta[state * classes + classOf[text.charCodeAt(index)]!]!;
+      const out = output[state];
+      if (out === undefined) continue;
+      for (let at = 0; at < out.length; at += 2) {
+        slots[count * 3] = out[at]!;
+        slots[count * 3 + 1] = index + 1;
+        slots[count * 3 + 2] = out[at + 1]!;
+        if (++count >= this.limit) return count;
+      }
+    }
+    return count;
+  }
+
+  entry(at: number): number {
+    return this.slots[at * 3]!;
+  }
+
+  end(at: number): number {
+    return this.slots[at * 3 + 1]!;
+  }
+
+  length(at: number): number {
+    return this.slots[at * 3 + 2]!;
+  }
 }

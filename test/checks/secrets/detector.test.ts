@@ -5,6 +5,8 @@ import { compileRules } from '../../../src/checks/secrets/detect/compile.js';
 import { shannonEntropy } from '../../../src/checks/secrets/detect/validate.js';
 import { anyKeyword, anyKeywordInBytes } from '../../../src/checks/secrets/keywords.js';
 import { isPlaceholder } from '../../../src/checks/secrets/placeholder.js';
+import { providerRow } from '../../../src/checks/secrets/rules/row.js';
+import { lowerAlnum } from '../../../src/checks/secrets/rules/shapes.js';
 import type { SecretRule } from '../../../src/checks/secrets/rules/types.js';
 import { AWS_KEY_RULE, GENERIC_RULE, GITHUB_PAT_RULE, TEST_RULES, awsKey, detect, detectorFor, githubPat } from './test-rules.js';
 
@@ -95,9 +97,11 @@ describe('the keyword prefilter', () => {
     const everyLine = detectorFor(TEST_RULES);
     const bytes = Buffer.from('nothing to see here');
     expect(everyLine.keepBytes(bytes, 0, bytes.length)).toBe(true);
-    const keyworded = detectorFor([AWS_KEY_RULE, GITHUB_PAT_RULE]);
-    const lines = ['plain', 'x = GHP_', 'next', 'next', 'next', 'far'].map((line) => Buffer.from(line));
-    expect(lines.map((line) => keyworded.keepBytes(line, 0, line.length))).toEqual([false, true, true, true, true, false]);
+    // A provider row's keyword keeps the next lines too (its value may sit there); a prefix keyword does not.
+    const row = providerRow({ provider: 'Acme', keywords: ['acmecorp'], value: lowerAlnum(32) });
+    const keyworded = detectorFor([AWS_KEY_RULE, GITHUB_PAT_RULE, row]);
+    const lines = ['plain', 'x = GHP_', 'next', 'acmecorp:', 'next', 'next', 'next', 'far'].map((line) => Buffer.from(line));
+    expect(lines.map((line) => keyworded.keepBytes(line, 0, line.length))).toEqual([false, true, false, true, true, true, true, false]);
   });
 
   it('gives the same answer on UTF-8 bytes, for any slice of a buffer', () => {

@@ -46,7 +46,7 @@ export type CompiledRule = CompiledPattern | CompiledContext | CompiledAssignmen
 export interface CompiledRules {
   rules: SecretRule[];
   compiled: CompiledRule[];
-  /** Keywords over UTF-16, entries are rule indexes. */
+  /** Keywords over UTF-16, entries are rule indexes; the entry `compiled.length` marks a decode trigger. */
   automaton: KeywordAutomaton;
   /** Every rule keyword plus the base64 forms of distinctive prefixes, over UTF-8 bytes (sources' prefilter). */
   byteAutomaton: KeywordAutomaton;
@@ -57,6 +57,8 @@ export interface CompiledRules {
 }
 
 const DEFAULT_WINDOW = 40;
+/** `Keyword.flags` bit of a keyword-context row's keyword (in the automata's state flags it is bit 1). */
+export const CONTEXT_KEYWORD = 1;
 const UNKNOWN_MAX_VALUE = 1024;
 
 export function compileRules(rules: SecretRule[]): CompiledRules {
@@ -74,14 +76,16 @@ export function compileRules(rules: SecretRule[]): CompiledRules {
   rules.forEach((rule, entry) => {
     const usable = rule.keywords.filter((keyword) => keyword.length > 0);
     if (usable.length === 0 && !isContextRule(rule) && !isAssignmentRule(rule)) always.push(entry);
-    for (const keyword of usable) keywords.push({ keyword, entry });
+    // Context rows' keywords carry a flag: a line holding one keeps the lines after it (a value on the next line).
+    for (const keyword of usable) keywords.push({ keyword, entry, ...(isContextRule(rule) ? { flags: CONTEXT_KEYWORD } : {}) });
   });
-  const decodeEntry = rules.length; // not a rule: "a base64 form of a distinctive prefix is here"
-  const byteKeywords = [...keywords, ...DECODE_TRIGGERS.map((keyword) => ({ keyword, entry: decodeEntry }))];
+  // Not a rule: "a base64 form of a distinctive prefix is here", so the line is decoded.
+  const decodeTriggers = DECODE_TRIGGERS.map((keyword) => ({ keyword, entry: rules.length }));
+  const byteKeywords = [...keywords, ...decodeTriggers];
   return {
     rules,
     compiled,
-    automaton: buildAutomaton(keywords, 'utf16'),
+    automaton: buildAutomaton(byteKeywords, 'utf16'),
     byteAutomaton: buildAutomaton(byteKeywords, 'utf8'),
     always,
     prefixes: providerPrefixes(rules),

@@ -18,22 +18,54 @@ const MAX_BASE64 = 16_384;
 const MAX_RUNS = 8;
 const MAX_DECODED = 65_536;
 
-const BASE64_RUN = new RegExp(`(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{${MIN_BASE64},${MAX_BASE64}}={0,2}(?![A-Za-z0-9+/=_-])`, 'g');
+/** base64 and base64url characters (`=` padding is handled apart). */
+const BASE64_CHAR = new Uint8Array(128);
+for (const char of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-') BASE64_CHAR[char.charCodeAt(0)] = 1;
+
+/**
+ * Runs of base64 characters of a length worth decoding, with their padding: one pass over the line
+ * (a regex with lookarounds here cost more than the rest of the line's scan).
+ */
+function* base64Runs(line: string): Generator<{ start: number; text: string }> {
+  let start = -1;
+  for (let index = 0; index <= line.length; index++) {
+    const code = index < line.length ? line.charCodeAt(index) : 0;
+    if (code < 128 && BASE64_CHAR[code] === 1) {
+      if (start === -1) start = index;
+      continue;
+    }
+    if (start === -1) continue;
+    let end = index;
+    while (end < line.length && end - index < 2 && line.charCodeAt(end) === 61 /* = */) end++;
+    const length = index - start;
+    // A run that continues into more base64 after its padding is not one value.
+    const next = end < line.length ? line.charCodeAt(end) : 0;
+    if (length >= MIN_BASE64 && length <= MAX_BASE64 && !(next < 128 && BASE64_CHAR[next] === 1) && next !== 61) {
+      yield { start, text: line.slice(start, end) };
+    }
+    start = -1;
+    index = end - 1 < index ? index : end - 1;
+  }
+}
 const PERCENT_RUN = /(?:[^\s%"'<>]{0,64}%[0-9A-Fa-f]{2}){3,}[^\s%"'<>]{0,64}/g;
 
-/** The encoded runs of a line whose decoded form is text worth scanning. */
-export function encodedRuns(line: string): EncodedRun[] {
+/**
+ * The encoded runs of a line whose decoded form is text worth scanning. Base64 runs are looked for
+ * only when `base64` is true: the line holds the base64 form of a distinctive prefix (the caller's
+ * keyword prefilter says so), since most long base64 runs in code are hashes and images.
+ */
+export function encodedRuns(line: string, base64 = true): EncodedRun[] {
   const runs: EncodedRun[] = [];
   let budget = MAX_DECODED;
-  for (const match of line.matchAll(BASE64_RUN)) {
+  for (const run of base64 ? base64Runs(line) : []) {
     if (runs.length >= MAX_RUNS || budget <= 0) break;
-    const text = match[0];
+    const text = run.text;
     // Identifiers, paths and words are base64-alphabet too: a real encoding mixes cases and digits.
     if (!/[a-z]/.test(text) || !/[A-Z]/.test(text) || !/[0-9]/.test(text)) continue;
     const decoded = decodeBase64Text(text);
     if (decoded === undefined) continue;
     budget -= decoded.length;
-    runs.push({ encoding: 'base64', start: match.index, end: match.index + text.length, decoded });
+    runs.push({ encoding: 'base64', start: run.start, end: run.start + text.length, decoded });
   }
   if (line.includes('%')) {
     for (const match of line.matchAll(PERCENT_RUN)) {
@@ -49,6 +81,18 @@ export function encodedRuns(line: string): EncodedRun[] {
     }
   }
   return runs;
+}
+
+/** A generic value worth decoding: long enough to hold a credential, and all base64. */
+export function looksBase64(value: string): boolean {
+  return (
+    value.length >= MIN_BASE64 &&
+    value.length <= MAX_BASE64 &&
+    /^[A-Za-z0-9+/_-]+={0,2}$/.test(value) &&
+    /[0-9]/.test(value) &&
+    /[a-z]/.test(value) &&
+    /[A-Z]/.test(value)
+  );
 }
 
 /** Decoded bytes as text, or undefined when they are binary (a hash, an image, compressed data). */

@@ -4,13 +4,13 @@
 // carry only a redacted copy and a hash.
 import type { Severity } from '../../../finding.js';
 import type { AddedLine } from '../diff-parser.js';
-import { anyKeyword, anyKeywordInBytes, keywordHits } from '../keywords.js';
+import { anyKeyword, HitBuffer, keywordFlagsInBytes } from '../keywords.js';
 import type { Confidence, SecretRule } from '../rules/types.js';
 import { isWeakValue, LONG_LINE, PathClassifier, severityOf, type PathKind } from './classify.js';
-import type { CompiledAssignment, CompiledContext, CompiledPattern, CompiledRules } from './compile.js';
-import { encodedRuns, type Encoding } from './decode.js';
+import { CONTEXT_KEYWORD, type CompiledAssignment, type CompiledContext, type CompiledPattern, type CompiledRules } from './compile.js';
+import { decodeBase64Text, encodedRuns, looksBase64, type EncodedRun, type Encoding } from './decode.js';
 import { isDocumentationHost, knownExample } from './examples.js';
-import { fileFormat, findAssignments, SHELL_ASSIGNMENT, type FileFormat } from './literal.js';
+import { fileFormat, findAssignments, SHELL_ASSIGNMENT, type Assignment, type FileFormat } from './literal.js';
 import { rejectGenericValue, rejectValue, shannonEntropy, type Rejection } from './validate.js';
 
 export interface Detection {
@@ -51,8 +51,11 @@ export interface DetectorStats {
 
 /** Inline markers that allow a line: ours, and gitleaks' for teams moving over. */
 const INLINE_ALLOW = /security-gate:allow|gitleaks:allow/;
-/** Lines kept after a keyword line, for a value that sits on the next lines (YAML blocks, XML). */
+/** Lines kept after a provider keyword's line, for a value that sits on the next lines (YAML blocks, XML). */
 const FOLLOW_LINES = 3;
+/** State flags of the byte automaton: bit 0 any keyword, bit 1 a keyword-context row's keyword. */
+const CONTEXT_FLAG = CONTEXT_KEYWORD << 1;
+const ANY_AND_CONTEXT = 1 | CONTEXT_FLAG;
 /** A line with none of these holds no assignment: generic rules skip it. */
 const ASSIGNS = /[=:,>]/;
 const CONFIDENCE_RANK: Record<Confidence, number> = { confirmed: 0, provider: 1, generic: 2 };
@@ -91,26 +94,52 @@ interface Fragment {
 export class Detector {
   readonly stats: DetectorStats = { restrictedLines: 0, decodedValues: 0 };
   private readonly paths: PathClassifier;
+  private readonly formats = new Map<string, FileFormat>();
   private followUp = 0;
+  /** One per decode depth: a decoded line is scanned while its encoded line's hits are still read. */
+  private readonly hitBuffers = [new HitBuffer(), new HitBuffer(), new HitBuffer()];
+  /** Per rule, the stamp of the last line it ran on (see `nextStamp`). */
+  private readonly tried: Int32Array;
+  private stamp = 0;
 
   constructor(
     readonly rules: CompiledRules,
     private readonly options: DetectorOptions,
   ) {
     this.paths = new PathClassifier(options.testPaths);
+    this.tried = new Int32Array(rules.compiled.length);
   }
 
-  /** The sources' prefilter on raw UTF-8 bytes: lines that fail it are never decoded. */
-  readonly keepBytes = (bytes: Uint8Array, start: number, end: number): boolean => {
-    if (this.rules.always.length > 0 || anyKeywordInBytes(this.rules.byteAutomaton, bytes, start, end)) {
-      this.followUp = FOLLOW_LINES;
-      return true;
+  /** The file's format by its name, remembered (bounded: a history can name millions of paths). */
+  private formatOf(path: string): FileFormat {
+    let format = this.formats.get(path);
+    if (format === undefined) {
+      if (this.formats.size > 50_000) this.formats.clear();
+      format = fileFormat(path);
+      this.formats.set(path, format);
     }
-    if (this.followUp > 0) {
+    return format;
+  }
+
+  /** A fresh stamp per line scanned (wrapping long before it could collide with a stale one). */
+  private nextStamp(): number {
+    this.stamp = this.stamp === 0x7fffffff ? 1 : this.stamp + 1;
+    if (this.stamp === 1) this.tried.fill(0);
+    return this.stamp;
+  }
+
+  /**
+   * The sources' prefilter on raw UTF-8 bytes: lines that fail it are never decoded. A line with a
+   * provider row's keyword also keeps the few lines after it, where the row's value may sit.
+   */
+  readonly keepBytes = (bytes: Uint8Array, start: number, end: number): boolean => {
+    const found = this.rules.always.length > 0 ? 1 : keywordFlagsInBytes(this.rules.byteAutomaton, bytes, start, end, ANY_AND_CONTEXT);
+    if (found & CONTEXT_FLAG) this.followUp = FOLLOW_LINES;
+    else if (found === 0 && this.followUp > 0) {
       this.followUp--;
       return true;
     }
-    return false;
+    return found !== 0;
   };
 
   /** Every detection in a batch of added lines (any order of files; lines of a file in order). */
@@ -129,7 +158,7 @@ export class Detector {
         current !== undefined && current.path === previous.path && current.commit === previous.commit && current.line === previous.line + 1;
       if (continues) continue;
       const path = previous.path;
-      yield { lines: lines.slice(start, index), kind: this.paths.kindOf(path), format: fileFormat(path) };
+      yield { lines: lines.slice(start, index), kind: this.paths.kindOf(path), format: this.formatOf(path) };
       start = index;
     }
   }
@@ -137,7 +166,7 @@ export class Detector {
   private scanFragment(fragment: Fragment, detections: Detection[]): void {
     const texts = fragment.lines.map((line) => line.text);
     const found: Found = { candidates: [], claims: [] };
-    const allowed = texts.map((text) => INLINE_ALLOW.test(text));
+    const allowed = texts.map((text) => text.includes(':allow') && INLINE_ALLOW.test(text));
     for (let index = 0; index < texts.length; index++) {
       if (allowed[index]) continue;
       const restricted = fragment.kind === 'generated' || texts[index]!.length > LONG_LINE || fragment.lines[index]!.restricted === true;
@@ -166,57 +195,76 @@ export class Detector {
     const out = found.candidates;
     const text = texts[index]!;
     const { compiled, automaton, always } = this.rules;
-    const hits = keywordHits(automaton, text);
-    const tried = new Set<number>();
-    for (const entry of [...hits.map((hit) => hit.entry), ...always]) {
-      const rule = compiled[entry]!;
-      if (rule.kind === 'context' || tried.has(entry)) continue; // context rows run per keyword, below
+    const hits = this.hitBuffers[depth]!;
+    const count = hits.fill(automaton, text);
+    let decodeLine = false;
+    /** Generic values that are base64 themselves (`password: cGFzc…`): decoded after the hits. */
+    const encodedValues: EncodedRun[] = [];
+    let assignmentsByName: Map<string, Assignment[]> | undefined;
+    // Each rule once per line, however many of its keywords occur: a stamp per rule, no allocation.
+    const stamp = this.nextStamp();
+    for (let at = 0; at < count + always.length; at++) {
+      const entry = at < count ? hits.entry(at) : always[at - count]!;
+      const rule = compiled[entry];
+      if (rule === undefined) {
+        decodeLine = true; // the base64 form of a distinctive prefix
+        continue;
+      }
+      if (rule.kind === 'context' || this.tried[entry] === stamp) continue; // context rows run per keyword, below
+      this.tried[entry] = stamp;
       if (restricted && rule.rule.confidence !== 'confirmed') continue;
-      tried.add(entry);
       if (rule.kind === 'pattern') {
         for (const match of rule.matches(text)) {
-          out.push({
-            compiled: rule,
-            secret: match.secret,
-            lineIndex: index,
-            start: match.start,
-            end: match.start + match.secret.length,
-            distance: 0,
-          });
+          const end = match.start + match.secret.length;
+          out.push({ compiled: rule, secret: match.secret, lineIndex: index, start: match.start, end, distance: 0 });
         }
         continue;
       }
       if (!ASSIGNS.test(text)) continue;
-      // A shell or Dockerfile assignment reads as config even in a README's code block.
-      const format = fragment.format !== 'config' && SHELL_ASSIGNMENT.test(text) ? 'config' : fragment.format;
-      for (const found of findAssignments(text, rule.name, format)) {
-        if (rule.value && !rule.value.test(found.value)) continue;
-        const end = found.valueStart + found.value.length;
-        out.push({ compiled: rule, secret: found.value, lineIndex: index, start: found.valueStart, end, distance: 0 });
+      // Rules that share a name regex (the generic and the hex rule) read the line's assignments once.
+      let assignments = assignmentsByName?.get(rule.name.source);
+      if (assignments === undefined) {
+        // A shell or Dockerfile assignment reads as config even in a README's code block.
+        const format = fragment.format !== 'config' && SHELL_ASSIGNMENT.test(text) ? 'config' : fragment.format;
+        assignments = findAssignments(text, rule.name, format, rule.rule.notAfter);
+        (assignmentsByName ??= new Map()).set(rule.name.source, assignments);
       }
-    }
-    if (!restricted) {
-      for (const hit of hits) {
-        const rule = compiled[hit.entry]!;
-        if (rule.kind !== 'context') continue;
-        const keywordStart = hit.end - hit.length;
-        if (!startsWord(text, keywordStart)) continue;
-        const value = findValueAfter(rule, texts, index, hit.end);
-        // The name before the value (from the start of the keyword's line) must read as the rule says.
-        const name = rule.rule.name;
-        if (name && !name.test(text.slice(0, value && value.lineIndex === index ? value.start : hit.end + rule.window))) continue;
-        if (depth === 0 && rule.rule.confidence === 'provider' && namesProvider(text.slice(keywordStart, hit.end))) {
-          found.claims.push({ lineIndex: index, from: hit.end, budget: rule.window });
+      for (const assignment of assignments) {
+        const start = assignment.valueStart;
+        const end = start + assignment.value.length;
+        if (depth < this.options.maxDecodeDepth && looksBase64(assignment.value) && !encodedValues.some((run) => run.start === start)) {
+          const decoded = decodeBase64Text(assignment.value);
+          if (decoded !== undefined) encodedValues.push({ encoding: 'base64', start, end, decoded });
         }
-        if (value) out.push({ compiled: rule, ...value });
+        if (rule.value && !rule.value.test(assignment.value)) continue;
+        out.push({ compiled: rule, secret: assignment.value, lineIndex: index, start, end, distance: 0 });
       }
-      if (depth < this.options.maxDecodeDepth) this.findEncoded(text, index, fragment, found, depth);
     }
+    if (restricted) return;
+    for (let at = 0; at < count; at++) {
+      const rule = compiled[hits.entry(at)];
+      if (rule?.kind !== 'context') continue;
+      const hitEnd = hits.end(at);
+      const keywordStart = hitEnd - hits.length(at);
+      if (!startsWord(text, keywordStart)) continue;
+      const value = findValueAfter(rule, texts, index, hitEnd);
+      // The name before the value (from the start of the keyword's line) must read as the rule says.
+      const name = rule.rule.name;
+      if (name && !name.test(text.slice(0, value && value.lineIndex === index ? value.start : hitEnd + rule.window))) continue;
+      if (depth === 0 && rule.rule.confidence === 'provider' && namesProvider(text.slice(keywordStart, hitEnd))) {
+        found.claims.push({ lineIndex: index, from: hitEnd, budget: rule.window });
+      }
+      if (value) out.push({ compiled: rule, ...value });
+    }
+    if (depth >= this.options.maxDecodeDepth) return;
+    // The hits of this line are read: the buffer of the next depth serves the decoded text.
+    const runs = [...encodedValues, ...(decodeLine || text.includes('%') ? encodedRuns(text, decodeLine) : [])];
+    if (runs.length > 0) this.findEncoded(runs, index, fragment, found, depth);
   }
 
   /** Base64 and percent-encoded runs, decoded and scanned like text; found values point at the run. */
-  private findEncoded(text: string, index: number, fragment: Fragment, found: Found, depth: number): void {
-    for (const run of encodedRuns(text)) {
+  private findEncoded(runs: readonly EncodedRun[], index: number, fragment: Fragment, found: Found, depth: number): void {
+    for (const run of runs) {
       const inner = run.decoded.split('\n');
       if (!inner.some((line) => anyKeyword(this.rules.automaton, line)) && this.rules.always.length === 0) continue;
       this.stats.decodedValues++;

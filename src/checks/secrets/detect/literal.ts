@@ -23,9 +23,9 @@ const QUOTES = new Set(['"', "'", '`']);
 
 /**
  * Every `name <op> literal` on the line whose name `nameRe` matches (a `g` regex; its match is the
- * name). `format` decides whether unquoted values count.
+ * name) and is not preceded by `notAfter`. `format` decides whether unquoted values count.
  */
-export function findAssignments(line: string, nameRe: RegExp, format: FileFormat, limit = 32): Assignment[] {
+export function findAssignments(line: string, nameRe: RegExp, format: FileFormat, notAfter?: RegExp, limit = 32): Assignment[] {
   const found: Assignment[] = [];
   nameRe.lastIndex = 0;
   for (let match = nameRe.exec(line); match !== null && found.length < limit; match = nameRe.exec(line)) {
@@ -35,6 +35,10 @@ export function findAssignments(line: string, nameRe: RegExp, format: FileFormat
     }
     const nameStart = match.index;
     const nameEnd = nameStart + match[0].length;
+    if (notAfter && notAfter.test(line.slice(Math.max(0, nameStart - 24), nameStart))) {
+      nameRe.lastIndex = nameStart + 1; // a later part of the same word may still be a name (`@secret_token`)
+      continue;
+    }
     const assignment = readAssignment(line, nameStart, nameEnd, format);
     if (assignment) found.push(assignment);
   }

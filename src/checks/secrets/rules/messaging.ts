@@ -90,7 +90,9 @@ export const MESSAGING_RULES: SecretRule[] = [
     title: 'Twilio account SID with its auth token',
     provider: 'Twilio',
     confidence: 'confirmed',
-    keywords: ['ac'],
+    // `AC` and a digit: `ac` alone is in half the lines of any codebase (account, access, react),
+    // and the prefilter would keep them all. SIDs that start with a hex letter need `twilio` nearby.
+    keywords: ['twilio', ...'0123456789'.split('').map((digit) => `ac${digit}`)],
     // `Client("AC…", "token")`, `new Twilio('AC…', '…')`: the SID (not secret) names the token beside it.
     pattern: /\bAC[a-f0-9]{32}["']\s{0,4},\s{0,4}["'](?<secret>[a-f0-9]{32})["']/,
     minEntropy: 3,

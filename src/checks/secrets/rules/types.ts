@@ -84,6 +84,8 @@ export interface AssignmentRule extends RuleCommon {
   name: RegExp;
   /** A shape the whole value must have (hex keys), when the rule is about one. */
   value?: RegExp;
+  /** Text that must not end right before the name (`page_` before `token`), tested on up to 24 characters. */
+  notAfter?: RegExp;
 }
 
 export type SecretRule = PatternRule | ContextRule | AssignmentRule;
