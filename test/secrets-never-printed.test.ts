@@ -209,6 +209,49 @@ describe('no raw secret reaches any output (issue 3)', () => {
     );
   });
 
+  describe('values found decoded, and a staged scan (issue 9)', () => {
+    const awsKey = 'AKIA' + 'Q7ZL4WX2NBTR5KDM';
+    const token = `ghp_${'Zq8Lw2Mn4Rt6Vx9By1Cd3Ef5Gh7Jk0Np2Qs4'}`;
+    const encodedKey = Buffer.from(`aws_access_key_id = ${awsKey}\n`).toString('base64');
+    const encodedToken = Buffer.from(`{"auths":{"ghcr.io":{"token":"${token}"}}}`).toString('base64');
+    // The decoded values, and their encoded forms: either one printed is the secret printed.
+    const carried: RawSecret[] = [
+      { rule: 'aws-access-key-id', value: awsKey },
+      { rule: 'github-pat', value: token },
+      { rule: 'aws-access-key-id (encoded)', value: encodedKey },
+      { rule: 'github-pat (encoded)', value: encodedToken },
+    ];
+    let staged: GitRepo;
+    let verdict: Verdict;
+
+    beforeAll(async () => {
+      staged = gitRepo().commit('base', { 'README.md': '# app\n' });
+      staged.write({ 'deploy/credentials.yaml': `data:\n  aws: ${encodedKey}\n  registry: ${encodedToken}\n` }).git('add', '-A');
+      verdict = (await run({ root: staged.dir, overrides: {}, git: true, staged: true })).verdict;
+    }, 60_000);
+
+    it('finds both values inside their base64, from the staged index (so the test means something)', () => {
+      const found = verdict.findings.filter((finding) => finding.check === 'secrets');
+      expect(found.map((finding) => finding.rule).sort()).toEqual(['aws-access-key-id', 'github-pat']);
+      for (const finding of found) expect(finding.details).toMatchObject({ decoded: 'base64' });
+      expect(verdict.secretValues.size).toBeGreaterThanOrEqual(4);
+    });
+
+    it('masks decoded values and their encoded forms in every reporter and every new field', () => {
+      expect(leaksIn(renderAll(verdict), carried)).toEqual([]);
+      expect(leaksIn({ verdict: JSON.stringify(verdict) }, carried)).toEqual([]);
+    });
+
+    it('prints neither in what the built CLI says for --staged', () => {
+      for (const format of ['text', 'json', 'sarif']) {
+        const result = cli(['scan', '--staged', '--format', format], staged.dir);
+        expect(result.code, result.stderr).toBe(1);
+        expect(result.stdout).toContain('github-pat');
+        expect(leaksIn({ [`${format} stdout`]: result.stdout, [`${format} stderr`]: result.stderr }, carried)).toEqual([]);
+      }
+    });
+  });
+
   describe('a found value that is also in a path, an author name, a SECURITY.md row and the deps.osv-url credentials', () => {
     // Secret-shaped, generated: an AWS access key ID (base32 after AKIA, found by its format wherever it is committed).
     const key = 'AKIA' + 'Q7ZL4WX2NBTR5KDM';

@@ -54,6 +54,8 @@ export function makeSecretsCheck(builtin: SecretRule[]): Check {
       for await (const batch of opened.source) {
         for (const detection of detector.scan(batch)) {
           secretValues.add(detection.secret);
+          // A value found decoded leaks in its encoded form too: mask that as well.
+          if (detection.decoded) secretValues.add(detection.line.text.slice(detection.start, detection.end));
           const { line } = detection;
           if (ignore.ignores({ commit: line.commit, path: line.path, rule: detection.rule.id, line: line.line })) continue;
           const finding = toFinding(detection, context.mode, !context.git ? 'working tree' : context.staged ? 'staged' : 'history');
