@@ -7,59 +7,76 @@ import { SecretValues, type CheckError, type CheckResult, type Finding } from '.
 import type { Check, CheckOptions } from '../check.js';
 import { GitleaksIgnore, pathFilter } from './allow.js';
 import { compileRules } from './detect/compile.js';
-import { Detector } from './detect/detector.js';
+import { Detector, type DetectorStats } from './detect/detector.js';
 import { emptyStats, type AddedLine, type DiffStats } from './diff-parser.js';
-import { addedLines } from './history.js';
+import { dedupeKey, foundIn, type Found } from './found.js';
+import { listCommits } from './history.js';
+import {
+  runnersFor,
+  scanSegments,
+  segmentBounds,
+  SPLIT_MIN_COMMITS,
+  SPLIT_MIN_FILES,
+  type Job,
+  type ParallelOptions,
+  type ScanTotals,
+} from './parallel-scan.js';
+import type { WorkerRules } from './scan-worker.js';
 import { stagedLines } from './staged.js';
-import { loadRules } from './load-rules.js';
+import { loadRules, type LoadedRules } from './load-rules.js';
 import { firstLine } from '../../util.js';
 import type { SecretRule } from './rules/types.js';
-import { toFinding } from './to-finding.js';
-import { workingTreeLines } from './working-tree.js';
+import type { LineSource } from './to-finding.js';
+import { emptyTreeStats, listTreeFiles } from './working-tree.js';
 
 const PROGRESS_EVERY = 500;
 
-export function makeSecretsCheck(builtin: SecretRule[]): Check {
+export interface SecretsCheckOptions {
+  /**
+   * Where a helper thread of the history scan finds these same built-in rules (`'builtin'`: the
+   * table). Without it, a long history is still read as several streams, all on the check's thread.
+   */
+  workerRules?: WorkerRules;
+  /** Streams at once and the split threshold (tests and benches); by default from the machine. */
+  parallel?: Pick<ParallelOptions, 'runners' | 'minSplit'>;
+}
+
+export function makeSecretsCheck(builtin: SecretRule[], checkOptions: SecretsCheckOptions = {}): Check {
   return async (context: Context, config: Config, options: CheckOptions = {}): Promise<CheckResult> => {
     const errors: CheckError[] = [];
     const loaded = loadRules(options.policyFiles ?? {}, config, builtin);
     errors.push(...loaded.errors);
-    const detector = new Detector(compileRules(loaded.rules), {
-      testPaths: config.secrets['test-paths'],
-      maxDecodeDepth: config.secrets['max-decode-depth'],
-    });
+    const compiled = compileRules(loaded.rules);
+    // One detector per stream: its prefilter keeps lines after a keyword line, so it is stateful.
+    const makeDetector = () =>
+      new Detector(compiled, { testPaths: config.secrets['test-paths'], maxDecodeDepth: config.secrets['max-decode-depth'] });
     const ignore = new GitleaksIgnore(options.policyFiles?.['.gitleaksignore'] ?? '');
-    const stats = emptyStats();
-    const opened = openSource(context, config, detector, loaded.allowPaths, stats, options);
+    const opened = await openSource({ context, config, loaded, makeDetector, options, checkOptions });
     // Every raw value found (ignored ones too): the reporters mask them wherever they appear.
     const secretValues = new SecretValues();
-    errors.push(...opened.errors);
     const result = (findings: Finding[]): CheckResult => ({
       check: 'secrets',
       findings,
-      errors,
+      // The source's errors (a range it could not read, files it could not open) are known once it is read.
+      errors: [...errors.slice(0, loaded.errors.length), ...opened.errors, ...errors.slice(loaded.errors.length)],
       stats: {
         range: opened.range,
-        ...stats,
-        ...detector.stats,
+        ...opened.stats(),
         rules: loaded.rules.length,
         providers: new Set(loaded.rules.map((rule) => rule.provider)).size,
       },
       secretValues,
     });
-    if (!opened.source) return result([]);
+    if (!opened.found) return result([]);
 
     const findings = new Map<string, Finding>();
     try {
-      for await (const batch of opened.source) {
-        for (const detection of detector.scan(batch)) {
-          secretValues.add(detection.secret);
-          // A value found decoded leaks in its encoded form too: mask that as well.
-          if (detection.decoded) secretValues.add(detection.line.text.slice(detection.start, detection.end));
-          const { line } = detection;
-          if (ignore.ignores({ commit: line.commit, path: line.path, rule: detection.rule.id, line: line.line })) continue;
-          const finding = toFinding(detection, context.mode, !context.git ? 'working tree' : context.staged ? 'staged' : 'history');
-          const key = `${finding.fingerprint}\u0000${line.line}`;
+      for await (const batch of opened.found) {
+        for (const { finding, values } of batch) {
+          for (const value of values) secretValues.add(value);
+          const { location } = finding;
+          if (ignore.ignores({ commit: location.commit, path: location.path, rule: finding.rule, line: location.line ?? 0 })) continue;
+          const key = dedupeKey(finding);
           if (!findings.has(key)) findings.set(key, finding);
         }
       }
@@ -72,59 +89,104 @@ export function makeSecretsCheck(builtin: SecretRule[]): Check {
 }
 
 interface OpenedSource {
-  source?: AsyncIterable<AddedLine[]>;
+  /** The findings in scan order (before `.gitleaksignore` and before duplicates are dropped). */
+  found?: AsyncIterable<Found[]>;
   range: string;
   errors: CheckError[];
+  /** What was read and what the detectors saw, once the scan is over. */
+  stats(): Record<string, number | string>;
+}
+
+interface SourceInput {
+  context: Context;
+  config: Config;
+  loaded: LoadedRules;
+  makeDetector: () => Detector;
+  options: CheckOptions;
+  checkOptions: SecretsCheckOptions;
+}
+
+/** The findings of one stream of lines scanned by one detector. */
+async function* foundInLines(lines: AsyncIterable<AddedLine[]>, detector: Detector, mode: Context['mode'], source: LineSource) {
+  for await (const batch of lines) yield foundIn(detector, batch, mode, source);
+}
+
+function plainStats(read: Record<string, number> | DiffStats, detector: DetectorStats): Record<string, number> {
+  return { ...read, ...detector };
 }
 
 /**
- * The lines to scan: the working tree (`--no-git`), what `git add` staged (`--staged`), or the added
- * lines of the commit range. The range was resolved (and a shallow clone completed) before the
- * checks; a range that could not be read is never reported clean.
+ * The findings to report: in the working tree (`--no-git`), in what `git add` staged (`--staged`),
+ * or in the added lines of the commit range. The range was resolved (and a shallow clone completed)
+ * before the checks; a range that could not be read is never reported clean.
  */
-function openSource(
-  context: Context,
-  config: Config,
-  detector: Detector,
-  allowPaths: { test(path: string): boolean }[],
-  stats: DiffStats,
-  options: CheckOptions,
-): OpenedSource {
-  const scanOptions = {
-    maxFileSize: config.secrets['max-file-size'],
-    includePath: pathFilter(config.secrets['exclude-paths'], allowPaths),
-  };
+async function openSource({ context, config, loaded, makeDetector, options, checkOptions }: SourceInput): Promise<OpenedSource> {
+  const includePath = pathFilter(config.secrets['exclude-paths'], loaded.allowPaths);
   const errors: CheckError[] = [];
-  const onStats = (now: DiffStats) => Object.assign(stats, now);
+  const parallel: ParallelOptions = {
+    place: {
+      root: context.root,
+      pathspec: context.git ? scopePathspec(context) : [],
+      maxFileSize: config.secrets['max-file-size'],
+      mode: context.mode,
+    },
+    includePath,
+    makeDetector,
+    ...(checkOptions.workerRules ? { worker: { rules: checkOptions.workerRules, config, policyFiles: options.policyFiles ?? {} } } : {}),
+    ...checkOptions.parallel,
+  };
+  const totals: ScanTotals = { read: {}, detector: { restrictedLines: 0, decodedValues: 0 }, unreadable: [] };
   if (!context.git) {
-    const onUnreadable = (path: string, reason: string) =>
-      errors.push({ check: 'secrets', path, message: `could not read this file (${reason}), so it was not scanned.` });
-    return { source: workingTreeLines(context.root, { ...scanOptions, onUnreadable }, stats), range: 'working tree', errors };
+    const listed = emptyTreeStats();
+    totals.read = { ...listed };
+    async function* found(): AsyncGenerator<Found[]> {
+      const paths = await listTreeFiles(context.root, includePath, listed);
+      Object.assign(totals.read, listed);
+      const runners = runnersFor(paths.length, SPLIT_MIN_FILES, parallel);
+      const jobs = segmentBounds(paths.length, runners).map(([from, to]): Job => ({ kind: 'tree', paths: paths.slice(from, to) }));
+      try {
+        yield* scanSegments(jobs, runners, parallel, totals);
+      } finally {
+        for (const { path, reason } of totals.unreadable) {
+          errors.push({ check: 'secrets', path, message: `could not read this file (${reason}), so it was not scanned.` });
+        }
+      }
+    }
+    return { found: found(), range: 'working tree', errors, stats: () => plainStats(totals.read, totals.detector) };
   }
-  // Only lines the prefilter lets through are materialised: most of a history is not.
-  const keep = detector.keepBytes;
   if (context.staged) {
+    // Only lines the prefilter lets through are materialised.
+    const detector = makeDetector();
+    let diff = emptyStats();
+    const scanOptions = { maxFileSize: parallel.place.maxFileSize, includePath, keep: detector.keepBytes };
+    const lines = stagedLines(context.root, parallel.place.pathspec, scanOptions, (now) => (diff = now));
     return {
-      source: stagedLines(context.root, scopePathspec(context), { ...scanOptions, keep }, onStats),
+      found: foundInLines(lines, detector, context.mode, 'staged'),
       range: context.range.label,
       errors,
+      stats: () => plainStats(diff, detector.stats),
     };
   }
   // A shallow clone in full mode is still scanned as far as it goes, but the result cannot be vouched for.
   if (context.range.problem) errors.push({ check: 'secrets', path: '.', message: context.range.problem, fatal: true });
-  if (!context.range.complete && context.range.revisions.length === 0) return { range: 'unreadable', errors };
+  totals.read = { ...emptyStats() };
+  const stats = () => plainStats(totals.read, totals.detector);
+  if (!context.range.complete && context.range.revisions.length === 0) return { range: 'unreadable', errors, stats };
+  const walk = { all: context.range.revisions.includes('--all'), revisions: context.range.revisions.filter((rev) => rev !== '--all') };
   const progress = options.progress;
-  const onCommit = progress
-    ? (commits: number) => {
-        if (commits % PROGRESS_EVERY === 0) progress({ check: 'secrets', done: commits, unit: 'commits' });
-      }
-    : undefined;
-  const source = addedLines(
-    context.root,
-    context.range,
-    scopePathspec(context),
-    { ...scanOptions, keep, ...(onCommit ? { onCommit } : {}) },
-    onStats,
-  );
-  return { source, range: context.range.label, errors };
+  let commits = 0;
+  if (progress) {
+    parallel.onCommits = (count: number) => {
+      for (let step = 0; step < count; step++)
+        if (++commits % PROGRESS_EVERY === 0) progress({ check: 'secrets', done: commits, unit: 'commits' });
+    };
+  }
+  async function* found(): AsyncGenerator<Found[]> {
+    if (!walk.all && walk.revisions.length === 0) return;
+    const list = await listCommits(context.root, walk, parallel.place.pathspec);
+    const runners = runnersFor(list.length, SPLIT_MIN_COMMITS, parallel);
+    const jobs = segmentBounds(list.length, runners).map(([from, to]): Job => ({ kind: 'history', commits: list.slice(from, to) }));
+    yield* scanSegments(jobs, runners, parallel, totals);
+  }
+  return { found: found(), range: context.range.label, errors, stats };
 }
