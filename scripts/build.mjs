@@ -22,3 +22,10 @@ const common = {
 await build({ ...common, entryPoints: ['src/main.ts'], outfile: 'dist/index.js', banner: { js: requireShim } });
 await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${requireShim}` } });
 chmodSync('dist/cli.js', 0o755);
+// The secrets scan's helper thread (src/checks/secrets/parallel-scan.ts loads ./secrets-worker.js beside the bundle).
+await build({
+  ...common,
+  entryPoints: ['src/checks/secrets/scan-worker.ts'],
+  outfile: 'dist/secrets-worker.js',
+  banner: { js: requireShim },
+});
