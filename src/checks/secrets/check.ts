@@ -3,6 +3,7 @@
 // findings that carry a redacted value and a hash, never the secret itself.
 import type { Config } from '../../config/schema.js';
 import { scopePathspec, type Context } from '../../context/context.js';
+import { resolve } from 'node:path';
 import { SecretValues, type CheckError, type CheckResult, type Finding } from '../../finding.js';
 import type { Check, CheckOptions } from '../check.js';
 import { GitleaksIgnore, pathFilter } from './allow.js';
@@ -10,7 +11,8 @@ import { compileRules } from './detect/compile.js';
 import { Detector, type DetectorStats } from './detect/detector.js';
 import { emptyStats, type AddedLine, type DiffStats } from './diff-parser.js';
 import { dedupeKey, foundIn, type Found } from './found.js';
-import { listCommits } from './history.js';
+import { HistoryCache, currentTips, scanFingerprint, stillReachable, tipsUsable } from './history-cache.js';
+import { listCommits, type CommitList } from './history.js';
 import {
   runnersFor,
   scanSegments,
@@ -181,12 +183,64 @@ async function openSource({ context, config, loaded, makeDetector, options, chec
         if (++commits % PROGRESS_EVERY === 0) progress({ check: 'secrets', done: commits, unit: 'commits' });
     };
   }
-  async function* found(): AsyncGenerator<Found[]> {
-    if (!walk.all && walk.revisions.length === 0) return;
-    const list = await listCommits(context.root, walk, parallel.place.pathspec);
+  const scanList = (list: CommitList) => {
     const runners = runnersFor(list.length, SPLIT_MIN_COMMITS, parallel);
     const jobs = segmentBounds(list.length, runners).map(([from, to]): Job => ({ kind: 'history', commits: list.slice(from, to) }));
-    yield* scanSegments(jobs, runners, parallel, totals);
+    return scanSegments(jobs, runners, parallel, totals);
+  };
+  // The whole history of a complete clone, with a cache directory: read only what the last scan did not (issue 13.3).
+  const cacheDir = config.deps['cache-dir'];
+  const incremental = cacheDir !== undefined && walk.all && walk.revisions.length === 0 && context.range.complete && !context.range.problem;
+  let historyCache: string | undefined;
+  async function* found(): AsyncGenerator<Found[]> {
+    if (!walk.all && walk.revisions.length === 0) return;
+    if (!incremental) {
+      yield* scanList(await listCommits(context.root, walk, parallel.place.pathspec));
+      return;
+    }
+    const cache = await HistoryCache.open(resolve(context.root, cacheDir), context.root, parallel.place.pathspec);
+    const fingerprint = scanFingerprint(loaded.rules, config, options.policyFiles ?? {}, parallel.place.pathspec);
+    const tips = await currentTips(context.root);
+    const remembered = context.fullRescan ? { reason: 'a full rescan was asked for (--full)' } : await cache.read(fingerprint);
+    let before = 'entry' in remembered ? remembered.entry : undefined;
+    let reason = 'reason' in remembered ? remembered.reason : '';
+    if (before && !(await tipsUsable(context.root, before.tips))) {
+      before = undefined;
+      reason = 'the cache names commits this clone cannot use';
+    }
+    let list: CommitList;
+    try {
+      list = await listCommits(
+        context.root,
+        { all: false, revisions: [...tips, ...(before?.tips ?? []).map((tip) => `^${tip}`)] },
+        parallel.place.pathspec,
+      );
+    } catch (error) {
+      if (!before) throw error;
+      // A remembered tip git cannot use as one: the cache is not what it claims; read everything.
+      before = undefined;
+      reason = 'the cache names commits this clone cannot use';
+      list = await listCommits(context.root, { all: false, revisions: tips }, parallel.place.pathspec);
+    }
+    historyCache = before ? `used: ${list.length} commits new since the last scan` : `full scan: ${reason}`;
+    const fresh = new Map<string, Finding>();
+    const values = new SecretValues();
+    for await (const batch of scanList(list)) {
+      for (const { finding, values: raw } of batch) {
+        for (const value of raw) values.add(value);
+        if (!fresh.has(dedupeKey(finding))) fresh.set(dedupeKey(finding), finding);
+      }
+      yield batch;
+    }
+    // The findings of commits read before, while a ref still reaches them: already redacted, no raw value to mask.
+    const kept = before ? (await stillReachable(context.root, before.findings)).filter((finding) => !fresh.has(dedupeKey(finding))) : [];
+    if (kept.length > 0) yield kept.map((finding) => ({ finding, values: [] }));
+    try {
+      await cache.write(fingerprint, tips, [...fresh.values(), ...kept], values);
+    } catch (error) {
+      historyCache += `; not saved for the next scan (${(error as NodeJS.ErrnoException).code ?? firstLine(error)})`;
+    }
   }
-  return { found: found(), range: context.range.label, errors, stats };
+  const withCache = () => ({ ...stats(), ...(historyCache ? { historyCache } : {}) });
+  return { found: found(), range: context.range.label, errors, stats: withCache };
 }
