@@ -6,8 +6,8 @@
 // run, `git log -p -U0 --all` to /dev/null and the full-history scan on one stream, on two, and as
 // the machine picks, interleaved, best of 5 each, and checks the three find the same.
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { configSchema } from '../src/config/schema.js';
@@ -15,6 +15,7 @@ import { makeSecretsCheck, type SecretsCheckOptions } from '../src/checks/secret
 import { BUILTIN_RULES } from '../src/checks/secrets/rules/builtin.js';
 import { COMMIT_FORMAT } from '../src/checks/secrets/diff-parser.js';
 import { buildContext } from '../src/context/build.js';
+import type { Context } from '../src/context/context.js';
 import type { SecretRule } from '../src/checks/secrets/rules/types.js';
 import { CODE_LINES, CONFIG_LINES, WORDS, lines, name, pick, random, SECRETS } from './code-text.js';
 
@@ -145,5 +146,76 @@ for (const variant of variants) {
   console.log(
     `ratio ${variant.label} / git log: ${(variant.best / gitLog).toFixed(2)}x (targets: two streams <= 0.8x on an idle machine; never worse than one stream)`,
   );
+}
+
+// ---- incremental nightly scans (issue 13.3) -----------------------------------------------------
+// The baseline is the cold start: the same check on a repository with one empty commit (the start,
+// the rule compile, git's start). The second nightly run on the unchanged repository should finish
+// within 2x of it; a run after N new commits should read N.
+const cacheDir = mkdtempSync(join(tmpdir(), 'sg-bench-cache-'));
+const emptyRepo = mkdtempSync(join(tmpdir(), 'sg-bench-empty-'));
+execFileSync('git', ['init', '-q', emptyRepo]);
+execFileSync('git', ['-c', 'user.name=a', '-c', 'user.email=a@example.com', 'commit', '-q', '--allow-empty', '-m', 'empty'], {
+  cwd: emptyRepo,
+});
+const nightlyCheck = makeSecretsCheck(rules, workerRules ? { workerRules } : {});
+const nightlyConfig = configSchema.parse({ deps: { 'cache-dir': cacheDir } });
+const nightly = async (root: string, ctx: Context): Promise<{ ms: number; commits: number; findings: number; cache: string }> => {
+  const started = performance.now();
+  const result = await nightlyCheck(ctx, root === repoDir ? nightlyConfig : config);
+  const ms = performance.now() - started;
+  return {
+    ms,
+    commits: Number(result.stats?.commits ?? 0),
+    findings: result.findings.length,
+    cache: String(result.stats?.historyCache ?? ''),
+  };
+};
+const emptyContext = await buildContext({ root: emptyRepo, overrides: {}, git: true }, ['secrets']);
+const NEW_COMMITS = 25;
+try {
+  let coldStart = Infinity;
+  let warm = { ms: Infinity, commits: -1, findings: 0, cache: '' };
+  rmSync(join(cacheDir, 'secrets-history'), { recursive: true, force: true });
+  const cold = await nightly(repoDir, context);
+  for (let round = 0; round < 3; round++) {
+    coldStart = Math.min(coldStart, (await nightly(emptyRepo, emptyContext)).ms);
+    const next = await nightly(repoDir, context);
+    if (next.ms < warm.ms) warm = next;
+  }
+  // N new commits on a branch of their own (removed afterwards, so the bench repository stays as built).
+  const input = Array.from({ length: NEW_COMMITS }, (_, index) =>
+    [
+      'commit refs/heads/bench-incremental',
+      `committer Dev <dev@example.com> ${1_700_000_000 + index} +0000`,
+      'data 4',
+      'new',
+      ...(index === 0 ? ['from refs/heads/main'] : []),
+      `M 644 inline new/${index}.ts`,
+      `data ${Buffer.byteLength(lines(20, CODE_LINES))}`,
+      lines(20, CODE_LINES),
+    ].join('\n'),
+  );
+  execFileSync('git', ['fast-import', '--quiet'], { cwd: repoDir, input: `${input.join('\n')}\n` });
+  const after = await nightly(repoDir, await buildContext({ root: repoDir, overrides: {}, git: true }, ['secrets']));
+  execFileSync('git', ['update-ref', '-d', 'refs/heads/bench-incremental'], { cwd: repoDir });
+  console.log('\nincremental nightly scans (deps.cache-dir):');
+  console.log(`  cold start, a repository of one empty commit:  ${coldStart.toFixed(0)} ms (best of 3)`);
+  console.log(
+    `  first nightly run, no cache:                   ${cold.ms.toFixed(0)} ms, ${cold.commits} commits read, ${cold.findings} findings (${cold.cache})`,
+  );
+  console.log(
+    `  second nightly run, unchanged repository:      ${warm.ms.toFixed(0)} ms, ${warm.commits} commits read, ${warm.findings} findings (${warm.cache}) (best of 3)`,
+  );
+  console.log(
+    `  after ${NEW_COMMITS} new commits:                         ${after.ms.toFixed(0)} ms, ${after.commits} commits read, ${after.findings} findings (${after.cache})`,
+  );
+  console.log(
+    `ratio second nightly run / cold start: ${(warm.ms / coldStart).toFixed(2)}x (target <= 2x); commits read after ${NEW_COMMITS} new ones: ${after.commits}`,
+  );
+  if (warm.commits !== 0 || after.commits !== NEW_COMMITS || warm.findings !== cold.findings) process.exitCode = 1;
+} finally {
+  rmSync(cacheDir, { recursive: true, force: true });
+  rmSync(emptyRepo, { recursive: true, force: true });
 }
 if (variants.some((variant) => variant.findings !== single!.findings)) process.exitCode = 1;
