@@ -1,7 +1,8 @@
 // Long scans read in segments on several streams (issue 13.1, 13.2) find exactly what one stream
 // finds, in the same order: a history with merges, renames and secrets in messages, and a working
 // tree compared with a straightforward reading of every file.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeSecretsCheck, type SecretsCheckOptions } from '../../../src/checks/secrets/check.js';
@@ -146,6 +147,36 @@ describe('a working tree read in segments', () => {
       expect(found).toEqual([...reference, expect.stringMatching(/^aws-access-key-id zz\/huge\.log:60001$/)]);
       expect(result.stats).toMatchObject({ files: 301, skippedBinary: 1, largeFiles: 1, skippedNodeModules: 2, skippedGitFolder: 1 });
       expect(seen(result)).toEqual(seen(results[0]!));
+    }
+  });
+});
+
+describe('when a stream cannot run', () => {
+  it('reads on this thread what a helper thread that cannot start would have read', async () => {
+    const repo = history();
+    const single = await scan(repo, TEST_RULES, { parallel: { runners: 1 } });
+    const broken = await scan(repo, TEST_RULES, {
+      workerRules: { module: new URL('./no-such-rules.ts', import.meta.url).href, name: 'NONE' },
+      parallel: { runners: 2, minSplit: 0 },
+    });
+    expect(seen(broken)).toEqual(seen(single));
+  });
+
+  it('fails closed when git cannot read a commit of one segment', async () => {
+    const repo = history();
+    // A blob git needs for one commit's diff, gone from the object database.
+    const blob = repo.git('rev-parse', `${repo.sha(3)}:src/file-2.ts`).trim();
+    repo.git('repack', '-q', '-a', '-d');
+    repo.git('prune-packed');
+    const pack = readdirSync(join(repo.dir, '.git/objects/pack')).find((name) => name.endsWith('.pack'))!;
+    // Unpack everything loose, then drop the one blob.
+    const packed = readFileSync(join(repo.dir, '.git/objects/pack', pack));
+    for (const name of readdirSync(join(repo.dir, '.git/objects/pack'))) rmSync(join(repo.dir, '.git/objects/pack', name));
+    execFileSync('git', ['unpack-objects', '-q'], { cwd: repo.dir, input: packed });
+    rmSync(join(repo.dir, '.git/objects', blob.slice(0, 2), blob.slice(2)));
+    for (const runners of [1, 3]) {
+      const result = await scan(repo, TEST_RULES, { parallel: { runners, minSplit: 0 } });
+      expect(result.errors).toEqual([expect.objectContaining({ fatal: true, message: expect.stringContaining('the scan stopped early') })]);
     }
   });
 });
