@@ -153,29 +153,35 @@ async function objectTypes(cwd: string, shas: string[]): Promise<Map<string, str
 }
 
 /**
- * True when every remembered tip is a commit, or missing (a deleted branch's tip, in a fresh clone:
- * it then excludes nothing). A tip that is another kind of object would exclude nothing either,
- * silently: the file is not what it claims, and the scan reads everything.
+ * What the clone says about a remembered scan, asked with two git commands at once:
+ * - `tipsUsable`: every remembered tip is a commit, or missing (a deleted branch's tip, in a fresh
+ *   clone: it then excludes nothing). A tip that is another kind of object would exclude nothing
+ *   either, silently: the file is not what it claims, and the scan reads everything.
+ * - `reachable`: the remembered findings whose commit is still in the history (a deleted branch's
+ *   commits are not, and a full scan would not report them). Dropped: those whose commit the clone
+ *   lacks, and those of `git rev-list <tips then> --not --all`, the commits read then that no ref
+ *   reaches now. Cheap in the usual case: refs that only moved forward leave that walk little to do.
  */
-export async function tipsUsable(cwd: string, tips: string[]): Promise<boolean> {
-  for (const type of (await objectTypes(cwd, tips)).values()) if (type !== 'commit') return false;
-  return true;
+export async function reviewRemembered(
+  cwd: string,
+  entry: CacheEntry,
+): Promise<{ tipsUsable: boolean; reachable: CacheEntry['findings'] }> {
+  const commits = [...new Set(entry.findings.map((finding) => finding.location.commit))];
+  const [types, gone] = await Promise.all([objectTypes(cwd, [...entry.tips, ...commits]), goneSince(cwd, entry.tips)]);
+  const tipsUsable = gone !== undefined && entry.tips.every((tip) => (types.get(tip) ?? 'commit') === 'commit');
+  const reachable = entry.findings.filter(
+    (finding) => types.get(finding.location.commit) === 'commit' && !gone?.has(finding.location.commit),
+  );
+  return { tipsUsable, reachable };
 }
 
-/**
- * The remembered findings whose commit is still in the history (a deleted branch's commits are
- * not, and a full scan would not report them): commits the clone lacks, or that no ref reaches.
- */
-export async function stillReachable(cwd: string, findings: CacheEntry['findings']): Promise<CacheEntry['findings']> {
-  const commits = [...new Set(findings.map((finding) => finding.location.commit))];
-  if (commits.length === 0) return [];
-  const present = new Set<string>();
-  for (const [sha, type] of await objectTypes(cwd, commits)) if (type === 'commit') present.add(sha);
-  // Of those present, the ones no ref reaches: `git rev-list <them> --not --all` lists them (and their unreachable ancestors).
-  const unreachable = new Set<string>();
-  if (present.size > 0) {
-    const out = await git(cwd, ['rev-list', '--stdin', '--not', '--all'], { input: `${[...present].join('\n')}\n` });
-    for (const line of out.split('\n')) if (line) unreachable.add(line);
+/** The commits reachable from `tips` that no ref reaches now; undefined when git cannot walk from them. */
+async function goneSince(cwd: string, tips: string[]): Promise<Set<string> | undefined> {
+  if (tips.length === 0) return new Set();
+  try {
+    const out = await git(cwd, ['rev-list', '--ignore-missing', '--stdin', '--not', '--all'], { input: `${tips.join('\n')}\n` });
+    return new Set(out.split('\n').filter(Boolean));
+  } catch {
+    return undefined;
   }
-  return findings.filter((finding) => present.has(finding.location.commit) && !unreachable.has(finding.location.commit));
 }
