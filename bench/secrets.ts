@@ -201,7 +201,7 @@ try {
   const after = await nightly(repoDir, await buildContext({ root: repoDir, overrides: {}, git: true }, ['secrets']));
   execFileSync('git', ['update-ref', '-d', 'refs/heads/bench-incremental'], { cwd: repoDir });
   console.log('\nincremental nightly scans (deps.cache-dir):');
-  console.log(`  cold start, a repository of one empty commit:  ${coldStart.toFixed(0)} ms (best of 3)`);
+  console.log(`  cold start, a repository of one empty commit:  ${coldStart.toFixed(0)} ms (best of 5)`);
   console.log(
     `  first nightly run, no cache:                   ${cold.ms.toFixed(0)} ms, ${cold.commits} commits read, ${cold.findings} findings (${cold.cache})`,
   );
