@@ -271,8 +271,7 @@ describe('DiffParser batches', () => {
       const parser = new DiffParser({ maxFileSize: 1000, keep: detector.keepBytes });
       const found: string[] = [];
       const scan = () => {
-        for (const batch of parser.takeBatches())
-          for (const detection of detector.scan(batch)) found.push(`${detection.line.line} ${detection.rule.id}`);
+        for (const detection of detector.scan(parser.take())) found.push(`${detection.line.line} ${detection.rule.id}`);
       };
       for (const chunk of chunks) {
         parser.push(chunk);

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeSecretsCheck, type SecretsCheckOptions } from '../../../src/checks/secrets/check.js';
 import { linesOf } from '../../../src/checks/secrets/detect/detector.js';
+import { scanSegments, type Job } from '../../../src/checks/secrets/parallel-scan.js';
 import { BUILTIN_RULES } from '../../../src/checks/secrets/rules/builtin.js';
 import type { SecretRule } from '../../../src/checks/secrets/rules/types.js';
 import { configSchema } from '../../../src/config/schema.js';
@@ -178,5 +179,28 @@ describe('when a stream cannot run', () => {
       const result = await scan(repo, TEST_RULES, { parallel: { runners, minSplit: 0 } });
       expect(result.errors).toEqual([expect.objectContaining({ fatal: true, message: expect.stringContaining('the scan stopped early') })]);
     }
+  });
+});
+
+describe('scanSegments', () => {
+  it('hands out findings in segment order, whichever stream finishes first', async () => {
+    // Segment 0 is long, the others one commit each: on three streams they finish long before it.
+    const repo = gitRepo();
+    for (let index = 0; index < 30; index++) repo.commit(`c${index}`, { [`k${index}.env`]: `KEY=${awsKey(800 + index)}\n` });
+    const commits = repo.git('rev-list', '--all').trim().split('\n');
+    const jobs: Job[] = [commits.slice(0, 28), [commits[28]!], [commits[29]!]].map((list) => ({
+      kind: 'history',
+      commits: `${list.join('\n')}\n`,
+    }));
+    const totals = { read: {}, detector: { restrictedLines: 0, decodedValues: 0 }, unreadable: [] };
+    const options = {
+      place: { root: repo.dir, pathspec: [], maxFileSize: 1 << 20, mode: 'full' as const },
+      makeDetector: () => detectorFor(TEST_RULES),
+    };
+    const paths: string[] = [];
+    for await (const batch of scanSegments(jobs, 3, options, totals)) for (const { finding } of batch) paths.push(finding.location.path);
+    // git log order: newest first, k29 ... k0.
+    expect(paths).toEqual([...Array(30).keys()].reverse().map((index) => `k${index}.env`));
+    expect(totals.read).toMatchObject({ commits: 30, files: 30 });
   });
 });
