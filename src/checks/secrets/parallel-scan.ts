@@ -123,6 +123,12 @@ export async function runJob(
   const before = { ...detector.stats };
   const found: Found[] = [];
   const unreadable: JobResult['unreadable'] = [];
+  const scan = async (lines: AsyncIterable<AddedLine[]>, source: LineSource) => {
+    for await (const batch of lines) for (const each of foundIn(detector, batch, place.mode, source)) found.push(each);
+  };
+  // The byte prefilter drops lines before they are decoded (measured on 8.3M lines of installed npm
+  // code, 15% kept: 3.9 s of CPU with it, 5.3 s without; on bench/working-tree's keyword-dense tree,
+  // 68% kept, it costs 3%).
   const parser: DiffParserOptions = {
     maxFileSize: place.maxFileSize,
     keep: detector.keepBytes,
@@ -130,20 +136,17 @@ export async function runJob(
     ...(onCommit ? { onCommit } : {}),
   };
   let read: Record<string, number>;
-  let lines: AsyncIterable<AddedLine[]>;
-  let source: LineSource;
   if (job.kind === 'history') {
     let diff = emptyStats();
-    lines = commitLines(place.root, job.commits, place.pathspec, parser, (now) => (diff = now));
-    source = 'history';
-    for await (const batch of lines) for (const each of foundIn(detector, batch, place.mode, source)) found.push(each);
+    await scan(
+      commitLines(place.root, job.commits, place.pathspec, parser, (now) => (diff = now)),
+      'history',
+    );
     read = { ...diff };
   } else {
     const stats = emptyTreeStats();
     const onUnreadable = (path: string, reason: string) => unreadable.push({ path, reason });
-    lines = treeLines(place.root, job.paths, { ...parser, onUnreadable }, stats);
-    source = 'working tree';
-    for await (const batch of lines) for (const each of foundIn(detector, batch, place.mode, source)) found.push(each);
+    await scan(treeLines(place.root, job.paths, { ...parser, onUnreadable }, stats), 'working tree');
     read = { ...stats };
   }
   const after = detector.stats;

@@ -1,6 +1,8 @@
 // `--no-git`: every line of every file in the working tree counts as added. The tree is listed
-// once, in path order; a long list is read in segments by several threads (parallel-scan.ts). The
-// byte prefilter runs on each file's raw bytes, and only the lines it keeps are decoded to strings.
+// once, in path order; a long list is read in segments by several threads (parallel-scan.ts). Each
+// file is read whole with plain blocking reads into one buffer (a thread-pool round trip per call
+// cost more than the reads); the byte prefilter (`keep`) runs on its raw bytes, line by line from a
+// fresh start, and only the lines it keeps are decoded to strings.
 import { closeSync, createReadStream, openSync, readSync, type Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -30,6 +32,8 @@ const SKIPPED_FOLDERS = new Map<string, 'skippedNodeModules' | 'skippedGitFolder
 
 /** Git's own heuristic: a NUL byte in the first 8000 bytes makes a file binary. */
 const SNIFF_BYTES = 8000;
+/** A file over the size limit is read in pieces of this size. */
+const LARGE_FILE_CHUNK = 1 << 20;
 /** Lines handed to the detector at once (a batch may hold several small files). */
 const BATCH_LINES = 4096;
 
@@ -219,7 +223,7 @@ async function* largeFileLines(
     batch.push({ path, line, text: bytes.toString('utf8', start, end), commit: '', author: '', date: '', restricted: true });
   };
   try {
-    for await (const chunk of createReadStream(full) as AsyncIterable<Buffer>) {
+    for await (const chunk of createReadStream(full, { highWaterMark: LARGE_FILE_CHUNK }) as AsyncIterable<Buffer>) {
       if (!sniffed) {
         sniffed = true;
         if (chunk.subarray(0, SNIFF_BYTES).includes(0)) {
