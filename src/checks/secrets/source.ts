@@ -102,7 +102,9 @@ function treeSource(parallel: ParallelOptions): OpenedSource {
   const listed = emptyTreeStats();
   const totals = emptyTotals({ ...listed });
   async function* found(): AsyncGenerator<Found[]> {
-    const paths = await listTreeFiles(parallel.place.root, parallel.includePath, listed);
+    const paths = await listTreeFiles(parallel.place.root, parallel.includePath, listed, (path, reason) =>
+      errors.push({ check: 'secrets', path, message: `could not list this folder (${reason}), so the files in it were not scanned.` }),
+    );
     Object.assign(totals.read, listed);
     const runners = runnersFor(paths.length, SPLIT_MIN_FILES, parallel);
     const jobs = segmentBounds(paths.length, runners).map(([from, to]): Job => ({ kind: 'tree', paths: paths.slice(from, to) }));

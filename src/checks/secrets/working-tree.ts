@@ -59,8 +59,9 @@ export async function listTreeFiles(
   root: string,
   includePath: WorkingTreeOptions['includePath'],
   stats: WorkingTreeStats,
+  onUnreadable: (path: string, reason: string) => void,
 ): Promise<string[]> {
-  const paths = (await listFiles(root, '', stats)).sort();
+  const paths = (await listFiles(root, '', stats, onUnreadable)).sort();
   if (!includePath) return paths;
   return paths.filter((path) => {
     const included = includePath(path);
@@ -115,12 +116,19 @@ export async function* treeLines(
  * Every regular file under `dir` (relative paths; symlinks not followed), skipping `node_modules`
  * and `.git` folders at any depth, whose files are only counted. Folders are listed concurrently.
  */
-async function listFiles(root: string, dir: string, stats: WorkingTreeStats): Promise<string[]> {
+async function listFiles(
+  root: string,
+  dir: string,
+  stats: WorkingTreeStats,
+  onUnreadable: (path: string, reason: string) => void,
+): Promise<string[]> {
   let entries: Dirent[];
   try {
     entries = await readdir(join(root, dir), { withFileTypes: true });
-  } catch {
-    return []; // a folder that vanished or cannot be listed holds nothing we could read
+  } catch (error) {
+    // Not read is not checked: said, never skipped quietly.
+    onUnreadable(dir === '' ? '.' : dir, (error as NodeJS.ErrnoException).code ?? String(error));
+    return [];
   }
   const files: string[] = [];
   const folders: Promise<string[]>[] = [];
@@ -130,7 +138,7 @@ async function listFiles(root: string, dir: string, stats: WorkingTreeStats): Pr
     else if (entry.isDirectory()) {
       const skipped = SKIPPED_FOLDERS.get(entry.name);
       if (skipped) folders.push(countFiles(join(root, path)).then((count) => ((stats[skipped] += count), [])));
-      else folders.push(listFiles(root, path, stats));
+      else folders.push(listFiles(root, path, stats, onUnreadable));
     }
   }
   for (const more of await Promise.all(folders)) for (const path of more) files.push(path);
