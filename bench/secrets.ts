@@ -11,12 +11,13 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { configSchema } from '../src/config/schema.js';
-import { makeSecretsCheck, type SecretsCheckOptions } from '../src/checks/secrets/check.js';
+import { makeSecretsCheck } from '../src/checks/secrets/check.js';
 import { BUILTIN_RULES } from '../src/checks/secrets/rules/builtin.js';
 import { COMMIT_FORMAT } from '../src/checks/secrets/diff-parser.js';
 import { buildContext } from '../src/context/build.js';
 import type { Context } from '../src/context/context.js';
 import type { SecretRule } from '../src/checks/secrets/rules/types.js';
+import { streamVariants, timeVariant, type StreamVariant } from './stream-variants.js';
 import { CODE_LINES, CONFIG_LINES, WORDS, lines, name, pick, random, SECRETS } from './code-text.js';
 
 const COMMITS = 10_500;
@@ -88,32 +89,8 @@ const config = configSchema.parse({});
 const context = await buildContext({ root: repoDir, overrides: {}, git: true }, ['secrets']);
 const workerRules = rules === BUILTIN_RULES ? ('builtin' as const) : undefined;
 
-interface Variant {
-  label: string;
-  options: SecretsCheckOptions;
-  best: number;
-  cpu: number;
-  findings: string;
-  commits: number;
-}
-// One stream (the floor of one git process), two streams forced (issue 13.2), and what the machine picks.
-const variants: Variant[] = [
-  { label: 'one stream', options: { parallel: { runners: 1 } } },
-  { label: 'two streams', options: { ...(workerRules ? { workerRules } : {}), parallel: { runners: 2, minSplit: 0 } } },
-  { label: 'as the machine picks', options: workerRules ? { workerRules } : {} },
-].map((variant) => ({ ...variant, best: Infinity, cpu: Infinity, findings: '', commits: 0 }));
-
-async function scan(variant: Variant): Promise<void> {
-  const check = makeSecretsCheck(rules, variant.options);
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  const result = await check(context, config);
-  variant.best = Math.min(variant.best, performance.now() - started);
-  const used = process.cpuUsage(cpu);
-  variant.cpu = Math.min(variant.cpu, (used.user + used.system) / 1000);
-  variant.findings = JSON.stringify(result.findings);
-  variant.commits = Number(result.stats?.commits ?? 0);
-}
+const variants = streamVariants(workerRules);
+const findingsOf = (variant: StreamVariant) => JSON.stringify(variant.result?.findings);
 
 // Interleaved rounds, best of each: on a shared machine, load shifts between phases otherwise.
 const ROUNDS = 5;
@@ -125,7 +102,7 @@ for (let round = 0; round < ROUNDS; round++) {
   gitLog = Math.min(gitLog, await gitLogToDevNull());
   // The scan's own git flags (merges as combined diffs, renames detected, messages): the cost of the reading alone.
   gitLogSameFlags = Math.min(gitLogSameFlags, await gitLogToDevNull(['--cc', '-M', '--no-color', `--format=${COMMIT_FORMAT}`]));
-  for (const variant of variants) await scan(variant);
+  for (const variant of variants) await timeVariant(variant, rules, context, config);
 }
 const [single] = variants;
 console.log(
@@ -136,10 +113,10 @@ console.log(`rules: ${which}`);
 console.log(`git log -p -U0 --all > /dev/null: ${gitLog.toFixed(0)} ms (best of ${ROUNDS})`);
 console.log(`  same, with the scan's git flags:  ${gitLogSameFlags.toFixed(0)} ms (best of ${ROUNDS})`);
 for (const variant of variants) {
-  const same = variant.findings === single!.findings ? 'same findings as one stream' : 'FINDINGS DIFFER from one stream';
+  const same = findingsOf(variant) === findingsOf(single!) ? 'same findings as one stream' : 'FINDINGS DIFFER from one stream';
   console.log(
     `secrets scan, ${variant.label.padEnd(21)} ${variant.best.toFixed(0).padStart(6)} ms, CPU of this process ${variant.cpu.toFixed(0)} ms ` +
-      `(best of ${ROUNDS}), ${variant.commits} commits, ${JSON.parse(variant.findings).length} findings, ${same}`,
+      `(best of ${ROUNDS}), ${variant.result?.stats?.commits} commits, ${variant.result?.findings.length} findings, ${same}`,
   );
 }
 for (const variant of variants) {
@@ -219,4 +196,4 @@ try {
   rmSync(cacheDir, { recursive: true, force: true });
   rmSync(emptyRepo, { recursive: true, force: true });
 }
-if (variants.some((variant) => variant.findings !== single!.findings)) process.exitCode = 1;
+if (variants.some((variant) => findingsOf(variant) !== findingsOf(single!))) process.exitCode = 1;

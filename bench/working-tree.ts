@@ -15,11 +15,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { configSchema } from '../src/config/schema.js';
-import { makeSecretsCheck, type SecretsCheckOptions } from '../src/checks/secrets/check.js';
 import { compileRules } from '../src/checks/secrets/detect/compile.js';
 import { Detector, linesOf } from '../src/checks/secrets/detect/detector.js';
 import { BUILTIN_RULES } from '../src/checks/secrets/rules/builtin.js';
 import { buildContext } from '../src/context/build.js';
+import { streamVariants, timeVariant, type StreamVariant } from './stream-variants.js';
 import { CODE_LINES, CONFIG_LINES, SECRETS, WORDS, lines, name, pick, random, reseed } from './code-text.js';
 
 const FILES = 40_000;
@@ -128,33 +128,9 @@ const listFile = join(here, '.work', 'working-tree-files.txt');
 writeFileSync(listFile, cat.paths.map((path) => `${path}\u0000`).join(''));
 const context = await buildContext({ root, overrides: {}, git: false }, ['secrets']);
 
-interface Variant {
-  label: string;
-  options: SecretsCheckOptions;
-  best: number;
-  cpu: number;
-  findings: string[];
-  stats: Record<string, number | string>;
-}
-const variants: Variant[] = (
-  [
-    { label: 'one stream', options: { parallel: { runners: 1 } } },
-    { label: 'two streams', options: { workerRules: 'builtin', parallel: { runners: 2, minSplit: 0 } } },
-    { label: 'as the machine picks', options: { workerRules: 'builtin' } },
-  ] satisfies { label: string; options: SecretsCheckOptions }[]
-).map((variant) => ({ ...variant, best: Infinity, cpu: Infinity, findings: [], stats: {} }));
-
-async function scan(variant: Variant): Promise<void> {
-  const check = makeSecretsCheck(BUILTIN_RULES, variant.options);
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  const result = await check(context, config);
-  variant.best = Math.min(variant.best, performance.now() - started);
-  const used = process.cpuUsage(cpu);
-  variant.cpu = Math.min(variant.cpu, (used.user + used.system) / 1000);
-  variant.stats = result.stats ?? {};
-  variant.findings = result.findings.map((finding) => `${finding.rule} ${finding.location.path}:${finding.location.line}`);
-}
+const variants = streamVariants('builtin');
+const found = (variant: StreamVariant) =>
+  (variant.result?.findings ?? []).map((finding) => `${finding.rule} ${finding.location.path}:${finding.location.line}`);
 
 const ROUNDS = 3;
 const loads: number[] = [];
@@ -164,7 +140,7 @@ let reference: string[] = [];
 for (let round = 0; round < ROUNDS; round++) {
   loads.push(loadavg()[0]!);
   catTime = Math.min(catTime, await catFiles(root, listFile));
-  for (const variant of variants) await scan(variant);
+  for (const variant of variants) await timeVariant(variant, BUILTIN_RULES, context, config);
   const started = performance.now();
   reference = referenceFindings(root, maxFileSize, cat.paths);
   referenceTime = Math.min(referenceTime, performance.now() - started);
@@ -175,7 +151,7 @@ console.log(
   `machine: ${availableParallelism()} CPUs; 1-minute load average ${loads.map((load) => load.toFixed(1)).join(', ')} at each round`,
 );
 console.log(`tree: ${root}: ${cat.paths.length} files read whole (${cat.lines} lines, ${mb} MB), as cat reads them`);
-console.log(`scan stats: ${JSON.stringify(single!.stats)}`);
+console.log(`scan stats: ${JSON.stringify(single!.result?.stats)}`);
 console.log(`cat of those files > /dev/null:        ${catTime.toFixed(0).padStart(6)} ms (best of ${ROUNDS})`);
 console.log(
   `reading every line of them (the walker before issue 13.1: no prefilter, every line decoded and scanned): ${referenceTime.toFixed(0)} ms`,
@@ -183,12 +159,12 @@ console.log(
 let failed = false;
 for (const variant of variants) {
   // Files over the size limit are not in the reference (cat does not read them either): compare the rest.
-  const whole = variant.findings.filter((finding) => cat.pathSet.has(finding.split(' ')[1]!.replace(/:\d+$/, '')));
+  const whole = found(variant).filter((finding) => cat.pathSet.has(finding.split(' ')[1]!.replace(/:\d+$/, '')));
   const same = JSON.stringify(whole) === JSON.stringify(reference);
   failed ||= !same;
   console.log(
     `secrets scan --no-git, ${variant.label.padEnd(21)} ${variant.best.toFixed(0).padStart(6)} ms, CPU of this process ${variant.cpu.toFixed(0)} ms ` +
-      `(best of ${ROUNDS}), ${variant.findings.length} findings; of the files cat reads, ${same ? 'the same as' : 'DIFFERENT from'} the reference's ${reference.length}`,
+      `(best of ${ROUNDS}), ${found(variant).length} findings; of the files cat reads, ${same ? 'the same as' : 'DIFFERENT from'} the reference's ${reference.length}`,
   );
 }
 for (const variant of variants) console.log(`ratio ${variant.label} / cat: ${(variant.best / catTime).toFixed(2)}x (target <= 2x)`);
