@@ -57,7 +57,7 @@ export interface ParallelOptions {
   makeDetector: () => Detector;
   /** How a helper thread builds the same detector; without it every stream runs on this thread. */
   worker?: { rules: WorkerRules; config: Config; policyFiles: PolicyFiles };
-  /** Streams at once; default: one per core (up to 4), one when the machine is already busy or the work is short. */
+  /** Streams at once; default: from the free cores (see runnersFor), one when the work is short. */
   runners?: number;
   /** Work shorter than this (commits or files) is one stream (default SPLIT_MIN_COMMITS / SPLIT_MIN_FILES). */
   minSplit?: number;
@@ -71,13 +71,23 @@ export interface ScanTotals {
   unreadable: { path: string; reason: string }[];
 }
 
-/** How many streams to read at once: one per free core, never more than the work is worth. */
-export function runnersFor(size: number, minSplit: number, options: Pick<ParallelOptions, 'runners' | 'minSplit'>): number {
+/**
+ * How many streams to read at once: as many as the free cores feed, never more than the work is
+ * worth. A history stream keeps two cores busy (its `git log` and its detector run side by side at
+ * about the same rate: 1.2 s of CPU each on bench/secrets.ts), so it takes two; a tree stream reads
+ * and scans on one thread, so it takes one. Cores already busy (the 1-minute load average, rounded
+ * down) are not free: a stream there would only add a rule compile.
+ */
+export function runnersFor(
+  size: number,
+  minSplit: number,
+  coresPerStream: number,
+  options: Pick<ParallelOptions, 'runners' | 'minSplit'>,
+): number {
   if (size < (options.minSplit ?? minSplit)) return 1;
   if (options.runners !== undefined) return Math.max(1, options.runners);
-  const cores = Math.min(availableParallelism(), MAX_RUNNERS);
-  // A machine already busy has no free core to give: a second stream would only add a rule compile.
-  return loadavg()[0]! >= cores ? 1 : cores;
+  const free = availableParallelism() - Math.floor(loadavg()[0]!);
+  return Math.max(1, Math.min(MAX_RUNNERS, Math.floor(free / coresPerStream)));
 }
 
 /** Contiguous, nearly equal segments [from, to) of `size` items for `runners` streams. */

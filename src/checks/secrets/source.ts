@@ -106,7 +106,7 @@ function treeSource(parallel: ParallelOptions): OpenedSource {
       errors.push({ check: 'secrets', path, message: `could not list this folder (${reason}), so the files in it were not scanned.` }),
     );
     Object.assign(totals.read, listed);
-    const runners = runnersFor(paths.length, SPLIT_MIN_FILES, parallel);
+    const runners = runnersFor(paths.length, SPLIT_MIN_FILES, 1, parallel);
     const jobs = segmentBounds(paths.length, runners).map(([from, to]): Job => ({ kind: 'tree', paths: paths.slice(from, to) }));
     try {
       yield* scanSegments(jobs, runners, parallel, totals);
@@ -158,7 +158,7 @@ function historySource(parallel: ParallelOptions, input: SourceInput): OpenedSou
     };
   }
   const scanList = (list: CommitList) => {
-    const runners = runnersFor(list.length, SPLIT_MIN_COMMITS, parallel);
+    const runners = runnersFor(list.length, SPLIT_MIN_COMMITS, 2, parallel);
     const jobs = segmentBounds(list.length, runners).map(([from, to]): Job => ({ kind: 'history', commits: list.slice(from, to) }));
     return scanSegments(jobs, runners, parallel, totals);
   };
