@@ -1,6 +1,6 @@
 import type { SecretRule } from './types.js';
 import { ALNUM, BASE64, BASE64URL, HEX, UPPER_ALNUM, fake, fakeUuid } from './fake.js';
-import { assigned } from './context.js';
+import { assigned } from './patterns.js';
 import { contextRule, prefixedRule } from './define.js';
 
 const BASE32_UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';

@@ -1,5 +1,5 @@
 import type { ContextRule, PatternRule } from './types.js';
-import { prefixed } from './context.js';
+import { prefixed } from './patterns.js';
 import { mergeAlphabets } from './shapes.js';
 
 /** Escape a literal for use inside a regex source. */

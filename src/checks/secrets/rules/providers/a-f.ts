@@ -4,7 +4,7 @@
 // trufflehog's detectors and gitleaks' rules read it; each row makes its own examples (rules/row.ts).
 import type { PatternRule, SecretRule } from '../types.js';
 import { literal, prefixedRule } from '../define.js';
-import { prefixed } from '../context.js';
+import { prefixed } from '../patterns.js';
 import { providerRow, secretRow, standalone } from '../row.js';
 import {
   alnum,
