@@ -77,9 +77,12 @@ export const SAAS_RULES: SecretRule[] = [
     title: 'Asana OAuth client secret',
     provider: 'Asana',
     keywords: ['asana'],
-    value: '[a-z0-9]{32}',
+    // Not the tail of a personal token (`<n>/<digits>:<32 hex>`), malformed or not: the secret never
+    // follows a colon or a slash.
+    value: '(?<![:/])[a-z0-9]{32}',
     sample: fake(32, '0123456789abcdefghijklmnopqrstuvwxyz', 'asanasecret'),
     env: 'ASANA_CLIENT_SECRET',
+    notSecret: [`asana key = 7/${fake(8, DIGITS, 'asana-bad')}/${fake(13, DIGITS, 'asana-bad2')}:${fake(32, HEX, 'asana-bad3')}`],
     minEntropy: 3.5,
     remediation: 'Reset the client secret of the app in the Asana developer console.',
   }),

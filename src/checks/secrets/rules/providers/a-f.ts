@@ -581,6 +581,19 @@ export const PROVIDERS_A_F: SecretRule[] = [
     },
   },
   providerRow({
+    id: 'azure-openai-key-near-openai',
+    provider: 'Azure',
+    // An Azure OpenAI key is 32 lowercase hex digits, a shape OpenAI's own keys (`sk-…`) never take:
+    // next to `openai` (an SDK client, an `api-key` header) it is the Azure key. Strictly lowercase
+    // hex, and never after `_` or `-`, so request IDs (`req_…`) and hex inside slugs are left alone.
+    keywords: ['openai'],
+    value: custom('[0-9abcdef]{32}', '0-9abcdef_\\-', 32, (salt) => fake(32, HEX, salt)),
+    title: 'Azure OpenAI API key',
+    remediation: 'Regenerate the key in the Azure portal (the Azure OpenAI resource > Keys and Endpoint).',
+    secret: [`export const openai = new OpenAI({\n  apiKey: "${fake(32, HEX, 'azoai-ts')}",`],
+    notSecret: [`openai: {"id": "chatcmpl-1", "x-request-id": "req_${fake(32, HEX, 'azoai-req')}"}`],
+  }),
+  providerRow({
     id: 'azure-apim-subscription-key',
     provider: 'Azure',
     // An API Management subscription key (`Ocp-Apim-Subscription-Key`): 32 hex digits, which

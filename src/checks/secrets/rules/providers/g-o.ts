@@ -1157,12 +1157,16 @@ export const PROVIDERS_G_O: SecretRule[] = [
     title: 'OneLogin API client secret',
     provider: 'OneLogin',
     keywords: ['onelogin'],
-    // The client ID is 64 hex digits too.
-    name: 'onelogin[\\w. -]{0,20}secret',
-    value: hex(64),
+    // The client ID is 64 hex digits too: the name must say secret, either after the provider's
+    // name or just before the value (trufflehog's onelogin reads `secret`, then up to 20 of
+    // `[a-zA-Z0-9_' "=]`, then the value).
+    name: `onelogin[\\w. -]{0,20}secret|secret[\\w'" =:-]{0,20}$`,
+    // Issued as 64 hex digits; trufflehog reads `[a-z0-9]{64}`.
+    value: lowerAlnum(64),
     env: 'ONELOGIN_CLIENT_SECRET',
     remediation: 'Delete the API credential in OneLogin (Developers > API Credentials) and create a new one.',
-    notSecret: [`ONELOGIN_CLIENT_ID=${fake(64, HEX, 'oneloginid')}`],
+    secret: [`onelogin token - 'secret_${fake(64, HEX, 'onelogin-prefixed')}'`],
+    notSecret: [`ONELOGIN_CLIENT_ID=${fake(64, HEX, 'oneloginid')}`, `onelogin token - 'id_${fake(64, HEX, 'onelogin-id2')}'`],
   }),
   providerRow({
     id: 'onesignal-rest-api-key',
