@@ -23,6 +23,7 @@ export const MESSAGING_RULES: SecretRule[] = [
     env: 'MAILGUN_API_KEY',
     prefix: 'key-',
     body: '[a-f0-9]{32}',
+    strictHex: true,
     sample: fake(32, HEX, 'mailgun'),
     minEntropy: 3.2,
     remediation: 'Rotate the key in the Mailgun control panel (API Security).',
