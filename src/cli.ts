@@ -1,26 +1,27 @@
+#!/usr/bin/env node
 // The CLI shell: argv -> run() -> text/json/sarif -> exit code (0 pass, 1 fail, 2 bad usage/config/repo).
+// Startup loads only what reads the arguments: `--version` and `--help` answer before the scanner, the
+// reporters or the lockfile parsers are parsed, and those load afterwards, with Node's compile cache
+// on (issue 13, "Start fast").
 import { statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { enableCompileCache } from './compile-cache.js';
 import { parseCliArgs, USAGE, type CliCommand } from './config/cli-args.js';
 import { describeError, isUserError } from './config/errors.js';
 import { prepareOutputFile } from './config/output-file.js';
-import { runInventory } from './inventory.js';
-import { renderJson } from './report/json.js';
-import { renderSarif } from './report/sarif.js';
-import { renderText, shouldUseColor } from './report/text.js';
-import { progressOnTty } from './report/progress.js';
-import { jsonForLog } from './report/workflow-commands.js';
-import { run } from './run.js';
 import { VERSION } from './version.js';
 
 async function main(argv: string[]): Promise<number> {
   const cli: CliCommand = parseCliArgs(argv, process.cwd());
   if (cli.command === 'help') return print(`${USAGE}\n`, 0);
   if (cli.command === 'version') return print(`security-gate ${VERSION}\n`, 0);
+  enableCompileCache(); // before the scanner and the reporters load
+  const { shouldUseColor } = await import('./report/text.js');
   const color = !cli.output && shouldUseColor(process.stdout, process.env);
 
   if (cli.command === 'inventory') {
     if (cli.output) prepareOutputFile(cli.output, folderOf(resolve(cli.path)), '--output');
+    const { runInventory } = await import('./inventory.js');
     const inventory = await runInventory(cli, color);
     // Unreadable lockfiles: listed (in text, also in the report) and exit 1, the others still listed.
     for (const problem of inventory.problems) process.stderr.write(`security-gate: ${problem}\n`);
@@ -28,6 +29,14 @@ async function main(argv: string[]): Promise<number> {
   }
   // Before the scan: a report path that cannot be written fails now, not after minutes of scanning.
   if (cli.output) prepareOutputFile(cli.output, cli.settings.root, '--output');
+  const [{ run }, { progressOnTty }, { renderJson }, { renderSarif }, { renderText }, { jsonForLog }] = await Promise.all([
+    import('./run.js'),
+    import('./report/progress.js'),
+    import('./report/json.js'),
+    import('./report/sarif.js'),
+    import('./report/text.js'),
+    import('./report/workflow-commands.js'),
+  ]);
   const progress = progressOnTty(process.stderr);
   const { verdict } = await run(cli.settings, { progress });
   if (progress) process.stderr.write('\r\u001b[K'); // clear the progress line

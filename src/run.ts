@@ -1,7 +1,8 @@
 // The pipeline shared by the action and the CLI: Config -> Context -> Checks -> Policy -> Verdict.
 // It returns the verdict; rendering it is the shells' job (run.ts imports no reporter).
-import { CHECKS } from './checks/index.js';
 import type { Progress } from './checks/check.js';
+import { CHECKS } from './checks/index.js';
+import { runCheckInWorker } from './checks/isolated.js';
 import type { PolicyFiles } from './config/policy-files.js';
 import type { Config } from './config/schema.js';
 import type { Settings } from './config/settings.js';
@@ -21,6 +22,16 @@ export interface RunResult {
 
 export interface RunOptions {
   progress?: Progress;
+  /**
+   * `worker` (the default): each check runs in a worker thread of its own, with a heap cap, so one
+   * that runs out of memory or crashes fails by name and the others still report (checks/isolated.ts).
+   * `in-process`: on this thread, for callers that want one stack (a thrown error is still contained).
+   */
+  isolation?: 'worker' | 'in-process';
+  /** Each check's heap cap in MB, for `worker` isolation (default CHECK_HEAP_LIMIT_MB). */
+  heapLimitMb?: number;
+  /** For tests only: a module (file URL) whose default export runs instead of a built-in check, in its worker. */
+  checkModules?: Partial<Record<CheckName, URL>>;
 }
 
 export async function run(settings: Settings, options: RunOptions = {}): Promise<RunResult> {
@@ -50,7 +61,7 @@ export async function run(settings: Settings, options: RunOptions = {}): Promise
   return { verdict, config, context, configFile: policy.configFile };
 }
 
-/** A check that throws is a bug, not a reason to lose the other checks: it becomes a fatal error of its own. */
+/** A check that throws or dies is a bug, not a reason to lose the other checks: it becomes a fatal error of its own. */
 async function runCheck(
   name: CheckName,
   context: Context,
@@ -58,8 +69,16 @@ async function runCheck(
   policyFiles: PolicyFiles,
   options: RunOptions,
 ): Promise<CheckResult> {
+  const { progress } = options;
+  if (options.isolation !== 'in-process') {
+    return runCheckInWorker(
+      { check: name, context, config, policyFiles },
+      { progress, heapLimitMb: options.heapLimitMb, module: options.checkModules?.[name] },
+    );
+  }
   try {
-    return await CHECKS[name](context, config, { progress: options.progress, policyFiles });
+    const check = await CHECKS[name]();
+    return await check(context, config, { progress, policyFiles });
   } catch (error) {
     return { check: name, findings: [], errors: [{ check: name, path: '.', message: `check failed: ${firstLine(error)}`, fatal: true }] };
   }
