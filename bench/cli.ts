@@ -10,7 +10,7 @@
 // repository against `git log -p -U0 --all` (the floor of reading its history).
 // Run: npm run bench -- cli   (after `npm run build`)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nodeBinaries } from '../test/support/dist.js';
@@ -112,16 +112,32 @@ for (const { version, bin } of nodeBinaries()) {
   }
 }
 
-// The bundle layout: entries, the chunks they load on demand, and their source maps (not loaded by default).
+// The bundle layout: the entries, what each loads before it runs (its static imports), and the
+// chunks loaded on demand; source maps sit beside them and are not loaded by default.
 const files = readdirSync(DIST).sort();
 const size = (file: string) => statSync(join(DIST, file)).size;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
-console.log('dist/:');
-for (const file of files) console.log(`  ${file.padEnd(28)} ${kb(size(file)).padStart(9)}`);
+const staticImports = (file: string) =>
+  [...readFileSync(join(DIST, file), 'utf8').matchAll(/(?:from|import)\s*"\.\/([\w-]+\.js)"/g)].map((match) => match[1]!);
+function loadedAtStart(entry: string): string[] {
+  const seen = new Set([entry]);
+  for (const file of seen) for (const imported of staticImports(file)) seen.add(imported);
+  return [...seen];
+}
 const js = files.filter((file) => file.endsWith('.js'));
-console.log(
-  `  total .js ${kb(js.reduce((sum, file) => sum + size(file), 0))}, total .map ${kb(files.filter((file) => file.endsWith('.map')).reduce((sum, file) => sum + size(file), 0))}`,
-);
+const entries = js.filter((file) => !file.startsWith('chunk-'));
+const chunks = js.filter((file) => file.startsWith('chunk-'));
+const sum = (list: string[]) => list.reduce((total, file) => total + size(file), 0);
+console.log('dist/ (minified ESM, code-split):');
+for (const entry of entries) {
+  const start = loadedAtStart(entry);
+  console.log(
+    `  ${entry.padEnd(16)} ${kb(size(entry)).padStart(7)}, loads ${kb(sum(start)).padStart(7)} in ${start.length} files before it runs`,
+  );
+}
+const largest = [...chunks].sort((a, b) => size(b) - size(a)).slice(0, 5);
+console.log(`  ${chunks.length} chunks, ${kb(sum(chunks))}; largest: ${largest.map((file) => kb(size(file))).join(', ')}`);
+console.log(`  all .js ${kb(sum(js))}; source maps (.map, not loaded) ${kb(sum(files.filter((file) => file.endsWith('.map'))))}`);
 
 // A scan of this repository's whole history against git reading it (the floor), 5 rounds.
 if (existsSync(join(ROOT, '.git'))) {
