@@ -6,6 +6,7 @@
 // hashes, so CI can compare a fresh build with dist/.
 import { build } from 'esbuild';
 import { chmodSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 // @actions/* pull in CommonJS packages that call require('net'): ESM bundles need a real require.
@@ -29,11 +30,13 @@ const onlyWhereUsed = {
   },
 };
 
-rmSync('dist', { recursive: true, force: true });
+// `node scripts/build.mjs [OUTDIR]`: dist/ by default; tests build elsewhere to compare two builds.
+const outdir = process.argv[2] ?? 'dist';
+rmSync(outdir, { recursive: true, force: true });
 await build({
   // src/cli.ts starts with its own #! line, which esbuild keeps at the top of dist/cli.js.
   entryPoints: { index: 'src/main.ts', cli: 'src/cli.ts', 'check-worker': 'src/checks/worker.ts' },
-  outdir: 'dist',
+  outdir,
   // Flat: every chunk sits beside the entries, so `new URL('./check-worker.js', import.meta.url)` holds from any of them.
   chunkNames: 'chunk-[hash]',
   bundle: true,
@@ -53,4 +56,4 @@ await build({
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   plugins: [onlyWhereUsed],
 });
-chmodSync('dist/cli.js', 0o755);
+chmodSync(join(outdir, 'cli.js'), 0o755);
