@@ -72,6 +72,9 @@ const argv = process.argv.slice(2);
 // (`scan --version`) goes through the parser to the same answer.
 if (argv.length === 1 && argv[0] === '--version') print(`security-gate ${VERSION}\n`, 0);
 else {
+  // With SECURITY_GATE_DEBUG, stack traces name the source lines: the maps beside the bundles are read
+  // only then (they load with the chunks, which load after this line).
+  if (process.env.SECURITY_GATE_DEBUG) process.setSourceMapsEnabled(true);
   enableCompileCache();
   const { describeError, isUserError } = await import('./config/errors.js');
   try {
