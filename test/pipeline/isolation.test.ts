@@ -21,8 +21,8 @@ import { cleanupTempDirs, gitRepo } from '../support/git-repo.js';
 const SCALEBOX = readFileSync(new URL('../fixtures/scalebox-SECURITY.md', import.meta.url), 'utf8');
 const OSV = fileURLToPath(new URL('../fixtures/osv', import.meta.url));
 const dying = (name: string) => new URL(`../support/dying-checks/${name}.ts`, import.meta.url);
-// An AWS key id of the real shape (not AWS's documented example, which the rules know as public).
-const AWS_KEY = 'AKIAZ7QX3M5K2V8P4RTW';
+// An AWS key id of the real shape (base32 after AKIA; not AWS's documented example, which the rules know as public).
+const AWS_KEY = 'AKIA' + 'Q7ZL4WX2NBTR5KDM';
 
 /** Something for every check to find: a vulnerable flask, a committed key, a release the table does not support. */
 function repository() {
