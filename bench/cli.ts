@@ -10,10 +10,10 @@
 // repository against `git log -p -U0 --all` (the floor of reading its history).
 // Run: npm run bench -- cli   (after `npm run build`)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { nodeBinaries } from '../test/support/dist.js';
+import { loadedAtStart, nodeBinaries } from '../test/support/dist.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const DIST = join(ROOT, 'dist');
@@ -117,20 +117,13 @@ for (const { version, bin } of nodeBinaries()) {
 const files = readdirSync(DIST).sort();
 const size = (file: string) => statSync(join(DIST, file)).size;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
-const staticImports = (file: string) =>
-  [...readFileSync(join(DIST, file), 'utf8').matchAll(/(?:from|import)\s*"\.\/([\w-]+\.js)"/g)].map((match) => match[1]!);
-function loadedAtStart(entry: string): string[] {
-  const seen = new Set([entry]);
-  for (const file of seen) for (const imported of staticImports(file)) seen.add(imported);
-  return [...seen];
-}
 const js = files.filter((file) => file.endsWith('.js'));
 const entries = js.filter((file) => !file.startsWith('chunk-'));
 const chunks = js.filter((file) => file.startsWith('chunk-'));
 const sum = (list: string[]) => list.reduce((total, file) => total + size(file), 0);
 console.log('dist/ (minified ESM, code-split):');
 for (const entry of entries) {
-  const start = loadedAtStart(entry);
+  const start = loadedAtStart(DIST, entry);
   console.log(
     `  ${entry.padEnd(16)} ${kb(size(entry)).padStart(7)}, loads ${kb(sum(start)).padStart(7)} in ${start.length} files before it runs`,
   );

@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { bundleImports, loadedAtStart } from './support/dist.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 
@@ -24,26 +25,20 @@ interface Bundle {
   sources: (file: string) => string[];
   staticImports: (file: string) => string[];
   dynamicImports: (file: string) => string[];
+  loadedAtStart: (entry: string) => string[];
 }
 
 function bundleIn(dir: string): Bundle {
   const text = (file: string) => readFileSync(join(dir, file), 'utf8');
-  const imports = (file: string, pattern: RegExp) => [...text(file).matchAll(pattern)].map((match) => match[1]!);
   return {
     dir,
     files: readdirSync(dir).sort(),
     text,
     sources: (file) => (JSON.parse(text(`${file}.map`)) as { sources: string[] }).sources,
-    staticImports: (file) => imports(file, /(?:from|import)\s*"\.\/([\w-]+\.js)"/g),
-    dynamicImports: (file) => imports(file, /import\("\.\/([\w-]+\.js)"\)/g),
+    staticImports: (file) => bundleImports(dir, file).static,
+    dynamicImports: (file) => bundleImports(dir, file).dynamic,
+    loadedAtStart: (entry) => loadedAtStart(dir, entry),
   };
-}
-
-/** An entry and every file it imports statically: what Node parses before the entry's first line runs. */
-function loadedAtStart(bundle: Bundle, entry: string): string[] {
-  const seen = new Set([entry]);
-  for (const file of seen) for (const imported of bundle.staticImports(file)) seen.add(imported);
-  return [...seen];
 }
 
 const ENTRIES = ['cli.js', 'index.js', 'check-worker.js'];
@@ -94,8 +89,8 @@ describe('npm run build', () => {
 });
 
 describe('what a start loads', () => {
-  const sourcesAtStart = (entry: string) => loadedAtStart(first, entry).flatMap((file) => first.sources(file));
-  const bytesAtStart = (entry: string) => loadedAtStart(first, entry).reduce((sum, file) => sum + first.text(file).length, 0);
+  const sourcesAtStart = (entry: string) => first.loadedAtStart(entry).flatMap((file) => first.sources(file));
+  const bytesAtStart = (entry: string) => first.loadedAtStart(entry).reduce((sum, file) => sum + first.text(file).length, 0);
 
   it('loads a few KB before the entries run (the 2.5 MB cli.js and 3.6 MB index.js were parsed whole)', () => {
     expect(bytesAtStart('cli.js')).toBeLessThan(16 * 1024);
@@ -115,7 +110,7 @@ describe('what a start loads', () => {
   it("puts each check's own code in chunks that no other check loads", () => {
     const chunkOf = (source: RegExp) =>
       first.files.filter((file) => file.endsWith('.js') && first.sources(file).some((name) => source.test(name)));
-    const closure = (files: string[]) => [...new Set(files.flatMap((file) => loadedAtStart(first, file)))];
+    const closure = (files: string[]) => [...new Set(files.flatMap((file) => first.loadedAtStart(file)))];
     const secrets = closure(chunkOf(/src\/checks\/secrets\/rules\/builtin\.ts$/));
     const deps = closure(chunkOf(/src\/checks\/deps\/lockfiles\/index\.ts$/));
     const versions = closure(chunkOf(/src\/checks\/versions\/table\.ts$/));
