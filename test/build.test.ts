@@ -127,6 +127,14 @@ describe('what a start loads', () => {
     }
   });
 
+  it("bundles zod's English messages only (a named `z` import kept its ~40 locales: 443 KB at every start)", () => {
+    const zod = first.files
+      .filter((name) => name.endsWith('.js'))
+      .flatMap((file) => first.sources(file).filter((source) => source.includes('/zod/')));
+    expect(zod.length).toBeGreaterThan(0);
+    expect(zod.filter((source) => /\/locales\/(?!en\.js$)/.test(source))).toEqual([]);
+  });
+
   it('loads octokit only from the GitHub API chunk', () => {
     const octokit = first.files.filter((file) => file.endsWith('.js') && first.sources(file).some((name) => name.includes('@octokit/')));
     expect(octokit.length).toBeGreaterThan(0);
