@@ -1,9 +1,9 @@
-// Issue 10, item 12: a run that cannot finish must still report. Each check runs in a worker thread of
-// its own; here one of them dies for real (its heap runs out, a bug throws where nothing catches it,
-// it calls process.exit) in a real run over a real repository, and the other checks' findings, the
-// job summary, SARIF, JSON report and step outputs are still written, and the step fails naming the
-// check. The dying checks are test-only modules, handed to run() by a run option: nothing a user or
-// a repository controls can load one.
+// Issue 10, item 12: a run that cannot finish must still report. The checks run in worker threads;
+// here one of them dies for real (its heap runs out, a bug throws where nothing catches it, it calls
+// process.exit, it awaits what never comes) in a real run over a real repository, and the other
+// checks' findings, the job summary, SARIF, JSON report and step outputs are still written, and the
+// step fails naming the check. The dying checks are test-only modules, handed to run() by a run
+// option: nothing a user or a repository controls can load one.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ import type { CheckName } from '../../src/finding.js';
 import { reportToGitHub, type OutputSink } from '../../src/report/github.js';
 import { renderJson } from '../../src/report/json.js';
 import { renderText } from '../../src/report/text.js';
-import { run } from '../../src/run.js';
+import { run, type RunOptions } from '../../src/run.js';
 import { cleanupTempDirs, gitRepo } from '../support/git-repo.js';
 
 const SCALEBOX = readFileSync(new URL('../fixtures/scalebox-SECURITY.md', import.meta.url), 'utf8');
@@ -63,11 +63,17 @@ async function actionReport(verdict: Parameters<typeof reportToGitHub>[0]) {
 
 afterAll(() => cleanupTempDirs());
 
-describe.each<{ check: CheckName; module: string; death: RegExp }>([
+describe.each<{ check: CheckName; module: string; death: RegExp; isolation?: RunOptions['isolation'] }>([
   { check: 'secrets', module: 'out-of-memory', death: /^the secrets check ran out of memory \(heap limit 64 MB\)/ },
   { check: 'deps', module: 'uncaught', death: /^the deps check crashed \(Cannot read properties of undefined \(reading 'version'\)\)/ },
   { check: 'versions', module: 'exits', death: /^the versions check stopped \(exit code 70\) before it reported/ },
-])('a run where the $check check dies ($module)', ({ check, module, death }) => {
+  {
+    check: 'deps',
+    module: 'never-settles',
+    death: /^the deps check stopped before it reported: it awaited something that can never happen/,
+  },
+  { check: 'secrets', module: 'out-of-memory', death: /^the secrets check ran out of memory \(heap limit 64 MB\)/, isolation: 'per-check' },
+])('a run where the $check check dies ($module, ${isolation} workers)', ({ check, module, death, isolation }) => {
   const others = (['deps', 'secrets', 'versions'] as const).filter((name) => name !== check);
   const expected: Record<CheckName, string> = {
     deps: 'PYSEC-2023-62',
@@ -77,7 +83,7 @@ describe.each<{ check: CheckName; module: string; death: RegExp }>([
 
   it('still reports the other checks, names the dead one, and fails the action and the CLI', async () => {
     const repo = repository();
-    const { verdict } = await run(settings(repo.dir), { heapLimitMb: 64, checkModules: { [check]: dying(module) } });
+    const { verdict } = await run(settings(repo.dir), { isolation, heapLimitMb: 64, checkModules: { [check]: dying(module) } });
 
     // The pipeline: the others' findings, and one fatal error for the dead check, naming it.
     for (const other of others) expect(verdict.findings).toContainEqual(expect.objectContaining({ check: other, rule: expected[other] }));
@@ -107,10 +113,10 @@ describe.each<{ check: CheckName; module: string; death: RegExp }>([
   });
 });
 
-describe('worker isolation of the real checks', () => {
-  it('gives the same findings, stats and redaction of found values as running them in-process', async () => {
+describe.each<RunOptions['isolation']>(['shared', 'per-check'])('the real checks in %s workers', (isolation) => {
+  it('give the same findings, stats and redaction of found values as in-process', async () => {
     const repo = repository();
-    const inWorkers = (await run(settings(repo.dir))).verdict;
+    const inWorkers = (await run(settings(repo.dir), { isolation })).verdict;
     const inProcess = (await run(settings(repo.dir), { isolation: 'in-process' })).verdict;
     expect(inWorkers.errors).toEqual([]);
     expect(inWorkers.findings.map((finding) => finding.fingerprint).sort()).toEqual(
