@@ -64,7 +64,7 @@ describe('docs and code agree', () => {
   });
 
   it("states each check's heap limit as the code sets it", () => {
-    expect(readme).toContain(`a worker thread of its own with a\n  ${CHECK_HEAP_LIMIT_MB} MB heap`);
+    expect(readme).toContain(`The checks run in a worker thread with a ${CHECK_HEAP_LIMIT_MB} MB\n  heap`);
     expect(readme).toContain(`the check's ${CHECK_HEAP_LIMIT_MB} MB heap`);
   });
 });
