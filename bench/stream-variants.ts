@@ -2,7 +2,7 @@
 // streams (a helper thread forced), and as the machine picks (one stream when it is busy).
 import { makeSecretsCheck, type SecretsCheckOptions } from '../src/checks/secrets/check.js';
 import type { SecretRule } from '../src/checks/secrets/rules/types.js';
-import type { WorkerRules } from '../src/checks/secrets/scan-worker.js';
+import type { WorkerRules } from '../src/checks/secrets/scan-thread.js';
 import type { Config } from '../src/config/schema.js';
 import type { Context } from '../src/context/context.js';
 import type { CheckResult } from '../src/finding.js';

@@ -175,6 +175,37 @@ export class SecretValues {
   }
 
   /**
+   * The values packed to cross into another thread (a check's result leaving its worker): UTF-16
+   * code units, each value after its length in two units. Numbers, never a string or a list of
+   * strings, so no message, log line or error built from the packet can show a value; `unpack`
+   * rebuilds the holder on the other side. Lossless for any string, lone surrogates included.
+   */
+  pack(): Uint16Array {
+    let units = 0;
+    for (const value of this.#values) units += 2 + value.length;
+    const packed = new Uint16Array(units);
+    let at = 0;
+    for (const value of this.#values) {
+      packed[at++] = value.length >>> 16;
+      packed[at++] = value.length & 0xffff;
+      for (let index = 0; index < value.length; index++) packed[at++] = value.charCodeAt(index);
+    }
+    return packed;
+  }
+
+  static unpack(packed: Uint16Array): SecretValues {
+    const holder = new SecretValues();
+    for (let at = 0; at + 2 <= packed.length;) {
+      const length = packed[at]! * 0x10000 + packed[at + 1]!;
+      const start = at + 2;
+      at = start + length;
+      if (at > packed.length) break; // a truncated packet: keep what is whole
+      holder.add(decodeUnits(packed.subarray(start, at)));
+    }
+    return holder;
+  }
+
+  /**
    * Masks every occurrence of every value in `text`, in one left-to-right pass (the longest value
    * wins where two start at the same place). `variants` adds encoded spellings of a value to look for
    * too (how a reporter escapes it: JSON, markdown, a URI); each is masked as its value would be.
@@ -209,6 +240,15 @@ export class SecretValues {
   [inspect.custom](): string {
     return `SecretValues(${this.#values.size})`;
   }
+}
+
+/** UTF-16 code units back to a string, in slices (a spread of a long value would overflow the call stack). */
+function decodeUnits(units: Uint16Array): string {
+  let text = '';
+  for (let start = 0; start < units.length; start += 8192) {
+    text += String.fromCharCode(...units.subarray(start, start + 8192));
+  }
+  return text;
 }
 
 /** No rule reports a shorter secret; shorter strings would mask ordinary words. */

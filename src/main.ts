@@ -1,9 +1,11 @@
 // The action shell: inputs -> run() -> reporters -> setFailed. All logic lives in the modules it calls.
+// The pipeline and the reporters load after Node's compile cache is on, and octokit only if the run
+// talks to GitHub (issue 13, "Start fast").
 import * as core from '@actions/core';
+import { enableCompileCache } from './compile-cache.js';
 import { loadActionSettings } from './config/action.js';
 import { describeError } from './config/errors.js';
-import { reportToGitHub, type OutputSink } from './report/github.js';
-import { run } from './run.js';
+import type { OutputSink } from './report/github.js';
 import { VERSION } from './version.js';
 
 // The reporters' only way out to the runner.
@@ -16,9 +18,11 @@ const sink: OutputSink = {
   setFailed: (message) => core.setFailed(message),
 };
 
+enableCompileCache();
 try {
   const action = loadActionSettings(core.getInput, process.env);
   if (action.settings.token) core.setSecret(action.settings.token);
+  const [{ run }, { reportToGitHub }] = await Promise.all([import('./run.js'), import('./report/github.js')]);
   const { verdict } = await run(action.settings);
   await reportToGitHub(verdict, { ...action, toolVersion: VERSION, summaryFile: process.env.GITHUB_STEP_SUMMARY || undefined }, sink);
 } catch (error) {

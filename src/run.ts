@@ -1,8 +1,8 @@
 // The pipeline shared by the action and the CLI: Config -> Context -> Checks -> Policy -> Verdict.
 // It returns the verdict; rendering it is the shells' job (run.ts imports no reporter).
-import { CHECKS } from './checks/index.js';
 import type { Progress } from './checks/check.js';
-import type { PolicyFiles } from './config/policy-files.js';
+import { CHECKS } from './checks/index.js';
+import { runChecksInWorkers, type CheckInputs } from './checks/isolated.js';
 import type { Config } from './config/schema.js';
 import type { Settings } from './config/settings.js';
 import { buildContext } from './context/build.js';
@@ -21,6 +21,18 @@ export interface RunResult {
 
 export interface RunOptions {
   progress?: Progress;
+  /**
+   * Where the checks run. `shared` (the default): in one worker thread, with a heap cap; if it dies,
+   * each check that had not reported runs again in a worker of its own, so the one that dies is named
+   * and the others still report (checks/isolated.ts). `per-check`: a worker per check from the start
+   * (more CPU to start, the checks' own work on both cores). `in-process`: on this thread, for callers
+   * that want one stack (a thrown error is still contained, running out of memory is not).
+   */
+  isolation?: 'shared' | 'per-check' | 'in-process';
+  /** The heap cap of each worker in MB (default CHECK_HEAP_LIMIT_MB). */
+  heapLimitMb?: number;
+  /** For tests only: a module (file URL) whose default export runs instead of a built-in check, in its worker. */
+  checkModules?: Partial<Record<CheckName, URL>>;
 }
 
 export async function run(settings: Settings, options: RunOptions = {}): Promise<RunResult> {
@@ -33,7 +45,7 @@ export async function run(settings: Settings, options: RunOptions = {}): Promise
   const policy = fromTree ?? (await loadPolicy({ ...settings, base: await policyBase(settings, context) }));
   const { config } = policy;
 
-  const results = await Promise.all(config.checks.map((name) => runCheck(name, context, config, policy.files, options)));
+  const results = await runChecks(config.checks, { context, config, policyFiles: policy.files }, options);
   // Fail closed: a policy that could not be read from the base commit fails the run, with the fix.
   if (policy.problem) results[0]!.errors.push({ check: results[0]!.check, path: '.', message: policy.problem, fatal: true });
   const verdict = evaluate({
@@ -50,17 +62,29 @@ export async function run(settings: Settings, options: RunOptions = {}): Promise
   return { verdict, config, context, configFile: policy.configFile };
 }
 
-/** A check that throws is a bug, not a reason to lose the other checks: it becomes a fatal error of its own. */
-async function runCheck(
-  name: CheckName,
-  context: Context,
-  config: Config,
-  policyFiles: PolicyFiles,
-  options: RunOptions,
-): Promise<CheckResult> {
-  try {
-    return await CHECKS[name](context, config, { progress: options.progress, policyFiles });
-  } catch (error) {
-    return { check: name, findings: [], errors: [{ check: name, path: '.', message: `check failed: ${firstLine(error)}`, fatal: true }] };
+/** A check that throws or dies is a bug, not a reason to lose the other checks: it becomes a fatal error of its own. */
+async function runChecks(names: CheckName[], inputs: CheckInputs, options: RunOptions): Promise<CheckResult[]> {
+  const { progress } = options;
+  if (options.isolation !== 'in-process') {
+    return runChecksInWorkers(names, inputs, {
+      progress,
+      heapLimitMb: options.heapLimitMb,
+      workers: options.isolation,
+      modules: options.checkModules,
+    });
   }
+  return Promise.all(
+    names.map(async (name) => {
+      try {
+        const check = await CHECKS[name]();
+        return await check(inputs.context, inputs.config, { progress, policyFiles: inputs.policyFiles });
+      } catch (error) {
+        return {
+          check: name,
+          findings: [],
+          errors: [{ check: name, path: '.', message: `check failed: ${firstLine(error)}`, fatal: true }],
+        };
+      }
+    }),
+  );
 }

@@ -17,3 +17,12 @@ export function firstLine(error: unknown): string {
 export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * `1023` -> `1,023`: what `toLocaleString('en-US')` prints for an integer, without loading ICU's
+ * number formatting (about 15 ms on the first call, paid by every report). Other numbers are printed
+ * as `toLocaleString('en-US')` prints them.
+ */
+export function groupThousands(value: number): string {
+  return Number.isSafeInteger(value) ? String(value).replace(/\B(?=(\d{3})+$)/g, ',') : value.toLocaleString('en-US');
+}

@@ -8,6 +8,7 @@ import { loadActionSettings } from '../src/config/action.js';
 import { configJsonSchema } from '../src/config/json-schema.js';
 import { parseConfigText } from '../src/config/load.js';
 import { CONFIG_VALUES } from '../src/config/values.js';
+import { CHECK_HEAP_LIMIT_MB } from '../src/checks/isolated.js';
 
 const root = new URL('..', import.meta.url);
 const action = parse(readFileSync(new URL('action.yml', root), 'utf8')) as {
@@ -60,5 +61,10 @@ describe('docs and code agree', () => {
     const { config } = parseConfigText(example, 'README.md');
     expect(config.ignore).toHaveLength(2);
     expect(config.secrets.rules[0]!.id).toBe('acme-api-key');
+  });
+
+  it("states each check's heap limit as the code sets it", () => {
+    expect(readme).toContain(`The checks run in a worker thread with a ${CHECK_HEAP_LIMIT_MB} MB\n  heap`);
+    expect(readme).toContain(`the check's ${CHECK_HEAP_LIMIT_MB} MB heap`);
   });
 });

@@ -37,6 +37,8 @@ function layerOf(module: string): Layer | undefined {
   if (top === 'checks') return 'checks';
   if (top === 'config' || top === 'context') return 'base';
   if (module === 'finding.ts' || module === 'util.ts' || module === 'version.ts') return 'base';
+  // Turns on Node's compile cache: called first by the bundles' entries (the shells and the check worker).
+  if (module === 'compile-cache.ts') return 'base';
   return undefined;
 }
 

@@ -1,5 +1,5 @@
 // The config schema as JSON Schema, for editors (schema/security-gate.schema.json).
-import { z } from 'zod';
+import * as z from 'zod';
 import { configSchema } from './schema.js';
 
 export function configJsonSchema(): Record<string, unknown> {

@@ -2,7 +2,7 @@
 // it holds every default (action.yml gives none, see DESIGN.md "Inputs vs config file"), and
 // scripts/write-schema.ts exports it to schema/security-gate.schema.json for editors.
 import { RE2JS } from 're2js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CHECK_NAMES, SEVERITIES } from '../finding.js';
 
 const isoDate = z

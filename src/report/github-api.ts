@@ -2,7 +2,7 @@
 // interface so the logic above it never sees octokit, and tests drive the real client against a
 // local server. Every failure becomes a GitHubPermissionError or a GitHubApiError with one clear
 // sentence: never a stack, never the token.
-import { getOctokit } from '@actions/github';
+import type { getOctokit } from '@actions/github';
 
 export interface RepoRef {
   owner: string;
@@ -166,19 +166,25 @@ export function createGitHubApi(options: GitHubApiOptions): GitHubApi {
       'no token was given (the `token` input defaults to `${{ github.token }}`; keep it or pass one)',
     );
   }
-  // baseUrl is passed explicitly: @actions/github captured GITHUB_API_URL when it was imported.
-  const octokit: Octokit = getOctokit(options.token, { baseUrl });
   const timeoutMs = options.timeoutMs ?? 30_000;
-  // A timeout per HTTP request, set in a hook because paginate() drops per-call `request` options.
-  // It must replace `options.request` on the per-request object: that nested object is shared with
-  // the client's defaults, and a `wrap` hook's new options would be ignored by the auth hook below it.
-  octokit.hook.before('request', (endpoint) => {
-    endpoint.request = { ...endpoint.request, signal: endpoint.request?.signal ?? AbortSignal.timeout(timeoutMs) };
-  });
+  // octokit (and undici under it) is loaded on the first call, not with the action (issue 13, "Start fast").
+  let loaded: Promise<Octokit> | undefined;
+  const client = (): Promise<Octokit> =>
+    (loaded ??= import('@actions/github').then(({ getOctokit }) => {
+      // baseUrl is passed explicitly: @actions/github captured GITHUB_API_URL when it was imported.
+      const octokit = getOctokit(options.token, { baseUrl });
+      // A timeout per HTTP request, set in a hook because paginate() drops per-call `request` options.
+      // It must replace `options.request` on the per-request object: that nested object is shared with
+      // the client's defaults, and a `wrap` hook's new options would be ignored by the auth hook below it.
+      octokit.hook.before('request', (endpoint) => {
+        endpoint.request = { ...endpoint.request, signal: endpoint.request?.signal ?? AbortSignal.timeout(timeoutMs) };
+      });
+      return octokit;
+    }));
 
-  async function call<T>(operation: string, permission: string, send: () => Promise<T>): Promise<T> {
+  async function call<T>(operation: string, permission: string, send: (octokit: Octokit) => Promise<T>): Promise<T> {
     try {
-      return await send();
+      return await send(await client());
     } catch (error) {
       throw classify(error, operation, permission, baseUrl);
     }
@@ -224,7 +230,7 @@ export function createGitHubApi(options: GitHubApiOptions): GitHubApi {
   return {
     identity: async () => {
       try {
-        const { data } = await octokit.rest.users.getAuthenticated();
+        const { data } = await (await client()).rest.users.getAuthenticated();
         return { kind: 'user', login: data.login, id: data.id };
       } catch (error) {
         const failure = classify(error, 'find out who the token writes as (GET /user)', 'pull-requests: write', baseUrl);
@@ -235,7 +241,7 @@ export function createGitHubApi(options: GitHubApiOptions): GitHubApi {
     },
 
     findIssueComment: (target, wanted, maxPages = MAX_PAGES) =>
-      call(`list the comments of ${describe(target)}`, permissionFor(target.subject), () =>
+      call(`list the comments of ${describe(target)}`, permissionFor(target.subject), (octokit) =>
         findInPages(
           octokit.paginate.iterator(octokit.rest.issues.listComments, {
             owner: target.owner,
@@ -250,7 +256,7 @@ export function createGitHubApi(options: GitHubApiOptions): GitHubApi {
       ),
 
     createIssueComment: (target, body) =>
-      call(`comment on ${describe(target)}`, permissionFor(target.subject), async () => {
+      call(`comment on ${describe(target)}`, permissionFor(target.subject), async (octokit) => {
         const { data } = await octokit.rest.issues.createComment({
           owner: target.owner,
           repo: target.repo,
@@ -261,7 +267,7 @@ export function createGitHubApi(options: GitHubApiOptions): GitHubApi {
       }),
 
     updateIssueComment: (target, commentId, body) =>
-      call(`update comment ${commentId} on ${describe(target)}`, permissionFor(target.subject), async () => {
+      call(`update comment ${commentId} on ${describe(target)}`, permissionFor(target.subject), async (octokit) => {
         const { data } = await octokit.rest.issues.updateComment({
           owner: target.owner,
           repo: target.repo,
@@ -272,7 +278,7 @@ export function createGitHubApi(options: GitHubApiOptions): GitHubApi {
       }),
 
     findOpenIssue: (repo, label, wanted, maxPages = MAX_PAGES) =>
-      call(`list the open issues labelled '${label}' in ${repo.owner}/${repo.repo}`, permissionFor('issue'), () =>
+      call(`list the open issues labelled '${label}' in ${repo.owner}/${repo.repo}`, permissionFor('issue'), (octokit) =>
         findInPages(
           octokit.paginate.iterator(octokit.rest.issues.listForRepo, {
             owner: repo.owner,
@@ -289,13 +295,13 @@ export function createGitHubApi(options: GitHubApiOptions): GitHubApi {
       ),
 
     createIssue: (repo, input) =>
-      call(`open an issue in ${repo.owner}/${repo.repo}`, permissionFor('issue'), async () => {
+      call(`open an issue in ${repo.owner}/${repo.repo}`, permissionFor('issue'), async (octokit) => {
         const { data } = await octokit.rest.issues.create({ owner: repo.owner, repo: repo.repo, ...input });
         return issue(data);
       }),
 
     updateIssue: (repo, issueNumber, change) =>
-      call(`update issue #${issueNumber} in ${repo.owner}/${repo.repo}`, permissionFor('issue'), async () => {
+      call(`update issue #${issueNumber} in ${repo.owner}/${repo.repo}`, permissionFor('issue'), async (octokit) => {
         const { data } = await octokit.rest.issues.update({
           owner: repo.owner,
           repo: repo.repo,
@@ -306,7 +312,7 @@ export function createGitHubApi(options: GitHubApiOptions): GitHubApi {
       }),
 
     closeIssue: (repo, issueNumber) =>
-      call(`close issue #${issueNumber} in ${repo.owner}/${repo.repo}`, permissionFor('issue'), async () => {
+      call(`close issue #${issueNumber} in ${repo.owner}/${repo.repo}`, permissionFor('issue'), async (octokit) => {
         const { data } = await octokit.rest.issues.update({
           owner: repo.owner,
           repo: repo.repo,

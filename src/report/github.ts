@@ -126,10 +126,14 @@ async function talkBack(verdict: Verdict, github: GitHubTarget): Promise<TalkBac
 
 function failureLine(verdict: Verdict): string {
   const { fail } = verdict.counts;
-  const fatal = verdict.errors.filter((error) => error.fatal).length;
+  const fatal = verdict.errors.filter((error) => error.fatal);
+  // Name the checks that could not vouch for their result (a check that died, a source down).
+  const undone = [...new Set(fatal.map((error) => error.check))];
   const parts = [
     fail ? `${plural(fail, 'finding')} fail${fail === 1 ? 's' : ''} the policy (fail-on: ${verdict.failOn})` : '',
-    fatal ? `${plural(fatal, 'check error')} left part of the scan undone` : '',
+    fatal.length
+      ? `${plural(fatal.length, 'check error')} left part of the scan undone in the ${undone.join(' and ')} check${undone.length > 1 ? 's' : ''}`
+      : '',
   ];
   return `security-gate: ${parts.filter(Boolean).join('; ')}. See the annotations and the job summary.`;
 }

@@ -4,6 +4,7 @@
 // never feeds "fixed since the last run". API failures surface as GitHubPermissionError or
 // GitHubApiError (see github-api.ts): the caller turns them into one warning.
 import type { Verdict } from '../policy/verdict.js';
+import { groupThousands } from '../util.js';
 import { COMMENT_MARKER, ISSUE_MARKER, renderComment } from './comment.js';
 import {
   PER_PAGE,
@@ -70,7 +71,7 @@ export async function findStickyComment(
   );
   if (!found.complete) {
     throw new PageCapError(
-      `security-gate read the first ${(found.pagesRead * PER_PAGE).toLocaleString('en-US')} comments of pull request #${pullRequest.issueNumber} (its page cap) ` +
+      `security-gate read the first ${groupThousands(found.pagesRead * PER_PAGE)} comments of pull request #${pullRequest.issueNumber} (its page cap) ` +
         'without finding its own comment, so it posted none rather than add another on every run. ' +
         'The annotations and the job summary carry the result.',
     );
@@ -149,7 +150,7 @@ export async function syncNightlyIssue(api: GitHubApi, input: NightlyIssueInput)
   );
   if (!found.complete) {
     throw new PageCapError(
-      `security-gate read the first ${(found.pagesRead * PER_PAGE).toLocaleString('en-US')} open issues labelled '${label}' (its page cap) without finding its own, ` +
+      `security-gate read the first ${groupThousands(found.pagesRead * PER_PAGE)} open issues labelled '${label}' (its page cap) without finding its own, ` +
         'so it opened none rather than add another on every run.',
     );
   }

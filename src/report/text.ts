@@ -2,6 +2,7 @@
 // then errors, then one last line with the verdict. Colour only when the shell says so.
 import { where, type CheckError, type Severity } from '../finding.js';
 import type { Status, Verdict } from '../policy/verdict.js';
+import { groupThousands } from '../util.js';
 import { oneLine, stripControl } from './control.js';
 import { groupFindings, groupWhere, memberLocations, type FindingGroup } from './group.js';
 import { plural } from './plural.js';
@@ -70,7 +71,7 @@ function headerLines(verdict: Verdict, paint: Painter): string[] {
     paint.bold(`security-gate — ${oneLine(verdict.range)}, fail-on ${verdict.failOn}`),
     ...verdict.checks.map((check) => {
       const stats = Object.entries(check.stats).map(
-        ([key, value]) => `${key} ${typeof value === 'number' ? value.toLocaleString('en-US') : oneLine(String(value))}`,
+        ([key, value]) => `${key} ${typeof value === 'number' ? groupThousands(value) : oneLine(String(value))}`,
       );
       return `  ${check.check.padEnd(width)}  ${paint.dim(stats.join(', ') || 'ran')}`;
     }),

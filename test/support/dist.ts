@@ -129,3 +129,17 @@ function spawnAsync(
     child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
 }
+
+/** The files of a built folder (dist/) that `file` imports: statically (parsed before it runs) or by import() when used. */
+export function bundleImports(dir: string, file: string): { static: string[]; dynamic: string[] } {
+  const text = readFileSync(join(dir, file), 'utf8');
+  const named = (pattern: RegExp) => [...text.matchAll(pattern)].map((match) => match[1]!);
+  return { static: named(/(?:from|import)\s*"\.\/([\w-]+\.js)"/g), dynamic: named(/import\("\.\/([\w-]+\.js)"\)/g) };
+}
+
+/** An entry and every file it imports statically: what Node parses before the entry's first line runs. */
+export function loadedAtStart(dir: string, entry: string): string[] {
+  const seen = new Set([entry]);
+  for (const file of seen) for (const imported of bundleImports(dir, file).static) seen.add(imported);
+  return [...seen];
+}

@@ -36,12 +36,16 @@ export interface Keyword {
 }
 
 export function buildAutomaton(keywords: Keyword[], unit: 'utf16' | 'utf8'): KeywordAutomaton {
-  const unitsOf = (keyword: string): number[] =>
-    unit === 'utf8' ? [...Buffer.from(keyword, 'utf8')] : Array.from(keyword, (_, index) => keyword.charCodeAt(index));
+  const unitsOf = (keyword: string): ArrayLike<number> =>
+    unit === 'utf8' ? Buffer.from(keyword, 'utf8') : Uint16Array.from(keyword, (_, index) => keyword.charCodeAt(index));
+  const lowered = keywords.map(({ keyword }) => unitsOf(keyword.toLowerCase()));
   const classOf = new Uint16Array(unit === 'utf8' ? 256 : 65536);
   let classes = 1;
-  for (const { keyword } of keywords) {
-    for (const code of unitsOf(keyword.toLowerCase())) {
+  let totalUnits = 0;
+  for (const units of lowered) {
+    totalUnits += units.length;
+    for (let index = 0; index < units.length; index++) {
+      const code = units[index]!;
       if (classOf[code] !== 0) continue;
       classOf[code] = classes;
       if (code >= 97 && code <= 122) classOf[code - 32] = classes; // a-z also matches A-Z
@@ -49,55 +53,57 @@ export function buildAutomaton(keywords: Keyword[], unit: 'utf16' | 'utf8'): Key
     }
   }
 
-  // Trie of keywords over classes; outputs as flat [entry, length, entry, length, ...] lists.
-  const trie: Map<number, number>[] = [new Map()];
+  // Trie of keywords over classes in a flat table (0 = no edge: the root is never a child), sized
+  // for the worst case of one state per keyword unit. Typed arrays, not a Map per state: building
+  // runs at every start, and thousands of Maps cost more in garbage collection than in lookups.
+  const maxStates = totalUnits + 1;
+  const goto = maxStates <= 0xffff ? new Uint16Array(maxStates * classes) : new Int32Array(maxStates * classes);
   const outputs: number[][] = [[]];
   const stateFlags: number[] = [0];
-  for (const { keyword, entry, flags = 0 } of keywords) {
-    const units = unitsOf(keyword.toLowerCase());
-    if (units.length === 0) continue;
+  let states = 1;
+  keywords.forEach(({ entry, flags = 0 }, index) => {
+    const units = lowered[index]!;
+    if (units.length === 0) return;
     let state = 0;
-    for (const code of units) {
-      const cls = classOf[code]!;
-      let next = trie[state]!.get(cls);
-      if (next === undefined) {
-        next = trie.length;
-        trie.push(new Map());
+    for (let offset = 0; offset < units.length; offset++) {
+      const edge = state * classes + classOf[units[offset]!]!;
+      if (goto[edge] === 0) {
+        goto[edge] = states++;
         outputs.push([]);
         stateFlags.push(0);
-        trie[state]!.set(cls, next);
       }
-      state = next;
+      state = goto[edge]!;
     }
     addOutput(outputs[state]!, entry, units.length);
     stateFlags[state]! |= 1 | (flags << 1);
-  }
+  });
 
   // Breadth-first: fill every transition (goto, or the failure state's) and merge suffix outputs.
-  const delta = trie.length <= 0xffff ? new Uint16Array(trie.length * classes) : new Int32Array(trie.length * classes);
-  const fail = new Int32Array(trie.length);
-  const queue: number[] = [];
+  const delta = states <= 0xffff ? new Uint16Array(states * classes) : new Int32Array(states * classes);
+  const fail = new Int32Array(states);
+  const queue = new Int32Array(states);
+  let tail = 0;
   for (let cls = 1; cls < classes; cls++) {
-    const next = trie[0]!.get(cls);
-    if (next !== undefined) {
+    const next = goto[cls]!;
+    if (next !== 0) {
       delta[cls] = next;
-      queue.push(next);
+      queue[tail++] = next;
     }
   }
-  for (let head = 0; head < queue.length; head++) {
+  for (let head = 0; head < tail; head++) {
     const state = queue[head]!;
-    const failOutput = outputs[fail[state]!]!;
+    const failState = fail[state]!;
+    const failOutput = outputs[failState]!;
     for (let index = 0; index < failOutput.length; index += 2) addOutput(outputs[state]!, failOutput[index]!, failOutput[index + 1]!);
-    stateFlags[state]! |= stateFlags[fail[state]!]!;
+    stateFlags[state]! |= stateFlags[failState]!;
+    // The failure state is shallower, so its row is complete: start from it, then set this state's own edges.
+    delta.copyWithin(state * classes, failState * classes, (failState + 1) * classes);
     for (let cls = 1; cls < classes; cls++) {
-      const next = trie[state]!.get(cls);
-      if (next !== undefined) {
-        fail[next] = delta[fail[state]! * classes + cls]!;
-        delta[state * classes + cls] = next;
-        queue.push(next);
-      } else {
-        delta[state * classes + cls] = delta[fail[state]! * classes + cls]!;
-      }
+      const next = goto[state * classes + cls]!;
+      if (next === 0) continue;
+      fail[next] = delta[failState * classes + cls]!;
+      delta[state * classes + cls] = next;
+      queue[tail++] = next;
     }
   }
   const output = outputs.map((list) => (list.length === 0 ? undefined : Int32Array.from(list)));

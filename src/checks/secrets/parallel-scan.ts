@@ -17,7 +17,7 @@ import type { Detector, DetectorStats } from './detect/detector.js';
 import { emptyStats, type AddedLine, type DiffParserOptions } from './diff-parser.js';
 import { foundIn, type Found } from './found.js';
 import { commitLines } from './history.js';
-import type { WorkerMessage, WorkerRequest, WorkerRules } from './scan-worker.js';
+import type { WorkerMessage, WorkerRequest, WorkerRules } from './scan-thread.js';
 import type { LineSource } from './to-finding.js';
 import { emptyTreeStats, treeLines } from './working-tree.js';
 
@@ -256,7 +256,7 @@ class SegmentPool {
 /** Helper threads get the heap a check gets: a bounded input stays far below it. */
 const HELPER_HEAP_MB = 1024;
 
-/** A helper thread running scan-worker.ts: it builds its detector, then reads the segments it is handed. */
+/** A helper thread (secrets-worker.ts, then scan-thread.ts): it builds its detector, then reads the segments it is handed. */
 class HelperThread {
   private readonly worker: Worker | undefined;
   private ready = false;
@@ -328,14 +328,14 @@ class HelperThread {
 
 /**
  * The helper thread's entry. Bundled, it is dist/secrets-worker.js beside the bundle this code is
- * in. From source (tests, tsx) it is scan-worker.ts, behind a one-line module that registers tsx in
+ * in. From source (tests, tsx) it is ../secrets-worker.ts, behind a one-line module that registers tsx in
  * the new thread first (Node 20 does not honour `--import tsx` in a worker's execArgv).
  */
 const WORKER_ENTRY: URL = import.meta.url.endsWith('.ts')
   ? new URL(
       `data:text/javascript,${encodeURIComponent(
         `(await import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})).register();` +
-          `await import(${JSON.stringify(new URL('./scan-worker.ts', import.meta.url).href)});`,
+          `await import(${JSON.stringify(new URL('../secrets-worker.ts', import.meta.url).href)});`,
       )}`,
     )
   : new URL('./secrets-worker.js', import.meta.url);

@@ -24,7 +24,7 @@ import {
   type ParallelOptions,
   type ScanTotals,
 } from './parallel-scan.js';
-import type { WorkerRules } from './scan-worker.js';
+import type { WorkerRules } from './scan-thread.js';
 import { stagedLines } from './staged.js';
 import type { LineSource } from './to-finding.js';
 import { emptyTreeStats, listTreeFiles } from './working-tree.js';

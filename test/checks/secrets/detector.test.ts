@@ -5,10 +5,21 @@ import { compileRules } from '../../../src/checks/secrets/detect/compile.js';
 import { shannonEntropy } from '../../../src/checks/secrets/detect/validate.js';
 import { anyKeyword, anyKeywordInBytes } from '../../../src/checks/secrets/keywords.js';
 import { isPlaceholder } from '../../../src/checks/secrets/placeholder.js';
+import { GENERIC_RULES } from '../../../src/checks/secrets/rules/generic.js';
 import { providerRow } from '../../../src/checks/secrets/rules/row.js';
-import { lowerAlnum } from '../../../src/checks/secrets/rules/shapes.js';
+import { alnum, lowerAlnum } from '../../../src/checks/secrets/rules/shapes.js';
 import type { SecretRule } from '../../../src/checks/secrets/rules/types.js';
-import { AWS_KEY_RULE, GENERIC_RULE, GITHUB_PAT_RULE, TEST_RULES, awsKey, detect, detectorFor, githubPat } from './test-rules.js';
+import {
+  AWS_KEY_RULE,
+  GENERIC_RULE,
+  GITHUB_PAT_RULE,
+  TEST_RULES,
+  awsKey,
+  detect,
+  detectorFor,
+  githubPat,
+  randomText,
+} from './test-rules.js';
 
 const compiled = detectorFor(TEST_RULES);
 /** One line through the detector, as the old line scanner's tests read it. */
@@ -72,6 +83,25 @@ describe('scanLine', () => {
     const matches = scanLine(compiled, `token = "${pat}"`);
     expect(matches.map((match) => match.rule.id)).toEqual([GITHUB_PAT_RULE.id]);
     expect((GENERIC_RULE.pattern as RegExp).test(`token = "${pat}"`)).toBe(true);
+  });
+});
+
+describe('a provider keyword before a generic value', () => {
+  // A provider row and the built-in generic rules: the row's keyword vouches that a value of
+  // another shape after it is a near miss of the provider's token, never a password beside it.
+  const zendesk = providerRow({ provider: 'Zendesk (test)', keywords: ['zendesk'], value: alnum(40) });
+  const detector = detectorFor([zendesk, ...GENERIC_RULES]);
+  const value = randomText(24, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#%', 21);
+
+  it('takes a value of another shape for a near miss of the provider token (no finding)', () => {
+    expect(detect(detector, `ZENDESK_API_TOKEN="${value}"`, 'app.env')).toEqual([]);
+    expect(detect(detector, `API_TOKEN="${value}"`, 'app.env').map((found) => found.rule.confidence)).toEqual(['generic']);
+  });
+
+  it('still judges a password next to the provider name with the generic rules', () => {
+    const found = detect(detector, `ZENDESK_PASSWORD="${value}"`, 'app.env');
+    expect(found.map((match) => [match.rule.confidence, match.secret])).toEqual([['generic', value]]);
+    expect(detect(detector, `zendesk:\n  db_passwd: "${value}"`, 'config.yml')).toHaveLength(1);
   });
 });
 

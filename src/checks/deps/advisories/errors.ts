@@ -1,5 +1,6 @@
 // An advisory source that cannot answer: the check turns it into one CheckError naming the
 // URL or database path (fatal unless `deps.on-source-error: warn`), never a stack trace.
+import { compareStrings } from '../../../util.js';
 export class OsvSourceError extends Error {
   constructor(
     /** The API URL or the database path. */
@@ -22,7 +23,7 @@ export function osvDumpUrl(ecosystem: string): string {
  * comes from, then the config keys.
  */
 export function offlineAdvice(ecosystems: readonly string[]): string {
-  const shown = [...new Set(ecosystems)].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())).slice(0, 3);
+  const shown = [...new Set(ecosystems)].sort((a, b) => compareStrings(a.toLowerCase(), b.toLowerCase())).slice(0, 3);
   const dumps = shown.length > 0 ? shown.map(osvDumpUrl).join(', ') : osvDumpUrl('<ECOSYSTEM>');
   return (
     `To scan without the API, pass --advisory-db DIR|all.zip (action input advisory-db) with an OSV database: ` +

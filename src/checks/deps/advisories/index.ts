@@ -1,6 +1,7 @@
 // One door to the advisory sources: the offline database when `deps.advisory-db` is set, else
 // the OSV API with the on-disk cache. Either way the result is an index of records by package,
 // which the matcher checks locally.
+import { compareStrings } from '../../../util.js';
 import { resolve } from 'node:path';
 import type { Config } from '../../../config/schema.js';
 import type { CheckError } from '../../../finding.js';
@@ -72,7 +73,7 @@ async function findOffline(matchable: Package[], location: string, deps: Config[
   const loaded = await loadAdvisoryDatabase(location, { wanted: matchable.map((pkg) => pkg.name), ecosystems: needed.keys(), root });
   const missing = [...needed.keys()]
     .filter((ecosystem) => !loaded.ecosystems.has(ecosystem))
-    .sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
+    .sort((a, b) => compareStrings(a.toLowerCase(), b.toLowerCase()));
   const errors = [...loaded.errors];
   if (missing.length > 0 && missing.length === needed.size) {
     throw new OsvSourceError(

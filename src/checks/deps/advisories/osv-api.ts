@@ -5,7 +5,7 @@
 // checked against the OSV schema (a malformed one is skipped and named, the rest kept). Retries
 // 429/5xx/network errors with backoff, honours Retry-After for every request of the client, and
 // counts every HTTP request (tests and bench read the counts).
-import { z } from 'zod';
+import * as z from 'zod';
 import type { OsvRecord } from '../types.js';
 import { readBoundedText, ResponseTooLarge } from './bounded-body.js';
 import type { RecordCache } from './cache.js';

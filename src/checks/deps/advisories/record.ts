@@ -2,7 +2,7 @@
 // Every record is checked against it before the matcher sees it, whatever the source (API, cache,
 // offline database): a record of the wrong shape is skipped and named, never half-read. Fields the
 // gate does not read pass through unchecked, so a newer schema version still loads.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { OsvRecord } from '../types.js';
 
 const text = z.string();

@@ -1,6 +1,7 @@
 // What a comparator does with a version its ecosystem cannot parse: never throw (one odd
 // version in an advisory must not stop the scan), order deterministically and antisymmetrically.
 // Unparseable versions sort below every valid one, and among themselves by code units.
+import { compareStrings } from '../../../util.js';
 
 export function compareWithFallback<T>(parse: (version: string) => T | undefined, compare: (a: T, b: T) => number) {
   return (a: string, b: string): number => {
@@ -11,10 +12,6 @@ export function compareWithFallback<T>(parse: (version: string) => T | undefined
     if (right !== undefined) return -1;
     return compareStrings(a, b);
   };
-}
-
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function safely<T>(parse: () => T | undefined): T | undefined {

@@ -1,4 +1,4 @@
-import { compareStrings } from './fallback.js';
+import { compareStrings } from '../../../util.js';
 
 // Packagist versions as Composer orders them: composer/semver's VersionParser::normalize
 // (https://github.com/composer/semver/blob/main/src/VersionParser.php, checked against 3.3.2 in

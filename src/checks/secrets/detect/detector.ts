@@ -59,6 +59,11 @@ const ANY_AND_CONTEXT = 1 | CONTEXT_FLAG;
 /** A line with none of these holds no assignment: generic rules skip it. */
 const ASSIGNS = /[=:,>]/;
 const CONFIDENCE_RANK: Record<Confidence, number> = { confirmed: 0, provider: 1, generic: 2 };
+/**
+ * A name that says password: what it holds is chosen by a person, not issued in a provider's token
+ * format, so a provider keyword before it (`ZENDESK_PASSWORD=…`) cannot vouch that it is a near miss.
+ */
+const PASSWORD_NAME = /pass(?:word|wd|phrase)?|pwd/i;
 
 interface Candidate {
   compiled: CompiledPattern | CompiledContext | CompiledAssignment;
@@ -69,6 +74,8 @@ interface Candidate {
   /** Characters between the provider keyword and the value (context rows), to prefer the nearest. */
   distance: number;
   decoded?: Encoding;
+  /** A generic assignment whose name says password: a value a person chose, no provider's token. */
+  password?: boolean;
   /** Set once the candidate passed the validate stage. */
   detection?: Detection;
 }
@@ -182,7 +189,12 @@ export class Detector {
     for (const candidate of resolveOverlaps(valid)) {
       // A provider named just before the value, whose own format the value does not have: a near
       // miss of that provider (a sample, a truncated key), not a generic secret.
-      if (candidate.compiled.rule.confidence === 'generic' && !candidate.decoded && isClaimed(found.claims, candidate, texts)) {
+      if (
+        candidate.compiled.rule.confidence === 'generic' &&
+        !candidate.decoded &&
+        !candidate.password &&
+        isClaimed(found.claims, candidate, texts)
+      ) {
         this.options.onReject?.(candidate.compiled.rule, 'provider-near-miss', fragment.lines[candidate.lineIndex]!);
         continue;
       }
@@ -237,7 +249,8 @@ export class Detector {
           if (decoded !== undefined) encodedValues.push({ encoding: 'base64', start, end, decoded });
         }
         if (rule.value && !rule.value.test(assignment.value)) continue;
-        out.push({ compiled: rule, secret: assignment.value, lineIndex: index, start, end, distance: 0 });
+        const password = PASSWORD_NAME.test(text.slice(assignment.nameStart, assignment.nameEnd));
+        out.push({ compiled: rule, secret: assignment.value, lineIndex: index, start, end, distance: 0, password });
       }
     }
     if (restricted) return;

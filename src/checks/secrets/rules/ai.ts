@@ -53,7 +53,8 @@ export const AI_RULES: SecretRule[] = [
     env: 'ANTHROPIC_API_KEY',
     prefix: 'sk-ant-api03-',
     keywords: ['sk-ant-api'],
-    body: '[A-Za-z0-9_-]{80,120}',
+    // 93 characters and a closing `AA`, as every Anthropic key ends.
+    body: '[A-Za-z0-9_-]{93}AA',
     sample: `${fake(93, BASE64URL, 'ant')}AA`,
     minEntropy: 4,
     remediation: anthropic,
@@ -64,7 +65,8 @@ export const AI_RULES: SecretRule[] = [
     provider: 'Anthropic',
     env: 'ANTHROPIC_ADMIN_KEY',
     prefix: 'sk-ant-admin01-',
-    body: '[A-Za-z0-9_-]{80,120}',
+    // 93 characters and a closing `AA`, as every Anthropic key ends.
+    body: '[A-Za-z0-9_-]{93}AA',
     sample: `${fake(93, BASE64URL, 'antadm')}AA`,
     minEntropy: 4,
     remediation: anthropic,

@@ -133,6 +133,20 @@ export const CHAT_RULES: SecretRule[] = [
     remediation: 'Reset the client secret in the Discord Developer Portal (OAuth2).',
   }),
   contextRule({
+    id: 'discord-public-key',
+    title: "Discord application public key (gitleaks' Discord API key)",
+    provider: 'Discord',
+    // 64 hex digits next to the name: what the Developer Portal shows as the application's public
+    // key, for verifying interactions. gitleaks reports it; it signs nothing, so it is capped low.
+    severity: 'low',
+    keywords: ['discord'],
+    value: '[a-f0-9]{64}',
+    sample: fake(64, HEX, 'discordpk'),
+    env: 'DISCORD_PUBLIC_KEY',
+    minEntropy: 3.2,
+    remediation: 'Nothing to revoke: check whether the client secret or bot token was committed beside it.',
+  }),
+  contextRule({
     id: 'discord-client-id',
     title: 'Discord application (client) ID (an identifier: sensitive only with its secret)',
     provider: 'Discord',

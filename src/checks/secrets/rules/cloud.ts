@@ -1,7 +1,8 @@
 import type { SecretRule } from './types.js';
-import { ALNUM, BASE64, BASE64URL, HEX, UPPER_ALNUM, fake, fakeUuid } from './fake.js';
-import { assigned } from './context.js';
+import { ALNUM, BASE64, BASE64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, fake, fakeUuid } from './fake.js';
+import { assigned } from './patterns.js';
 import { contextRule, prefixedRule } from './define.js';
+import { namedCredential } from './row.js';
 
 const BASE32_UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
@@ -195,13 +196,28 @@ export const CLOUD_RULES: SecretRule[] = [
     id: 'azure-storage-key-assigned',
     title: 'Azure Storage account key',
     provider: 'Azure',
-    keywords: ['azure', 'storage_key', 'storage_account_key', 'storageaccountkey', 'account_key', 'accountkey'],
-    name: 'azure[\\w.-]{0,20}key|storage_?account_?key|account_?key',
+    // `--account-key` and `-storagekey` are the CLI forms (az storage, AzCopy-style tools).
+    keywords: [
+      'azure',
+      'storage_key',
+      'storage_account_key',
+      'storageaccountkey',
+      'account_key',
+      'accountkey',
+      'storagekey',
+      'storage-key',
+      'account-key',
+    ],
+    name: 'azure[\\w.-]{0,20}key|storage[_-]?(?:account[_-]?)?key|account[_-]?key',
     value: '[A-Za-z0-9+/]{86}==',
     sample: `${fake(86, BASE64, 'azkey')}==`,
     env: 'AZURE_STORAGE_KEY',
     minEntropy: 4.5,
     remediation: 'Rotate the key in the Azure portal (Storage account > Access keys).',
+    secret: [
+      `az storage blob upload --account-name orders --account-key ${fake(86, BASE64, 'azkeycli')}== -f a.zip`,
+      `Cleanup.exe -storageaccount orders\n    -storagekey ${fake(86, BASE64, 'azkeycli2')}==`,
+    ],
   }),
   {
     id: 'azure-shared-access-key',
@@ -252,25 +268,33 @@ export const CLOUD_RULES: SecretRule[] = [
       notSecret: ['AZURE_CLIENT_SECRET=abc8Q~short', 'AZURE_CLIENT_SECRET=${{ secrets.AZURE_CLIENT_SECRET }}'],
     },
   },
-  contextRule({
-    id: 'azure-devops-pat',
-    title: 'Azure DevOps personal access token',
-    provider: 'Azure DevOps',
-    keywords: ['azure_devops', 'azuredevops', 'azure-devops', 'ado_pat', 'azdo', 'devops_pat', 'vsts'],
-    name: 'azure[_-]?devops|ado_?pat|azdo|devops_?pat|vsts',
-    value: '[a-z2-7]{52}|[A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4}',
-    sample: fake(52, 'abcdefghijklmnopqrstuvwxyz234567', 'ado'),
-    env: 'AZURE_DEVOPS_PAT',
-    minEntropy: 3.5,
-    remediation: 'Revoke the token in Azure DevOps (User settings > Personal access tokens).',
-  }),
+  namedCredential(
+    contextRule({
+      id: 'azure-devops-pat',
+      title: 'Azure DevOps personal access token',
+      provider: 'Azure DevOps',
+      // trufflehog's azuredevopspersonalaccesstoken reads the legacy token after a bare `azure`; Azure
+      // has many other credentials, so the name must say key, token or PAT (`namedCredential`).
+      keywords: ['azure', 'devops', 'ado_pat', 'azdo', 'vsts'],
+      value: '[a-z2-7]{52}|[A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4}',
+      sample: fake(52, 'abcdefghijklmnopqrstuvwxyz234567', 'ado'),
+      env: 'AZURE_DEVOPS_PAT',
+      minEntropy: 3.5,
+      remediation: 'Revoke the token in Azure DevOps (User settings > Personal access tokens).',
+      secret: [`  azure_key: ${fake(52, 'abcdefghijklmnopqrstuvwxyz234567', 'ado-bare')}`],
+      notSecret: [`AZURE_URL=https://dev.azure.com/orders\nPASSWORD=${fake(52, 'abcdefghijklmnopqrstuvwxyz234567', 'ado-pw')}`],
+    }),
+    'key|token|secret|pass|pat',
+  ),
   prefixedRule({
     id: 'alibaba-access-key-id',
     title: 'Alibaba Cloud AccessKey ID',
     provider: 'Alibaba Cloud',
     env: 'ALIBABA_CLOUD_ACCESS_KEY_ID',
     prefix: 'LTAI',
-    body: '[A-Za-z0-9]{12,20}',
+    // gitleaks reads 20 characters, trufflehog 17 to 21.
+    body: '[A-Za-z0-9]{12,21}',
+    secret: [`ALIBABA_CLOUD_ACCESS_KEY_ID=LTAI${fake(21, ALNUM, 'ltai21')}`],
     sample: fake(20, ALNUM, 'ltai'),
     minEntropy: 3.3,
     remediation: 'Disable and delete the AccessKey in the Alibaba Cloud RAM console.',
@@ -509,7 +533,9 @@ export const CLOUD_RULES: SecretRule[] = [
     provider: 'Netlify',
     keywords: ['netlify'],
     name: 'netlify[\\w.-]{0,20}(?:token|key)',
-    value: '[A-Za-z0-9_-]{40,46}',
+    // gitleaks reads 40 to 46 of `[a-z0-9=_-]`, in either case.
+    value: '[A-Za-z0-9=_-]{40,46}',
+    secret: [`netlify_TOKEN := "${fake(10, LOWER_ALNUM, 'netlify1')}=${fake(32, LOWER_ALNUM, 'netlify2')}"`],
     sample: fake(43, BASE64URL, 'netlify'),
     env: 'NETLIFY_AUTH_TOKEN',
     minEntropy: 4,
@@ -567,11 +593,15 @@ export const CLOUD_RULES: SecretRule[] = [
     title: 'Railway API token',
     provider: 'Railway',
     keywords: ['railway'],
-    name: 'railway[\\w.-]{0,20}token',
+    // trufflehog reads any UUID after `railway`; project, service and environment IDs are UUIDs
+    // too, so a name that ends in ID is left alone.
+    name: 'railway(?![\\w.-]{0,30}id\\b)',
     value: UUID,
     sample: fakeUuid('railway'),
     env: 'RAILWAY_TOKEN',
     remediation: 'Delete the token in the Railway dashboard (Account or Project settings > Tokens).',
+    secret: [`railway = '${fakeUuid('railway2')}'`],
+    notSecret: [`RAILWAY_PROJECT_ID=${fakeUuid('railway3')}`, `railway.service_id: "${fakeUuid('railway4')}"`],
   }),
   prefixedRule({
     id: 'openshift-token',

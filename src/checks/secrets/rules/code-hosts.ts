@@ -1,6 +1,6 @@
 import type { SecretRule } from './types.js';
 import { ALNUM, BASE64URL, HEX, fake } from './fake.js';
-import { prefixed } from './context.js';
+import { prefixed } from './patterns.js';
 import { contextRule, prefixedRule } from './define.js';
 import { hasValidCrc32Suffix } from '../detect/formats.js';
 

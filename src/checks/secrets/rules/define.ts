@@ -1,5 +1,6 @@
 import type { ContextRule, PatternRule } from './types.js';
-import { prefixed } from './context.js';
+import { prefixed } from './patterns.js';
+import { readHexAsAlnum } from './row.js';
 import { mergeAlphabets } from './shapes.js';
 
 /** Escape a literal for use inside a regex source. */
@@ -39,6 +40,8 @@ export interface PrefixedSpec extends Common {
   verify?: (secret: string) => boolean;
   /** Check digits (rules/types.ts `checksum`). */
   checksum?: (secret: string) => boolean;
+  /** Read hex as hex only: for a prefix common enough (`key-`) that a wider body would meet words. */
+  strictHex?: boolean;
 }
 
 /** A token recognisable by its own prefix, wherever it appears. */
@@ -55,7 +58,8 @@ export function prefixedRule(spec: PrefixedSpec): PatternRule {
     keywords: spec.keywords ?? [spec.prefix.toLowerCase()],
     prefixes: [spec.prefix],
     // The body in a group: a body with alternatives must not leave the prefix on the first one only.
-    pattern: prefixed(`${literal(spec.prefix)}(?:${spec.body})`, spec.end),
+    // Lowercase hex reads as lowercase alphanumerics after the prefix, as in provider rows (row.ts).
+    pattern: prefixed(`${literal(spec.prefix)}(?:${spec.strictHex ? spec.body : readHexAsAlnum(spec.body)})`, spec.end),
     ...(spec.verify ? { verify: spec.verify } : {}),
     ...(spec.checksum ? { checksum: spec.checksum } : {}),
     ...(spec.minEntropy === undefined ? {} : { minEntropy: spec.minEntropy }),

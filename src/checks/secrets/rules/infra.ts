@@ -2,8 +2,11 @@ import type { SecretRule } from './types.js';
 import { decodedJsonObject } from '../detect/formats.js';
 import { ALNUM, BASE64, BASE64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, fake, fakeUuid } from './fake.js';
 import { contextRule, prefixedRule } from './define.js';
+import { notWords } from './row.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+/** LaunchDarkly keys as trufflehog reads them: the UUID layout with any lowercase alphanumerics. */
+const LD_BODY = '[a-z0-9]{8}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{12}';
 
 /** Infrastructure, secrets managers, monitoring and observability. */
 export const INFRA_RULES: SecretRule[] = [
@@ -77,7 +80,12 @@ export const INFRA_RULES: SecretRule[] = [
     provider: 'Cloudflare',
     keywords: ['cloudflare', 'cf_api', 'cf_key', 'x-auth-key'],
     name: 'cloudflare|cf_api|cf_key|x-auth-key',
-    value: '[a-f0-9]{37}',
+    // Issued as 37 hex digits; trufflehog reads any 37 of `[A-Za-z0-9_-]`. Snake-cased names of
+    // that length (`cloudflare_workers_kv_namespace_id…`) hold no digit.
+    value: '[A-Za-z0-9_-]{37}',
+    allow: [/^[^0-9]+$/],
+    secret: [`X-Auth-Key: ${fake(37, BASE64URL, 'cfglobal-b64')}`],
+    notSecret: ['cloudflare_workers_kv_namespace_bindings = []'],
     sample: fake(37, HEX, 'cfglobal'),
     env: 'CLOUDFLARE_API_KEY',
     minEntropy: 3.2,
@@ -126,7 +134,9 @@ export const INFRA_RULES: SecretRule[] = [
       severity: kind === 'NRJS' ? 'medium' : 'high',
       env: 'NEW_RELIC_API_KEY',
       prefix: `${kind}-`,
-      body: kind === 'NRJS' ? '[a-f0-9]{19}' : kind === 'NRII' ? '[A-Za-z0-9_-]{32}' : '[A-Z0-9]{27}',
+      ...(kind === 'NRAK' ? { secret: [`NEW_RELIC_API_KEY=NRAK-${fake(27, ALNUM, 'nrak-mixed')}`] } : {}),
+      // gitleaks reads the user key's 27 characters in either case.
+      body: kind === 'NRJS' ? '[a-f0-9]{19}' : kind === 'NRII' ? '[A-Za-z0-9_-]{32}' : kind === 'NRAK' ? '[A-Za-z0-9]{27}' : '[A-Z0-9]{27}',
       sample: kind === 'NRJS' ? fake(19, HEX, kind) : kind === 'NRII' ? fake(32, BASE64URL, kind) : fake(27, UPPER_ALNUM, kind),
       minEntropy: 3.2,
       remediation: 'Delete the key in New Relic (Administration > API keys) and create a new one.',
@@ -381,7 +391,10 @@ export const INFRA_RULES: SecretRule[] = [
     value: '[A-Za-z0-9]{64}',
     sample: fake(64, ALNUM, 'sumo'),
     env: 'SUMO_ACCESS_KEY',
-    minEntropy: 4.5,
+    secret: [`SUMO_TOKEN=${fake(64, 'abcdefghijklmnopqrstuvwxyz01234', 'sumo-lower')}`],
+    // 64 random characters of `[a-z0-9]` (gitleaks reads them in either case) carry about 4.9 bits
+    // each at best, so the floor sits below that; the name already says key, secret or token.
+    minEntropy: 4,
     remediation: 'Delete the access key in Sumo Logic (Preferences > My Access Keys).',
   }),
   contextRule({
@@ -438,8 +451,13 @@ export const INFRA_RULES: SecretRule[] = [
     provider: 'LaunchDarkly',
     env: 'LAUNCHDARKLY_ACCESS_TOKEN',
     prefix: 'api-',
-    body: UUID,
+    // Issued as a UUID; trufflehog reads the 8-4-4-4-12 layout with any lowercase alphanumerics. A
+    // slug of that layout (`api-services-main-docs-…`) holds no digit or reads as words.
+    body: LD_BODY,
+    verify: notWords,
     sample: fakeUuid('ldapi'),
+    secret: [`LAUNCHDARKLY_ACCESS_TOKEN=api-${[8, 4, 4, 4, 12].map((length, part) => fake(length, LOWER_ALNUM, `ld${part}`)).join('-')}`],
+    notSecret: ['docs: api-services-main-docs-page-authenticate'],
     remediation: 'Delete the token in LaunchDarkly (Organization settings > Authorization).',
   }),
   prefixedRule({
@@ -448,7 +466,8 @@ export const INFRA_RULES: SecretRule[] = [
     provider: 'LaunchDarkly',
     env: 'LAUNCHDARKLY_SDK_KEY',
     prefix: 'sdk-',
-    body: UUID,
+    body: LD_BODY,
+    verify: notWords,
     sample: fakeUuid('ldsdk'),
     remediation: 'Reset the SDK key of the environment in LaunchDarkly (Project settings > Environments).',
   }),

@@ -23,6 +23,7 @@ export const MESSAGING_RULES: SecretRule[] = [
     env: 'MAILGUN_API_KEY',
     prefix: 'key-',
     body: '[a-f0-9]{32}',
+    strictHex: true,
     sample: fake(32, HEX, 'mailgun'),
     minEntropy: 3.2,
     remediation: 'Rotate the key in the Mailgun control panel (API Security).',
@@ -166,7 +167,9 @@ export const MESSAGING_RULES: SecretRule[] = [
     provider: 'SparkPost',
     keywords: ['sparkpost'],
     name: 'sparkpost',
-    value: '[a-f0-9]{40}',
+    // Issued as 40 hex digits; trufflehog reads any 40 alphanumerics.
+    value: '[A-Za-z0-9]{40}',
+    secret: [`sparkpost token = '${fake(40, ALNUM, 'sparkpost-alnum')}'`],
     sample: fake(40, HEX, 'sparkpost'),
     env: 'SPARKPOST_API_KEY',
     minEntropy: 3.2,
@@ -224,12 +227,16 @@ export const MESSAGING_RULES: SecretRule[] = [
     provider: 'MessageBird',
     keywords: ['messagebird', 'message_bird', 'message-bird'],
     name: 'message[_-]?bird',
-    value: '[A-Za-z0-9]{25}',
+    // trufflehog reads 25 of `[A-Za-z0-9_-]`.
+    value: '[A-Za-z0-9_-]{25}',
     sample: fake(25, ALNUM, 'messagebird'),
     env: 'MESSAGEBIRD_API_KEY',
     minEntropy: 3.8,
     remediation: 'Delete the access key in the MessageBird dashboard (Developers > API access).',
-    secret: [`MESSAGE_BIRD_ACCESS_KEY=${fake(25, ALNUM, 'messagebird2')}`],
+    secret: [
+      `MESSAGE_BIRD_ACCESS_KEY=${fake(25, ALNUM, 'messagebird2')}`,
+      `messagebird token = '${fake(12, ALNUM, 'mb1')}-${fake(12, ALNUM, 'mb2')}'`,
+    ],
   }),
   contextRule({
     id: 'sinch-api-token',

@@ -1,5 +1,5 @@
 import type { SecretRule } from './types.js';
-import { ALNUM, BASE64, BASE64URL, HEX, LOWER_ALNUM, fake } from './fake.js';
+import { ALNUM, BASE64, BASE64URL, HEX, LOWER_ALNUM, fake, fakeUuid } from './fake.js';
 import { contextRule, prefixedRule } from './define.js';
 
 const stripe = 'Roll the key in the Stripe Dashboard (Developers > API keys or Webhooks).';
@@ -134,8 +134,10 @@ export const PAYMENT_RULES: SecretRule[] = [
     title: 'Braintree private key',
     provider: 'PayPal',
     keywords: ['braintree'],
-    name: 'braintree[\\w.-]{0,20}private',
+    // The merchant ID and public key are 16 characters: 32 hex digits next to the name are the
+    // private key however it is named (trufflehog's braintreepayments reads it so).
     value: '[a-f0-9]{32}',
+    secret: [`<secret>{braintree AQAAABAAA ${fake(32, HEX, 'btpk-xml')}}</secret>`],
     sample: fake(32, HEX, 'btpk'),
     env: 'BRAINTREE_PRIVATE_KEY',
     minEntropy: 3.2,
@@ -247,12 +249,27 @@ export const PAYMENT_RULES: SecretRule[] = [
     title: 'Plaid secret',
     provider: 'Plaid',
     keywords: ['plaid'],
-    name: 'plaid[\\w.-]{0,20}secret',
-    value: '[a-f0-9]{30}',
+    // The client ID is 24 characters, the secret 30: the length tells them apart, so the name need not
+    // say secret (`plaid secret - '…'`, `PLAID_KEY=…`). trufflehog reads `[a-z0-9]{30}`.
+    value: '[a-z0-9]{30}',
+    secret: [`plaid secret - '${fake(30, LOWER_ALNUM, 'plaid-bare')}'`],
     sample: fake(30, HEX, 'plaid'),
     env: 'PLAID_SECRET',
     minEntropy: 3.2,
     remediation: 'Rotate the secret in the Plaid Dashboard (Team settings > Keys).',
+  }),
+  contextRule({
+    id: 'plaid-client-id',
+    title: 'Plaid client ID (an identifier: sensitive only with its secret)',
+    provider: 'Plaid',
+    severity: 'low',
+    keywords: ['plaid'],
+    // 24 hex digits, which gitleaks reads as any 24 alphanumerics.
+    value: '[a-z0-9]{24}',
+    sample: fake(24, HEX, 'plaidid'),
+    env: 'PLAID_CLIENT_ID',
+    minEntropy: 3,
+    remediation: 'Check whether the secret was committed too; if so, rotate it in the Plaid Dashboard (Team settings > Keys).',
   }),
   prefixedRule({
     id: 'plaid-access-token',
@@ -267,6 +284,20 @@ export const PAYMENT_RULES: SecretRule[] = [
     ],
     remediation: 'Remove the Item with /item/remove or rotate the access token with /item/access_token/invalidate.',
   }),
+  ...(['access-sandbox-', 'access-development-'] as const).map((prefix) =>
+    prefixedRule({
+      id: prefix === 'access-sandbox-' ? 'plaid-sandbox-access-token' : 'plaid-development-access-token',
+      title: prefix === 'access-sandbox-' ? 'Plaid sandbox access token' : 'Plaid development access token',
+      provider: 'Plaid',
+      // Test data only: a secret all the same, capped below a production token.
+      severity: 'medium',
+      env: 'PLAID_ACCESS_TOKEN',
+      prefix,
+      body: '[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}',
+      sample: fakeUuid(`plaid${prefix}`),
+      remediation: 'Remove the Item with /item/remove or rotate the access token with /item/access_token/invalidate.',
+    }),
+  ),
   contextRule({
     id: 'coinbase-api-secret',
     title: 'Coinbase API secret',

@@ -263,8 +263,12 @@ export const REGISTRY_RULES: SecretRule[] = [
     env: 'OCTOPUS_API_KEY',
     prefix: 'API-',
     keywords: ['api-'],
-    body: '[A-Z0-9]{26}',
+    // gitleaks reads 26 characters; Octopus's own examples and trufflehog's tests carry up to 29
+    // (read up to 32), all upper-case.
+    body: '[A-Z0-9]{26,32}',
     sample: fake(26, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 'octopus'),
+    secret: [`"API-${fake(29, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 'octopus29')}",`],
+    notSecret: [`apiKey := "API-${fake(29, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 'octopus-lower')}"`],
     minEntropy: 3.8,
     remediation: 'Revoke the API key in Octopus Deploy (Profile > My API Keys).',
   }),

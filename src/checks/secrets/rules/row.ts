@@ -6,6 +6,7 @@ import type { Severity } from '../../../finding.js';
 import { mergeAlphabets, type Shape } from './shapes.js';
 import type { ContextRule } from './types.js';
 import { literal } from './define.js';
+import { looksLikeWords } from '../detect/validate.js';
 
 export interface ProviderRowSpec {
   /** Default: the provider's name in lowercase-dashed form plus `-api-key`. */
@@ -75,6 +76,9 @@ export function providerRow(spec: ProviderRowSpec): ContextRule {
         `${keyword} token = '${sample}'`,
         `[DEBUG] Using ${shout} key=${sample2}`,
         `${keyword}:\n  credentials:\n    key: "${sample}"`,
+        // A Jenkins credential as trufflehog's tests lay it out: the id names the provider, the value
+        // sits a line below, after the encrypted blob's marker.
+        `<id>{${keyword}}</id>\n  <secret>{AQAAABAAA ${sample2}}</secret>`,
         ...(spec.secret ?? []),
       ],
       notSecret: [
@@ -142,4 +146,38 @@ export function secretRow(spec: ProviderRowSpec, says = 'secret|token|key|cert|p
  */
 export function standalone(row: ContextRule): ContextRule {
   return { ...row, name: new RegExp(`(?:${row.keywords.map((keyword) => literal(keyword)).join('|')})(?![a-z])`, 'i') };
+}
+
+/** A loose shape's guard (`verify`): a slug or a phrase of that length is not a key. */
+export function notWords(value: string): boolean {
+  return /[0-9]/.test(value) && /[A-Za-z]/.test(value) && !looksLikeWords(value);
+}
+
+/**
+ * The guard (`verify`) of a row whose keyword is also a common word (`box`, `apollo`): a random
+ * mixed-case key of 20 or more characters almost always holds a capital, a small letter and a
+ * digit; a hash (`box_checksum = "5f4d…"`), a constant or a word of that length does not.
+ */
+export function mixedCase(value: string): boolean {
+  return /[A-Z]/.test(value) && /[a-z]/.test(value) && /[0-9]/.test(value);
+}
+
+/**
+ * A row whose keyword is a common word (`rev`, `swell`) or names a provider of many credential
+ * kinds (`azure`): the keyword must start a name that says key, token or secret (`REV_ACCESS_TOKEN`,
+ * `swell api key`), or name a Jenkins credential (`<id>swell</id>` with the value a line or two
+ * below, `<secret>{azure …}`), not just stand somewhere on the line. Elsewhere it claims nothing,
+ * so the generic rule still judges a password beside it.
+ */
+export function namedCredential(row: ContextRule, says = 'key|token|secret|auth|pass'): ContextRule {
+  const words = row.keywords.map((keyword) => literal(keyword)).join('|');
+  const name = new RegExp(`\\b(?:${words})(?:[\\w .-]{0,24}(?:${says})|[\\w.-]{0,30}\\}?</id>)|<secret>\\{?(?:${words})\\b`, 'i');
+  return {
+    ...row,
+    name,
+    examples: {
+      secret: row.examples.secret.filter((text) => name.test(text.split('\n')[0]!)),
+      notSecret: row.examples.notSecret,
+    },
+  };
 }

@@ -86,6 +86,16 @@ export function uuid(options: { upper?: boolean } = {}): Shape {
   };
 }
 
+/**
+ * 36 of `[a-z0-9-]`: how trufflehog reads UUID-keyed providers. A row narrower than the values
+ * other scanners report would silence them (a provider keyword vouches against generic near
+ * misses), so these rows take that reading, with a UUID as the sample; rows using it turn words
+ * away (`notWords` in row.ts).
+ */
+export function uuidLike(): Shape {
+  return custom('[a-z0-9-]{36}', 'a-z0-9\\-', 36, (salt) => uuid().sample(salt));
+}
+
 /** A run of one hand-written character class: `klass('A-Za-z0-9%', ALNUM + '%', 35)`. */
 export function klass(body: string, chars: string, length: Length): Shape {
   const [min, max] = typeof length === 'number' ? [length, length] : length;

@@ -4,12 +4,11 @@
 // trufflehog's detectors and gitleaks' rules read it; each row makes its own examples (rules/row.ts).
 import type { PatternRule, SecretRule } from '../types.js';
 import { literal, prefixedRule } from '../define.js';
-import { prefixed } from '../context.js';
-import { providerRow, secretRow, standalone } from '../row.js';
+import { prefixed } from '../patterns.js';
+import { mixedCase, namedCredential, notWords, providerRow, secretRow, standalone } from '../row.js';
 import {
   alnum,
   anyHex,
-  base64,
   base64url,
   cat,
   custom,
@@ -22,6 +21,7 @@ import {
   oneOf,
   upperAlnum,
   uuid,
+  uuidLike,
   word,
 } from '../shapes.js';
 import { ALNUM, BASE64, BASE64URL, DIGITS, HEX, LOWER_ALNUM, UPPER_ALNUM, fake } from '../fake.js';
@@ -82,7 +82,16 @@ function dataCenterSample(salt: string): string {
 export const PROVIDERS_A_F: SecretRule[] = [
   // A
   providerRow({ provider: 'Abyssale', keywords: ['abyssale'], value: alnum(40) }),
-  providerRow({ provider: 'Abstract API', keywords: ['abstractapi', 'abstract_api'], value: lowerAlnum(32) }),
+  providerRow({
+    provider: 'Abstract API',
+    // trufflehog's keyword is the bare `abstract`: the 32-character key must then hold a digit and
+    // read as no words, so `abstract class …` and long lowercase identifiers stay quiet.
+    keywords: ['abstractapi', 'abstract_api', 'abstract'],
+    value: lowerAlnum(32),
+    verify: notWords,
+    secret: [`<secret>{abstract AQAAABAAA ${fake(32, LOWER_ALNUM, 'abstract-xml')}}</secret>`],
+    notSecret: ['export abstract class customeraccountlookuptableforhandler {}', 'abstract: the quickbrownfoxjumpsoverthelazydogs'],
+  }),
   providerRow({ provider: 'AbuseIPDB', keywords: ['abuseipdb'], value: lowerAlnum(80) }),
   providerRow({
     provider: 'AccuWeather',
@@ -95,6 +104,19 @@ export const PROVIDERS_A_F: SecretRule[] = [
     keywords: ['activecampaign', 'active_campaign'],
     value: hex(72),
     remediation: 'Reset the key in ActiveCampaign (Settings > Developer).',
+  }),
+  providerRow({
+    id: 'adobe-io-api-key',
+    provider: 'Adobe',
+    keywords: ['adobe'],
+    // The Developer Console's "API key (client ID)", sent as `x-api-key`: it opens Adobe's public
+    // APIs (Stock, Fonts) to whoever holds it, but it is an identifier, not the client secret (p8e-).
+    value: lowerAlnum(32),
+    verify: notWords,
+    severity: 'low',
+    title: 'Adobe I/O API key (client ID)',
+    remediation: 'Check whether the client secret was committed too; if so, rotate it in the Adobe Developer Console.',
+    notSecret: ['font-family: "Adobe Garamond Pro"; /* adobegaramondproregularweightsss */'],
   }),
   providerRow({ provider: 'Adzuna', keywords: ['adzuna'], value: lowerAlnum(32), title: 'Adzuna app key' }),
   providerRow({ provider: 'Aero Workflow', keywords: ['aeroworkflow'], value: klass('A-Za-z0-9^!', `${ALNUM}^!`, 20) }),
@@ -128,15 +150,8 @@ export const PROVIDERS_A_F: SecretRule[] = [
     'master|secret',
   ),
   providerRow({
-    id: 'airtable-api-key-legacy',
-    provider: 'Airtable',
-    keywords: ['airtable'],
-    value: cat(lit('key'), alnum(14)),
-    title: 'Airtable API key (legacy)',
-    remediation: 'Regenerate the key at airtable.com/account, or better move to a personal access token.',
-  }),
-  providerRow({
     id: 'airtable-oauth-token',
+    // Before the legacy key's row: a token's first 17 characters must not be read as a legacy key.
     provider: 'Airtable',
     keywords: ['airtable'],
     // `<token id>.v1.<payload>.<HMAC-SHA256 in hex>`.
@@ -145,8 +160,28 @@ export const PROVIDERS_A_F: SecretRule[] = [
     ),
     title: 'Airtable OAuth access token',
   }),
+  providerRow({
+    id: 'airtable-api-key-legacy',
+    provider: 'Airtable',
+    keywords: ['airtable'],
+    // `key` and 14 alphanumerics, which gitleaks reads as any 17. Airtable's IDs have that length
+    // too but start with their kind (`app…` base, `tbl…` table, `rec…` record): they are no key.
+    value: oneOf(cat(lit('key'), alnum(14)), alnum(17)),
+    secret: [`airtableToken := "${fake(17, LOWER_ALNUM, 'airtable-17')}"`],
+    verify: (value) => notWords(value) && !/^(?:app|tbl|rec|viw|fld|sel|usr|wsp|ent|att|shr|pat)/.test(value),
+    notSecret: [`AIRTABLE_BASE_ID=app${fake(14, ALNUM, 'airtable-base')}`, `airtable table: tbl${fake(14, ALNUM, 'airtable-tbl')}`],
+    title: 'Airtable API key (legacy)',
+    remediation: 'Regenerate the key at airtable.com/account, or better move to a personal access token.',
+  }),
   providerRow({ provider: 'AirVisual', keywords: ['airvisual', 'iqair'], value: uuid() }),
-  providerRow({ provider: 'Aiven', keywords: ['aiven'], value: base64(372), title: 'Aiven API token' }),
+  // trufflehog reads `[a-zA-Z0-9/+=]{372}`: `=` may stand inside the token, not only as padding.
+  providerRow({
+    provider: 'Aiven',
+    keywords: ['aiven'],
+    value: klass('A-Za-z0-9+/=', `${BASE64}=`, 372),
+    title: 'Aiven API token',
+    secret: [`AIVEN_TOKEN=${fake(100, BASE64, 'aiven1')}=${fake(150, BASE64, 'aiven2')}=${fake(120, BASE64, 'aiven3')}`],
+  }),
   prefixedRule({
     id: 'alchemy-access-token',
     title: 'Alchemy access token',
@@ -212,15 +247,60 @@ export const PROVIDERS_A_F: SecretRule[] = [
   providerRow({ provider: 'apilayer', keywords: ['apilayer'], value: alnum(32) }),
   providerRow({ provider: 'APImetrics', keywords: ['apimetrics'], value: alnum(32) }),
   providerRow({ provider: 'APITemplate.io', keywords: ['apitemplate'], value: alnum(39) }),
-  providerRow({ provider: 'Apollo.io', keywords: ['apolloio', 'apollo.io', 'apollo_io'], value: alnum(22) }),
-  providerRow({ provider: 'Appcues', keywords: ['appcues'], value: uuid() }),
+  providerRow({
+    provider: 'Apollo.io',
+    // trufflehog's keyword is `apollo`, which also names Apollo GraphQL: the key must be 22 random
+    // mixed-case characters, which package names, hashes and identifiers are not.
+    keywords: ['apolloio', 'apollo.io', 'apollo_io', 'apollo'],
+    value: alnum(22),
+    verify: mixedCase,
+    notSecret: ["import { ApolloClient, InMemoryCache } from '@apollo/client';", 'apollo-server-express: 3.13.0 (apolloserverexpresspkg)'],
+    secret: [`<id>{apollo}</id>\n  <secret>{AQAAABAAA ${fake(22, ALNUM, 'apollo-xml')}}</secret>`],
+  }),
+  providerRow({
+    provider: 'Appcues',
+    keywords: ['appcues'],
+    value: uuidLike(),
+    verify: notWords,
+    secret: [`appcues key = '${fake(20, LOWER_ALNUM, 'appcues1')}-${fake(15, LOWER_ALNUM, 'appcues2')}'`],
+  }),
   providerRow({ provider: 'AppFollow', keywords: ['appfollow'], value: alnum(20) }),
   providerRow({ provider: 'Appointedd', keywords: ['appointedd'], value: klass('A-Za-z0-9=+/', BASE64, 72) }),
   providerRow({ provider: 'AppOptics', keywords: ['appoptics'], value: base64url(71), title: 'AppOptics API token' }),
   providerRow({ provider: 'AppsFlyer', keywords: ['appsflyer'], value: alnum(22), title: 'AppsFlyer dev key' }),
   providerRow({ provider: 'AppSignal', keywords: ['appsignal'], value: uuid(), title: 'AppSignal push API key' }),
   providerRow({ provider: 'AppSynergy', keywords: ['appsynergy'], value: lowerAlnum(64) }),
-  providerRow({ provider: 'Apptivo', keywords: ['apptivo'], value: uuid() }),
+  providerRow({
+    provider: 'Apptivo',
+    keywords: ['apptivo'],
+    value: uuidLike(),
+    verify: notWords,
+    secret: [`apptivo key = '${fake(36, LOWER_ALNUM, 'apptivo1')}'`],
+  }),
+  providerRow({
+    id: 'amplitude-api-key',
+    provider: 'Amplitude',
+    keywords: ['amplitude'],
+    // The project's API key, which the browser SDK carries; the secret key (same shape, named
+    // secret) is the `amplitude-secret-key` row, which comes first.
+    value: hex(32),
+    severity: 'low',
+    title: 'Amplitude API key',
+    remediation: 'Check whether the secret key was committed too; if so, regenerate it in Amplitude (Organization settings > Projects).',
+  }),
+  providerRow({
+    id: 'asana-oauth-token',
+    provider: 'Asana',
+    keywords: ['asana'],
+    // trufflehog's asanaoauth reads `[a-z/:0-9]{51}`: an id and a secret joined by a colon (the
+    // `<n>/<user id>:<secret>` personal tokens among them, which `asana-pat` names first). The colon
+    // is required, so an Asana task URL of that length is not one.
+    value: custom('[a-z0-9/:]{51}', 'a-z0-9/:', 51, (salt) => `${fake(20, LOWER_ALNUM, salt)}:${fake(30, LOWER_ALNUM, `${salt}/2`)}`),
+    verify: (value) => value.includes(':') && notWords(value),
+    title: 'Asana OAuth access token',
+    remediation: 'Revoke the token (POST /-/oauth_revoke) or deauthorize the app in Asana (My settings > Apps).',
+    notSecret: ['asana task: https://app.asana.com/0/1204567890123456/1209876543210987/f'],
+  }),
   providerRow({ provider: 'Artsy', keywords: ['artsy'], value: alnum(32), title: 'Artsy client secret' }),
   providerRow({ provider: 'Atera', keywords: ['atera'], value: lowerAlnum(32) }),
   prefixedRule({
@@ -277,8 +357,23 @@ export const PROVIDERS_A_F: SecretRule[] = [
     },
   },
   providerRow({ provider: 'Autodesk', keywords: ['autodesk'], value: oneOf(alnum(16), alnum(64)), title: 'Autodesk client secret' }),
-  providerRow({ provider: 'Autoklose', keywords: ['autoklose'], value: alnum(32) }),
-  providerRow({ provider: 'Autopilot', keywords: ['autopilothq', 'autopilot_api'], value: hex(32) }),
+  providerRow({
+    provider: 'Autoklose',
+    keywords: ['autoklose'],
+    value: klass('A-Za-z0-9-', `${ALNUM}-`, 32),
+    verify: notWords,
+    secret: [`AUTOKLOSE_KEY=${fake(16, ALNUM, 'autoklose1')}-${fake(15, ALNUM, 'autoklose2')}`],
+  }),
+  providerRow({
+    provider: 'Autopilot',
+    // trufflehog's keyword is the bare `autopilot` (also a GKE mode and a Tesla feature): the key
+    // must then hold a digit and read as no words.
+    keywords: ['autopilothq', 'autopilot_api', 'autopilot'],
+    value: hex(32),
+    verify: notWords,
+    secret: [`autopilot key = '${fake(32, HEX, 'autopilot-bare')}'`],
+    notSecret: ['autopilot: enabledforthisclusterandnodepoolsss'],
+  }),
   providerRow({
     provider: 'Avaza',
     keywords: ['avaza'],
@@ -439,14 +534,21 @@ export const PROVIDERS_A_F: SecretRule[] = [
     title: 'Azure Batch account key',
     remediation: 'Regenerate the key in the Azure portal (Batch account > Keys).',
   }),
-  providerRow({
-    id: 'azure-search-key-assigned',
-    provider: 'Azure',
-    keywords: ['azure_search', 'azuresearch', 'search.windows.net'],
-    value: alnum(52),
-    title: 'Azure AI Search admin or query key',
-    remediation: 'Regenerate the key in the Azure portal (Search service > Keys).',
-  }),
+  namedCredential(
+    providerRow({
+      id: 'azure-search-key-assigned',
+      provider: 'Azure',
+      // trufflehog's azuresearchquerykey reads 52 alphanumerics after a bare `azure` (a legacy DevOps
+      // token, 52 of base32, is the `azure-devops-pat` row's, which comes first).
+      keywords: ['azure_search', 'azuresearch', 'search.windows.net', 'azure'],
+      value: alnum(52),
+      verify: notWords,
+      title: 'Azure AI Search admin or query key',
+      remediation: 'Regenerate the key in the Azure portal (Search service > Keys).',
+      secret: [`  azure_key: ${fake(52, ALNUM, 'azsearch-bare')}`, `<secret>{azure AQAAABAAA ${fake(52, ALNUM, 'azsearch-xml')}}</secret>`],
+      notSecret: [`AZURE_SEARCH_INDEX = "${fake(52, ALNUM, 'azsearch-idx')}"`, `azure = ${fake(52, ALNUM, 'azsearch-noname')}`],
+    }),
+  ),
   providerRow({
     id: 'azure-functions-key-assigned',
     provider: 'Azure',
@@ -455,6 +557,52 @@ export const PROVIDERS_A_F: SecretRule[] = [
     value: cat(klass('A-Za-z0-9+/_-', BASE64URL, 54), lit('==')),
     title: 'Azure Functions access key',
     remediation: 'Renew the key in the Azure portal (Function App > App keys or the function > Function keys).',
+  }),
+  {
+    id: 'azure-app-configuration-connection-string',
+    title: 'Azure App Configuration connection string',
+    provider: 'Azure',
+    confidence: 'confirmed',
+    keywords: ['.azconfig.io;id='],
+    // The access key's whole connection string (trufflehog's azureappconfigconnectionstring):
+    // `Endpoint=https://<store>.azconfig.io;Id=<key id>;Secret=<secret>`. The store name is a DNS label.
+    pattern:
+      /Endpoint=https:\/\/[A-Za-z0-9-]{1,63}\.azconfig\.io;Id=[A-Za-z0-9+/=:-]{1,64};Secret=(?<secret>[A-Za-z0-9+/=]{20,128})(?![A-Za-z0-9+/=])/,
+    minEntropy: 3.5,
+    remediation: 'Regenerate the access key in the Azure portal (App Configuration > Access settings).',
+    examples: {
+      secret: [
+        `APP_CONFIG="Endpoint=https://orders-config.azconfig.io;Id=${fake(4, ALNUM, 'azcid')}-l0-s0:${fake(20, BASE64, 'azcid2')};Secret=${fake(43, BASE64, 'azcsecret')}="`,
+      ],
+      notSecret: [
+        'APP_CONFIG="Endpoint=https://orders-config.azconfig.io;Id=<id>;Secret=<secret>"',
+        `APP_CONFIG="Endpoint=https://orders-config.azconfig.io;Secret=${fake(43, BASE64, 'azcsecret')}="`,
+      ],
+    },
+  },
+  providerRow({
+    id: 'azure-openai-key-near-openai',
+    provider: 'Azure',
+    // An Azure OpenAI key is 32 lowercase hex digits, a shape OpenAI's own keys (`sk-…`) never take:
+    // next to `openai` (an SDK client, an `api-key` header) it is the Azure key. Strictly lowercase
+    // hex, and never after `_` or `-`, so request IDs (`req_…`) and hex inside slugs are left alone.
+    keywords: ['openai'],
+    value: custom('[0-9abcdef]{32}', '0-9abcdef_\\-', 32, (salt) => fake(32, HEX, salt)),
+    title: 'Azure OpenAI API key',
+    remediation: 'Regenerate the key in the Azure portal (the Azure OpenAI resource > Keys and Endpoint).',
+    secret: [`export const openai = new OpenAI({\n  apiKey: "${fake(32, HEX, 'azoai-ts')}",`],
+    notSecret: [`openai: {"id": "chatcmpl-1", "x-request-id": "req_${fake(32, HEX, 'azoai-req')}"}`],
+  }),
+  providerRow({
+    id: 'azure-apim-subscription-key',
+    provider: 'Azure',
+    // An API Management subscription key (`Ocp-Apim-Subscription-Key`): 32 hex digits, which
+    // trufflehog reads as any 32 alphanumerics next to the gateway's name.
+    keywords: ['ocp-apim-subscription-key', 'apim_subscription', 'api_management', 'apimanagement', 'api-management'],
+    value: alnum(32),
+    verify: notWords,
+    title: 'Azure API Management subscription key',
+    remediation: 'Regenerate the key in the Azure portal (API Management > Subscriptions).',
   }),
   providerRow({
     id: 'azure-app-configuration-secret',
@@ -524,7 +672,12 @@ export const PROVIDERS_A_F: SecretRule[] = [
   providerRow({ provider: 'BinaryEdge', keywords: ['binaryedge'], value: uuid() }),
   providerRow({ provider: 'Bitbar', keywords: ['bitbar'], value: lowerAlnum(32) }),
   providerRow({ provider: 'BitcoinAverage', keywords: ['bitcoinaverage'], value: alnum(43) }),
-  providerRow({ provider: 'Bitfinex', keywords: ['bitfinex'], value: alnum(43) }),
+  providerRow({
+    provider: 'Bitfinex',
+    keywords: ['bitfinex'],
+    value: base64url(43),
+    secret: [`bitfinexKey := "${fake(20, ALNUM, 'bitfinex1')}-${fake(22, ALNUM, 'bitfinex2')}"`],
+  }),
   providerRow({ provider: 'Bitly', keywords: ['bitly'], value: klass('A-Za-z0-9-', `${ALNUM}-`, 40), title: 'Bitly access token' }),
   secretRow({ provider: 'BitMEX', keywords: ['bitmex'], value: base64url(48), title: 'BitMEX API secret' }, 'secret'),
   providerRow({ provider: 'Bittrex', keywords: ['bittrex'], value: lowerAlnum(32) }),
@@ -541,6 +694,7 @@ export const PROVIDERS_A_F: SecretRule[] = [
     title: 'Blockfrost project ID',
   }),
   providerRow({ provider: 'Blocknative', keywords: ['blocknative'], value: uuid() }),
+  providerRow({ provider: 'BombBomb', keywords: ['bombbomb'], value: jwt(), title: 'BombBomb API token' }),
   providerRow({ provider: 'Boostnote', keywords: ['boostnote'], value: hex(64) }),
   providerRow({
     provider: 'BorgBase',
@@ -550,9 +704,19 @@ export const PROVIDERS_A_F: SecretRule[] = [
   }),
   providerRow({
     provider: 'Box',
-    keywords: ['box_developer_token', 'box_client_secret', 'box_access_token', 'box_api_key', 'boxdev'],
+    // trufflehog's keyword is `box` (it starts `BOX_DEVELOPER_TOKEN` and `boxdev` too): the token
+    // must then be 32 random mixed-case characters, which an MD5 checksum, a CSS value or an
+    // identifier next to the word is not.
+    keywords: ['box'],
     value: alnum(32),
+    verify: mixedCase,
     title: 'Box developer token or client secret',
+    secret: [`<secret>{box AQAAABAAA ${fake(32, ALNUM, 'box-xml')}}</secret>`],
+    notSecret: [
+      `config.vm.box_download_checksum = "${fake(32, HEX, 'vagrant-md5')}"`,
+      'box-sizing: border-box; /* boxshadowcolorvariablesforthemes */',
+      'BOX_CLIENT_ID = "BOXCLIENTIDFORTHEINTEGRATIONTEST"',
+    ],
   }),
   prefixedRule({
     id: 'branch-secret-key',
@@ -573,7 +737,13 @@ export const PROVIDERS_A_F: SecretRule[] = [
   providerRow({ provider: 'Browshot', keywords: ['browshot'], value: klass('A-Za-z0-9-', `${ALNUM}-`, 28) }),
   providerRow({ provider: 'BscScan', keywords: ['bscscan'], value: upperAlnum(34) }),
   providerRow({ provider: 'BuddyNS', keywords: ['buddyns'], value: lowerAlnum(40) }),
-  providerRow({ provider: 'Budibase', keywords: ['budibase'], value: cat(hex(32), lit('-'), hex(78)) }),
+  // trufflehog reads 78 to 80 hex digits after the dash.
+  providerRow({
+    provider: 'Budibase',
+    keywords: ['budibase'],
+    value: cat(hex(32), lit('-'), hex([78, 80])),
+    secret: [`x-budibase-api-key: ${fake(32, HEX, 'budibase1')}-${fake(80, HEX, 'budibase2')}`],
+  }),
   providerRow({ provider: 'BugHerd', keywords: ['bugherd'], value: lowerAlnum(22) }),
   prefixedRule({
     id: 'builder-io-private-key',
@@ -685,10 +855,22 @@ export const PROVIDERS_A_F: SecretRule[] = [
     value: hex(64),
     title: 'Code Climate test reporter ID',
   }),
+  // A personal API token is 40 hex digits, which is also a pinned commit
+  // (`paambaati/codeclimate-action@<sha>`): the name must say token or key.
+  secretRow(
+    { id: 'code-climate-api-token', provider: 'Code Climate', keywords: ['codeclimate'], value: hex(40), title: 'Code Climate API token' },
+    'token|key|secret',
+  ),
   providerRow({ provider: 'Codefresh', keywords: ['codefresh'], value: cat(hex(24), lit('.'), hex(32)), title: 'Codefresh API key' }),
   providerRow({ provider: 'Codemagic', keywords: ['codemagic'], value: base64url(43), title: 'Codemagic API token' }),
   providerRow({ provider: 'Codequiry', keywords: ['codequiry'], value: hex(64) }),
-  providerRow({ provider: 'CoinAPI', keywords: ['coinapi'], value: uuid({ upper: true }) }),
+  // Keys are uppercase UUIDs; trufflehog reads any 36 of `[A-Z0-9-]`.
+  providerRow({
+    provider: 'CoinAPI',
+    keywords: ['coinapi'],
+    value: oneOf(klass('A-Z0-9-', `${UPPER_ALNUM}-`, 36), uuid()),
+    verify: notWords,
+  }),
   providerRow({ provider: 'Coinlayer', keywords: ['coinlayer'], value: lowerAlnum(32) }),
   providerRow({ provider: 'Coinlib', keywords: ['coinlib'], value: lowerAlnum(16) }),
   providerRow({ provider: 'CoinMarketCap', keywords: ['coinmarketcap', 'cmc_pro_api_key'], value: uuid() }),
@@ -856,7 +1038,12 @@ export const PROVIDERS_A_F: SecretRule[] = [
   providerRow({ provider: 'Dyspatch', keywords: ['dyspatch'], value: upperAlnum(52) }),
 
   // E
-  providerRow({ provider: 'Easy Insight', keywords: ['easyinsight', 'easy_insight'], value: alnum(20) }),
+  providerRow({
+    provider: 'Easy Insight',
+    keywords: ['easyinsight', 'easy_insight', 'easy-insight'],
+    value: alnum(20),
+    secret: [`easy-insight key = '${fake(20, ALNUM, 'easy-insight-dash')}'`],
+  }),
   prefixedRule({
     id: 'easypost-test-api-key',
     title: 'EasyPost test API key',

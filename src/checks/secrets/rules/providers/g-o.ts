@@ -8,10 +8,9 @@
 // reason, a row for a provider whose user-chosen password sits beside its key (InfluxDB, Odoo,
 // Metabase) requires the name to say token, key or secret, and so claims nothing over a password.
 import { isStructuredJwt } from '../../detect/formats.js';
-import { looksLikeWords } from '../../detect/validate.js';
 import { contextRule, prefixedRule } from '../define.js';
 import { ALNUM, BASE64URL, DIGITS, HEX, LOWER_ALNUM, UPPER_ALNUM, fake } from '../fake.js';
-import { defaultMinEntropy, providerRow } from '../row.js';
+import { defaultMinEntropy, namedCredential, notWords, providerRow } from '../row.js';
 import {
   alnum,
   anyHex,
@@ -22,6 +21,7 @@ import {
   digits,
   hex,
   jwt,
+  klass,
   letters,
   lit,
   lowerAlnum,
@@ -30,6 +30,7 @@ import {
   upperAlnum,
   upperHex,
   uuid,
+  uuidLike,
   type Shape,
 } from '../shapes.js';
 import type { ContextRule, SecretRule } from '../types.js';
@@ -37,18 +38,6 @@ import type { ContextRule, SecretRule } from '../types.js';
 /** `[a-z0-9_-]`: lowercase tokens where the tools also accept `_` and `-`; rows using it turn slugs away. */
 const lowerWord = (length: number): Shape =>
   custom(`[a-z0-9_-]{${length}}`, 'a-z0-9_\\-', length, (salt) => fake(length, LOWER_ALNUM, `lowerword${salt}`));
-
-/**
- * 36 of `[a-z0-9-]`: how trufflehog reads UUID-keyed providers. A row narrower than the values
- * other scanners report would silence them (a provider keyword vouches against generic near
- * misses), so these rows take that reading, with a UUID as the sample; rows using it turn words away.
- */
-const uuidLike = (): Shape => custom('[a-z0-9-]{36}', 'a-z0-9\\-', 36, (salt) => uuid().sample(salt));
-
-/** A loose shape's guard: a slug or a phrase of that length is not a key. */
-function notWords(value: string): boolean {
-  return /[0-9]/.test(value) && /[A-Za-z]/.test(value) && !looksLikeWords(value);
-}
 
 interface NamedRowSpec {
   id: string;
@@ -444,8 +433,32 @@ export const PROVIDERS_G_O: SecretRule[] = [
   providerRow({ provider: 'IPQualityScore', keywords: ['ipqualityscore', 'ipquality', 'ipqs'], value: alnum(32) }),
   providerRow({ provider: 'ipstack', keywords: ['ipstack'], value: lowerAlnum(32) }),
 
+  // trufflehog's invoiceocean reads 20 alphanumerics next to the name (the account is a subdomain).
+  providerRow({ provider: 'InvoiceOcean', keywords: ['invoiceocean'], value: alnum(20), title: 'InvoiceOcean API token' }),
+
   // --- J ---
-  providerRow({ provider: 'Jotform', keywords: ['jotform'], value: lowerAlnum(32) }),
+  providerRow({
+    id: 'jira-api-token',
+    provider: 'Atlassian',
+    keywords: ['jira', 'atlassian', 'confluence'],
+    // trufflehog's jiratoken (v2): `ATATT`, the token, `=` and eight check characters, whatever its
+    // length. Full-length Cloud tokens (ATATT3…, 192 characters) are `atlassian-api-token`'s, found anywhere.
+    value: custom(
+      'ATATT[A-Za-z0-9+/_-][A-Za-z0-9+/=_-]{10,300}=[A-Za-z0-9]{8}',
+      'A-Za-z0-9+/=_-',
+      [25, 315],
+      (salt) => `ATATT${fake(40, BASE64URL, salt)}=${fake(8, UPPER_ALNUM, `${salt}/crc`)}`,
+    ),
+    title: 'Atlassian (Jira) API token',
+    remediation: 'Revoke the token at id.atlassian.com (Security > API tokens).',
+  }),
+  // Issued as 32 hex digits; trufflehog reads any 32 alphanumerics.
+  providerRow({
+    provider: 'Jotform',
+    keywords: ['jotform'],
+    value: alnum(32),
+    secret: [`jotform token = '${fake(32, ALNUM, 'jotform-mixed')}'`],
+  }),
   providerRow({
     provider: 'JumpCloud',
     keywords: ['jumpcloud'],
@@ -455,6 +468,8 @@ export const PROVIDERS_G_O: SecretRule[] = [
   providerRow({ provider: 'JupiterOne', keywords: ['jupiterone', 'jupiter_one'], value: alnum(64) }),
 
   // --- K ---
+  // trufflehog's kanbantool reads 12 uppercase alphanumerics (the account is a subdomain).
+  providerRow({ provider: 'Kanban Tool', keywords: ['kanbantool', 'kanban_tool'], value: upperAlnum(12), title: 'Kanban Tool API token' }),
   providerRow({
     provider: 'Kaggle',
     keywords: ['kaggle'],
@@ -465,8 +480,9 @@ export const PROVIDERS_G_O: SecretRule[] = [
     provider: 'Keen',
     // "keen" alone is an English word.
     keywords: ['keenio', 'keen_io', 'keen.io', 'keen_project', 'keen_write', 'keen_read', 'keen_master'],
-    // Keen's keys are hex digits, written upper-case by its console.
-    value: anyHex(64),
+    // Keen's keys are hex digits, written upper-case by its console; trufflehog reads `[0-9A-Z]{64}`.
+    value: oneOf(anyHex(64), upperAlnum(64)),
+    secret: [`keenio '${fake(64, UPPER_ALNUM, 'keen-upper')}'`],
     title: 'Keen API key',
   }),
   providerRow({
@@ -505,9 +521,12 @@ export const PROVIDERS_G_O: SecretRule[] = [
     title: 'KuCoin API secret',
     provider: 'KuCoin',
     keywords: ['kucoin'],
-    name: 'kucoin[\\w. -]{0,20}secret',
+    // The secret is a UUID and the key 24 hex digits: the shape tells them apart whatever the name
+    // (`KUCOIN_TOKEN ?= "<uuid>"`), as gitleaks and trufflehog read them. The passphrase stays generic.
+    name: 'kucoin',
     value: uuid(),
     env: 'KUCOIN_API_SECRET',
+    secret: [`KUCOIN_TOKEN ?= "${uuid().sample('kucoin-token')}"`],
     remediation: 'Delete the API key in KuCoin (API Management) and create a new one.',
   }),
   namedRow({
@@ -517,7 +536,7 @@ export const PROVIDERS_G_O: SecretRule[] = [
     // The key identifies the API key; it signs nothing without the secret and the passphrase.
     severity: 'low',
     keywords: ['kucoin'],
-    name: 'kucoin[\\w. -]{0,20}key',
+    name: 'kucoin',
     value: hex(24),
     env: 'KUCOIN_API_KEY',
     remediation: 'Delete the API key in KuCoin (API Management) if its secret was exposed too.',
@@ -611,9 +630,25 @@ export const PROVIDERS_G_O: SecretRule[] = [
     provider: 'Lob',
     title: 'Lob test API key',
     severity: 'medium',
-    keywords: ['lob_', 'lob-', 'lobapi', 'lob.com'],
+    // `test_` and 35 hex digits is distinctive enough for the bare name (`lobToken`), as gitleaks reads it.
+    keywords: ['lob'],
     value: cat(lit('test_'), hex(35)),
+    secret: [`lobToken="test_${fake(35, HEX, 'lob-camel')}"`],
     remediation: 'Roll the test API key in the Lob dashboard (Settings > API Keys).',
+  }),
+  providerRow({
+    id: 'lob-publishable-key',
+    provider: 'Lob',
+    title: 'Lob publishable API key',
+    // Publishable keys are meant for browsers (address autocompletion): gitleaks reports them.
+    severity: 'low',
+    keywords: ['lob'],
+    value: cat(
+      custom('(?:live|test)', 'a-z', 4, () => 'live'),
+      lit('_pub_'),
+      hex(31),
+    ),
+    remediation: 'Roll the key in the Lob dashboard (Settings > API Keys) if it was not meant to be public.',
   }),
   namedRow({
     id: 'line-channel-secret',
@@ -627,7 +662,15 @@ export const PROVIDERS_G_O: SecretRule[] = [
   }),
   providerRow({ provider: 'LinkPreview', keywords: ['linkpreview'], value: lowerAlnum(32) }),
   providerRow({ provider: 'Livestorm', keywords: ['livestorm'], value: jwt(), verify: isStructuredJwt, title: 'Livestorm API token' }),
-  providerRow({ provider: 'LocationIQ', keywords: ['locationiq'], value: cat(lit('pk.'), hex(32)), title: 'LocationIQ access token' }),
+  // Issued as `pk.` and 32 hex digits; trufflehog reads `pk\.[a-zA-Z0-9-]{32}`.
+  providerRow({
+    provider: 'LocationIQ',
+    keywords: ['locationiq'],
+    value: cat(lit('pk.'), klass('A-Za-z0-9-', `${ALNUM}-`, 32)),
+    verify: notWords,
+    secret: [`locationiq token = 'pk.${fake(16, ALNUM, 'liq1')}-${fake(15, ALNUM, 'liq2')}'`],
+    title: 'LocationIQ access token',
+  }),
   providerRow({ provider: 'Loggly', keywords: ['loggly'], value: uuid(), title: 'Loggly customer token' }),
   namedRow({
     id: 'loginradius-api-secret',
@@ -687,6 +730,29 @@ export const PROVIDERS_G_O: SecretRule[] = [
     remediation: 'Generate a new API key in MailerLite Classic (Integrations > Developer API).',
   }),
   providerRow({
+    id: 'mailgun-api-key-context',
+    provider: 'Mailgun',
+    keywords: ['mailgun'],
+    // trufflehog's mailgun reads, next to the name, the original 72-character token and `key-` with
+    // 32 lowercase alphanumerics (hex `key-` keys anywhere are `mailgun-api-key`'s).
+    value: oneOf(klass('A-Za-z0-9-', `${ALNUM}-`, 72), cat(lit('key-'), lowerAlnum(32))),
+    verify: notWords,
+    title: 'Mailgun API key',
+    remediation: 'Delete the key in Mailgun (Account settings > API security) and create a new one.',
+    secret: [`MAILGUN_API_KEY=key-${fake(32, LOWER_ALNUM, 'mailgun-ctx')}`],
+  }),
+  providerRow({
+    id: 'mailjet-sms-token',
+    provider: 'Mailjet',
+    keywords: ['mailjet'],
+    // The SMS API's bearer token: 32 alphanumerics (the email API's key and secret are 32 hex
+    // digits, `mailjet-secret-key`'s, which comes first).
+    value: alnum(32),
+    verify: notWords,
+    title: 'Mailjet SMS API token',
+    remediation: 'Delete the token in Mailjet (Account settings > SMS > API token) and create a new one.',
+  }),
+  providerRow({
     provider: 'Mailmodo',
     keywords: ['mailmodo'],
     value: custom('[A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7}', 'A-Z0-9\\-', 31, (salt) =>
@@ -720,6 +786,17 @@ export const PROVIDERS_G_O: SecretRule[] = [
       notSecret: ['see https://hook.eu1.make.com/ for your scenario', 'url: https://www.make.com/en/help/tools/webhooks'],
     },
   },
+  providerRow({
+    id: 'mapbox-public-token',
+    provider: 'Mapbox',
+    keywords: ['mapbox'],
+    // gitleaks' mapbox-api-token: `pk.`, 60 and 22 alphanumerics. Public tokens are meant for
+    // browsers (scoped by URL); the secret `sk.` ones are `mapbox-secret-token`'s.
+    value: cat(lit('pk.'), alnum(60), lit('.'), alnum(22)),
+    severity: 'low',
+    title: 'Mapbox public access token',
+    remediation: 'Restrict the token to your URLs in Mapbox (Account > Access tokens), or rotate it if it was not meant to be public.',
+  }),
   providerRow({ provider: 'MapQuest', keywords: ['mapquest'], value: alnum(32) }),
   namedRow({
     id: 'marketo-client-secret',
@@ -899,6 +976,30 @@ export const PROVIDERS_G_O: SecretRule[] = [
     remediation: 'Revoke the access token in the Mux dashboard (Settings > Access tokens) and create a new one.',
   }),
 
+  providerRow({
+    id: 'messagebird-client-id',
+    provider: 'MessageBird',
+    keywords: ['messagebird', 'message_bird', 'message-bird'],
+    // gitleaks' messagebird-client-id: a UUID in either case. An identifier of an OAuth client.
+    value: uuid({ upper: true }),
+    severity: 'low',
+    title: 'MessageBird (Bird) client ID',
+    remediation: 'Check whether the access key was committed too; if so, delete it in the MessageBird dashboard.',
+  }),
+  providerRow({ provider: 'MetaApi', keywords: ['metaapi', 'meta-api', 'meta_api'], value: hex(64), title: 'MetaApi API token' }),
+  providerRow({
+    id: 'mixpanel-project-token',
+    provider: 'Mixpanel',
+    keywords: ['mixpanel'],
+    // The project token, which the browser SDK carries (trufflehog reads 32 alphanumerics next to
+    // the name); the API secret of the same shape, named secret, is `mixpanel-api-secret`'s.
+    value: alnum(32),
+    verify: notWords,
+    severity: 'low',
+    title: 'Mixpanel project token',
+    remediation: 'Check whether the API secret or a service account was committed too; if so, reset it in Mixpanel.',
+  }),
+
   // --- N ---
   providerRow({ provider: 'NASA', keywords: ['nasa_', 'api.nasa.gov'], value: alnum(40), title: 'NASA Open APIs key' }),
   providerRow({
@@ -908,8 +1009,54 @@ export const PROVIDERS_G_O: SecretRule[] = [
     title: 'Nasdaq Data Link (Quandl) API key',
   }),
   providerRow({ provider: 'Namecheap', keywords: ['namecheap'], value: hex(32) }),
+  providerRow({
+    provider: 'NetSuite',
+    keywords: ['netsuite'],
+    // Token-based authentication: consumer key and secret, token ID and secret, 64 hex digits each
+    // (trufflehog reads 64 alphanumerics).
+    value: alnum(64),
+    verify: notWords,
+    title: 'NetSuite token-based authentication key',
+    remediation: 'Revoke the access token and reset the integration record’s credentials in NetSuite (Setup > Integration).',
+  }),
   providerRow({ provider: 'Neutrino API', keywords: ['neutrinoapi', 'neutrino_api', 'neutrino-api'], value: alnum(48) }),
   providerRow({ provider: 'NewsAPI', keywords: ['newsapi'], value: lowerAlnum(32) }),
+  // trufflehog's New Relic detectors read their keys after "new relic" (with a space) as well.
+  namedCredential(
+    providerRow({
+      id: 'new-relic-license-key-legacy',
+      provider: 'New Relic',
+      keywords: ['newrelic', 'new relic', 'new_relic', 'new-relic'],
+      // Before `…NRAL` keys: 40 characters, named as the license key (a pinned commit is 40 too).
+      value: alnum(40),
+      title: 'New Relic license key (legacy)',
+      remediation: 'Rotate the license key in New Relic (Administration > API keys).',
+      secret: [`NEW_RELIC_LICENSE_KEY=${fake(40, HEX, 'nr-legacy')}`, `new relic license key = '${fake(40, ALNUM, 'nr-legacy2')}'`],
+      notSecret: [`uses: newrelic/deployment-marker-action@${fake(40, HEX, 'nr-sha')}`],
+    }),
+    'license',
+  ),
+  providerRow({
+    id: 'new-relic-user-api-id',
+    provider: 'New Relic',
+    keywords: ['newrelic', 'new relic', 'new_relic', 'new-relic'],
+    // gitleaks' new-relic-user-api-id: 64 alphanumerics next to the name.
+    value: alnum(64),
+    verify: notWords,
+    severity: 'low',
+    title: 'New Relic user API ID',
+    remediation: 'Check whether the user API key was committed too; if so, delete it in New Relic (Administration > API keys).',
+  }),
+  providerRow({
+    id: 'new-relic-key-context',
+    provider: 'New Relic',
+    keywords: ['newrelic', 'new relic', 'new_relic', 'new-relic'],
+    // Keys with a kind prefix that the prefix rules do not take: a browser key read as `NRBR-` and
+    // insights insert keys shorter than 32 characters, as trufflehog's detectors read them.
+    value: oneOf(cat(lit('NRBR-'), hex(19)), cat(lit('NRII-'), base64url([25, 31]))),
+    title: 'New Relic API key',
+    remediation: 'Delete the key in New Relic (Administration > API keys) and create a new one.',
+  }),
   providerRow({
     provider: 'New York Times',
     keywords: ['nytimes', 'newyorktimes', 'new-york-times', 'new_york_times'],
@@ -946,7 +1093,10 @@ export const PROVIDERS_G_O: SecretRule[] = [
     provider: 'OANDA',
     title: 'OANDA API access token',
     keywords: ['oanda'],
-    value: cat(hex(32), lit('-'), hex(32)),
+    // v20 tokens are two runs of 32 hex digits; trufflehog also reads 24 alphanumerics.
+    value: oneOf(cat(hex(32), lit('-'), hex(32)), alnum(24)),
+    verify: notWords,
+    secret: [`oanda token = '${fake(24, ALNUM, 'oanda24')}'`],
     remediation: 'Revoke the token in OANDA (My services > Manage API access) and generate a new one.',
   }),
   namedRow({
@@ -1007,12 +1157,16 @@ export const PROVIDERS_G_O: SecretRule[] = [
     title: 'OneLogin API client secret',
     provider: 'OneLogin',
     keywords: ['onelogin'],
-    // The client ID is 64 hex digits too.
-    name: 'onelogin[\\w. -]{0,20}secret',
-    value: hex(64),
+    // The client ID is 64 hex digits too: the name must say secret, either after the provider's
+    // name or just before the value (trufflehog's onelogin reads `secret`, then up to 20 of
+    // `[a-zA-Z0-9_' "=]`, then the value).
+    name: `onelogin[\\w. -]{0,20}secret|secret[\\w'" =:-]{0,20}$`,
+    // Issued as 64 hex digits; trufflehog reads `[a-z0-9]{64}`.
+    value: lowerAlnum(64),
     env: 'ONELOGIN_CLIENT_SECRET',
     remediation: 'Delete the API credential in OneLogin (Developers > API Credentials) and create a new one.',
-    notSecret: [`ONELOGIN_CLIENT_ID=${fake(64, HEX, 'oneloginid')}`],
+    secret: [`onelogin token - 'secret_${fake(64, HEX, 'onelogin-prefixed')}'`],
+    notSecret: [`ONELOGIN_CLIENT_ID=${fake(64, HEX, 'oneloginid')}`, `onelogin token - 'id_${fake(64, HEX, 'onelogin-id2')}'`],
   }),
   providerRow({
     id: 'onesignal-rest-api-key',

@@ -4,15 +4,17 @@
 // gitleaks' rules read it; each row makes its own examples (rules/row.ts).
 import type { PatternRule, SecretRule } from '../types.js';
 import { prefixedRule } from '../define.js';
-import { providerRow, secretRow, standalone } from '../row.js';
+import { mixedCase, namedCredential, notWords, providerRow, secretRow, standalone } from '../row.js';
 import {
   alnum,
+  anyHex,
   base64,
   base64url,
   cat,
   custom,
   digits,
   hex,
+  jwt,
   klass,
   lit,
   lowerAlnum,
@@ -20,6 +22,7 @@ import {
   upperAlnum,
   upperHex,
   uuid,
+  uuidLike,
   word,
 } from '../shapes.js';
 import { ALNUM, BASE64URL, DIGITS, HEX, LOWER_ALNUM, fake, fakeUuid } from '../fake.js';
@@ -91,6 +94,22 @@ export const PROVIDERS_P_Z: SecretRule[] = [
   providerRow({ provider: 'PartnerStack', keywords: ['partnerstack'], value: alnum(64) }),
   providerRow({ provider: 'Pastebin', keywords: ['pastebin'], value: word(32), title: 'Pastebin developer API key' }),
   providerRow({ provider: 'Paydirt', keywords: ['paydirt'], value: lowerAlnum(32) }),
+  secretRow(
+    {
+      id: 'paypal-oauth-secret',
+      provider: 'PayPal',
+      keywords: ['paypal'],
+      // trufflehog's paypaloauth reads a client secret as 44 to 80 of `[A-Za-z0-9_.-]`; the client ID
+      // (`<5>-<38>` or `<7>-<72>`) has that alphabet too, so it is turned away, and the name must say
+      // secret or token.
+      value: klass('A-Za-z0-9_.-', `${BASE64URL}.`, [44, 80]),
+      verify: (value) => notWords(value) && !/^(?:[A-Za-z0-9_.]{5}-[A-Za-z0-9_.]{38}|[A-Za-z0-9_.]{7}-[A-Za-z0-9_.]{72})$/.test(value),
+      title: 'PayPal REST client secret',
+      remediation: 'Generate a new secret for the app in the PayPal Developer Dashboard and delete the old one.',
+      notSecret: [`paypal client token = '${fake(5, ALNUM, 'ppid')}-${fake(38, ALNUM, 'ppid2')}'`],
+    },
+    'secret|token',
+  ),
   providerRow({ provider: 'Paymo', keywords: ['paymoapp', 'paymo_api', 'paymo_key', 'paymo_token'], value: alnum(44) }),
   apilayer('pdflayer', 'pdflayer'),
   providerRow({ provider: 'People Data Labs', keywords: ['peopledatalabs', 'people_data_labs', 'pdl_api'], value: lowerAlnum(64) }),
@@ -104,6 +123,21 @@ export const PROVIDERS_P_Z: SecretRule[] = [
     title: 'Percy project token',
     remediation: 'Regenerate the project token in Percy (Project settings).',
   }),
+  // `sk_pr_<key name>_<40 hex>`; sandbox keys carry `sandbox_` in front (trufflehog's photoroom).
+  ...(['sk_pr_', 'sandbox_sk_pr_'] as const).map((prefix) =>
+    prefixedRule({
+      id: prefix === 'sk_pr_' ? 'photoroom-api-key' : 'photoroom-sandbox-api-key',
+      title: prefix === 'sk_pr_' ? 'Photoroom API key' : 'Photoroom sandbox API key',
+      provider: 'Photoroom',
+      ...(prefix === 'sk_pr_' ? {} : { severity: 'medium' as const }),
+      env: 'PHOTOROOM_API_KEY',
+      prefix,
+      body: '[A-Za-z0-9]{1,40}_[a-f0-9]{40}',
+      sample: `default_${fake(40, HEX, `photoroom${prefix}`)}`,
+      minEntropy: 3.5,
+      remediation: 'Delete the key in the Photoroom dashboard (API > API keys) and create a new one.',
+    }),
+  ),
   providerRow({ id: 'pinata-api-secret', provider: 'Pinata', keywords: ['pinata'], value: hex(64), title: 'Pinata API secret' }),
   providerRow({ provider: 'Pipedream', keywords: ['pipedream'], value: lowerAlnum(32) }),
   providerRow({
@@ -122,8 +156,10 @@ export const PROVIDERS_P_Z: SecretRule[] = [
   providerRow({
     provider: 'Pixabay',
     keywords: ['pixabay'],
-    // `<user id>-<25 hex>`.
-    value: cat(digits([6, 9]), lit('-'), hex(25)),
+    // `<user id>-<25 hex>`; trufflehog reads any 34 of `[a-z0-9-]`.
+    value: oneOf(cat(digits([6, 9]), lit('-'), hex(25)), klass('a-z0-9-', `${LOWER_ALNUM}-`, 34)),
+    verify: notWords,
+    secret: [`pixabay token = '${fake(34, LOWER_ALNUM, 'pixabay34')}'`],
   }),
   providerRow({ provider: 'Planyo', keywords: ['planyo'], value: lowerAlnum(62) }),
   providerRow({ provider: 'Planview LeanKit', keywords: ['leankit'], value: hex(128), title: 'Planview LeanKit API token' }),
@@ -138,6 +174,18 @@ export const PROVIDERS_P_Z: SecretRule[] = [
     value: cat(lit('ptr_'), base64(43)),
     title: 'Portainer access token',
     remediation: 'Remove the access token in Portainer (My account > Access tokens).',
+  }),
+  providerRow({
+    id: 'portainer-jwt',
+    provider: 'Portainer',
+    keywords: ['portainer'],
+    // A session JWT from /api/auth: trufflehog's portainer reads `eyJ…` header, payload and
+    // signature next to the name, whatever the payload's first characters.
+    value: custom('eyJ[A-Za-z0-9_=-]{10,600}\\.[A-Za-z0-9_=-]{10,4000}\\.[A-Za-z0-9_=-]{16,1000}', 'A-Za-z0-9_.=\\-', [45, 4606], (salt) =>
+      jwt().sample(salt),
+    ),
+    title: 'Portainer session token (JWT)',
+    remediation: 'Log the session out in Portainer, and change the password if the token came from a login script.',
   }),
   providerRow({ provider: 'PostageApp', keywords: ['postageapp'], value: alnum(32) }),
   providerRow({ provider: 'Postbacks', keywords: ['postbacks'], value: lowerAlnum(32) }),
@@ -176,7 +224,10 @@ export const PROVIDERS_P_Z: SecretRule[] = [
     severity: 'low',
     env: 'PUBNUB_PUBLISH_KEY',
     prefix: 'pub-c-',
-    body: '[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}',
+    // Issued as a UUID; trufflehog reads the layout with any lowercase alphanumerics.
+    body: '[a-z0-9]{8}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{12}',
+    verify: notWords,
+    secret: [`PUBNUB_PUBLISH_KEY=pub-c-${[8, 4, 4, 4, 12].map((length, part) => fake(length, LOWER_ALNUM, `pubnub${part}`)).join('-')}`],
     sample: fakeUuid('pubnub'),
     remediation: 'Enable Access Manager on the keyset, or move publishing to a server, in the PubNub Admin Portal.',
   }),
@@ -185,7 +236,10 @@ export const PROVIDERS_P_Z: SecretRule[] = [
     id: 'pushbullet-access-token',
     provider: 'Pushbullet',
     keywords: ['pushbullet'],
-    value: cat(lit('o.'), alnum(32)),
+    // `o.` and 32 alphanumerics; trufflehog reads any 34 of `[A-Za-z0-9_.]`.
+    value: oneOf(cat(lit('o.'), alnum(32)), klass('A-Za-z0-9_.', `${ALNUM}_.`, 34)),
+    verify: notWords,
+    secret: [`PUSHBULLET_TOKEN=${fake(20, ALNUM, 'pb1')}_${fake(13, ALNUM, 'pb2')}`],
     title: 'Pushbullet access token',
     remediation: 'Delete the access token in Pushbullet (Settings > Account).',
   }),
@@ -216,6 +270,16 @@ export const PROVIDERS_P_Z: SecretRule[] = [
   providerRow({ provider: 'RAWG', keywords: ['rawg'], value: hex(32) }),
   providerRow({ provider: 'Rebrandly', keywords: ['rebrandly'], value: hex(32) }),
   providerRow({
+    provider: 'Red Hat Pyxis',
+    // The container catalog (Pyxis) API key: 32 lowercase alphanumerics, as trufflehog reads it
+    // after `redhat` or `pyxis`.
+    keywords: ['pyxis', 'redhat'],
+    value: lowerAlnum(32),
+    verify: notWords,
+    title: 'Red Hat Pyxis API key',
+    remediation: 'Delete the key in Red Hat Partner Connect (Product listings > API keys) and create a new one.',
+  }),
+  providerRow({
     provider: 'Recharge',
     keywords: ['rechargepayments', 'recharge_api', 'recharge_token', 'recharge_access'],
     // `sk_<rate>x<tier>_<64 hex>`, `sk_test_…` in test mode.
@@ -229,8 +293,27 @@ export const PROVIDERS_P_Z: SecretRule[] = [
     { id: 'reddit-client-secret', provider: 'Reddit', keywords: ['reddit'], value: base64url([27, 30]), title: 'Reddit app client secret' },
     'secret',
   ),
+  // trufflehog's repairshopr reads 51 alphanumerics next to the name.
+  providerRow({ provider: 'RepairShopr', keywords: ['repairshopr'], value: alnum(51), verify: notWords }),
   providerRow({ provider: 'RestPack', keywords: ['restpack'], value: alnum(48) }),
   providerRow({ provider: 'Revamp CRM', keywords: ['revampcrm', 'revamp_crm'], value: alnum(40) }),
+  // Rev.ai: trufflehog's rev reads a user API key as 27 of `[0-9a-zA-Z/+]` and a closing `=`.
+  // `rev` is also a git word (`rev: v4.5.0`, `git rev-parse`): the name must say key or token.
+  namedCredential(
+    providerRow({
+      id: 'rev-ai-api-key',
+      provider: 'Rev.ai',
+      keywords: ['revai', 'rev_ai', 'rev.ai', 'rev'],
+      value: cat(klass('A-Za-z0-9+/', `${ALNUM}+/`, 27), lit('=')),
+      verify: mixedCase,
+      title: 'Rev.ai access token',
+      remediation: 'Delete the access token in Rev.ai (Settings > Access token) and generate a new one.',
+      notSecret: [
+        `  - repo: https://github.com/pre-commit/pre-commit-hooks\n    rev: ${fake(27, ALNUM, 'rev-sha')}=`,
+        '    "integrity": "sha1-AbcDEf0123456789abcdefABCDEF0=", "rev": 3',
+      ],
+    }),
+  ),
   secretRow(
     {
       id: 'ringcentral-client-secret',
@@ -264,8 +347,45 @@ export const PROVIDERS_P_Z: SecretRule[] = [
     minEntropy: 3.8,
     remediation: 'Regenerate the API key in the SaladCloud portal (Account > API access).',
   }),
+  providerRow({
+    id: 'salesforce-access-token-context',
+    provider: 'Salesforce',
+    keywords: ['salesforce'],
+    // trufflehog's salesforce reads `00` and 13 alphanumerics (the org ID), `!`, and 96 of
+    // `[a-zA-Z0-9_.]` next to the name; org IDs start `00D`, which `salesforce-access-token` reads anywhere.
+    value: cat(lit('00'), alnum(13), lit('!'), klass('A-Za-z0-9_.', `${ALNUM}_.`, 96)),
+    title: 'Salesforce access token',
+    remediation: 'Revoke the session or OAuth token in Salesforce Setup (Session Management, or Connected Apps OAuth Usage).',
+  }),
+  prefixedRule({
+    id: 'salesforce-refresh-token',
+    title: 'Salesforce OAuth refresh token',
+    provider: 'Salesforce',
+    env: 'SALESFORCE_REFRESH_TOKEN',
+    // Refresh tokens start `5Aep861` (trufflehog's salesforcerefreshtoken reads 80 more characters).
+    prefix: '5Aep861',
+    body: '[A-Za-z0-9._]{80}',
+    sample: fake(80, ALNUM, 'sfrefresh'),
+    end: '(?![\\w.-])',
+    minEntropy: 4,
+    remediation: 'Revoke the token in Salesforce Setup (Connected Apps OAuth Usage, or the user’s OAuth connected apps).',
+  }),
+  secretRow(
+    {
+      id: 'salesforce-consumer-secret',
+      provider: 'Salesforce',
+      keywords: ['salesforce'],
+      // 64 hex digits, written upper-case by Setup; named secret, since a digest has that shape too.
+      value: anyHex(64),
+      title: 'Salesforce connected app consumer secret',
+      remediation: 'Rotate the consumer secret in Salesforce Setup (App Manager > the app > Manage Consumer Details).',
+    },
+    'secret',
+  ),
   providerRow({ provider: 'Salescookie', keywords: ['salescookie'], value: alnum(32) }),
   providerRow({ provider: 'Salesflare', keywords: ['salesflare'], value: word(45) }),
+  // trufflehog's salesmate reads 36 of `[0-9A-Za-z-]` next to the name.
+  providerRow({ provider: 'Salesmate', keywords: ['salesmate'], value: klass('A-Za-z0-9-', `${ALNUM}-`, 36), verify: notWords }),
   providerRow({
     id: 'sanity-api-token',
     provider: 'Sanity',
@@ -321,6 +441,8 @@ export const PROVIDERS_P_Z: SecretRule[] = [
   providerRow({ provider: 'SerpApi', keywords: ['serpapi'], value: hex(64) }),
   providerRow({ provider: 'SERPHouse', keywords: ['serphouse'], value: alnum(60) }),
   apilayer('serpstack', 'serpstack'),
+  // The API key (64 lowercase alphanumerics); the 32-character sheet ID beside it is no secret.
+  providerRow({ provider: 'Sheety', keywords: ['sheety'], value: lowerAlnum(64), verify: notWords }),
   providerRow({ provider: 'SherpaDesk', keywords: ['sherpadesk'], value: lowerAlnum(32) }),
   providerRow({
     provider: 'Shipday',
@@ -380,7 +502,10 @@ export const PROVIDERS_P_Z: SecretRule[] = [
   providerRow({
     provider: 'SignalWire',
     keywords: ['signalwire'],
-    value: cat(lit('PT'), alnum(48)),
+    // `PT` and 48 alphanumerics; trufflehog reads any 50.
+    value: alnum(50),
+    verify: notWords,
+    secret: [`signalwire token - '${fake(50, ALNUM, 'signalwire50')}'`],
     title: 'SignalWire API token',
     remediation: 'Delete the API token in the SignalWire space (API > Tokens).',
   }),
@@ -437,6 +562,17 @@ export const PROVIDERS_P_Z: SecretRule[] = [
     minEntropy: 3.2,
     remediation: 'Ask Sourcegraph to revoke the license key and issue a new one.',
   }),
+  prefixedRule({
+    id: 'spectralops-token',
+    title: 'SpectralOps personal token',
+    provider: 'SpectralOps',
+    env: 'SPECTRAL_DSN_TOKEN',
+    prefix: 'spu-',
+    body: '[a-f0-9]{32}',
+    sample: fake(32, HEX, 'spectralops'),
+    minEntropy: 3,
+    remediation: 'Revoke the token in SpectralOps (Settings > Personal tokens) and create a new one.',
+  }),
   providerRow({ provider: 'Speechtext.AI', keywords: ['speechtext'], value: alnum(32) }),
   providerRow({
     provider: 'Splunk Observability Cloud',
@@ -490,7 +626,8 @@ export const PROVIDERS_P_Z: SecretRule[] = [
   providerRow({ provider: 'StockData', keywords: ['stockdata'], value: alnum(40) }),
   providerRow({ provider: 'Storecove', keywords: ['storecove'], value: base64url(43) }),
   providerRow({ provider: 'Stormboard', keywords: ['stormboard'], value: lowerAlnum(40) }),
-  providerRow({ provider: 'Stormglass', keywords: ['stormglass'], value: cat(uuid(), lit('-'), uuid()) }),
+  // Two UUIDs; trufflehog reads 73 of `[0-9Aa-z-]`.
+  providerRow({ provider: 'Stormglass', keywords: ['stormglass'], value: klass('0-9Aa-z-', `${LOWER_ALNUM}-`, 73), verify: notWords }),
   // Before the delivery token: a personal access token starts with one, and the earlier row wins.
   providerRow({
     id: 'storyblok-personal-access-token',
@@ -521,9 +658,8 @@ export const PROVIDERS_P_Z: SecretRule[] = [
     remediation: 'Rotate the secret in the Stytch dashboard (API keys).',
   }),
   providerRow({ provider: 'Sugester', keywords: ['sugester'], value: alnum(32) }),
-  // `sumo` also starts `sumOf…`, `sumObj`: it must end the word.
-  standalone(
-    providerRow({
+  {
+    ...providerRow({
       id: 'sumologic-access-id',
       provider: 'Sumo Logic',
       keywords: ['sumo'],
@@ -531,11 +667,29 @@ export const PROVIDERS_P_Z: SecretRule[] = [
       // The ID half of an access key pair: it names the key, the 64-character half is the secret.
       severity: 'low',
       title: 'Sumo Logic access ID',
+      secret: [`String sumoToken = "su${fake(12, ALNUM, 'sumo-camel')}";`],
+      notSecret: [`const total = sumOf(values, "su${fake(12, ALNUM, 'sumo-of')}")`],
     }),
-  ),
+    // `sumo` also starts `sumOf…`, `sumObj`: as gitleaks reads it, the word is `sumo`, `Sumo` or
+    // `SUMO` (case-sensitive), then a hump, a separator or `logic` (`sumoToken`, `SUMO_ACCESS_ID`).
+    name: /(?:[Ss]umo|SUMO)(?:[Ll]ogic|LOGIC)?(?![a-z])/,
+  },
+  providerRow({ provider: 'Survey Anyplace', keywords: ['surveyanyplace', 'survey_anyplace'], value: alnum(32), verify: notWords }),
   providerRow({ provider: 'SurveyBot', keywords: ['surveybot'], value: klass('A-Za-z0-9-', `${ALNUM}-`, 80) }),
   providerRow({ provider: 'SurveySparrow', keywords: ['surveysparrow'], value: base64url(88) }),
   providerRow({ provider: 'Survicate', keywords: ['survicate'], value: lowerAlnum(32) }),
+  // `swell` is an English word: the name must say key or token (`SWELL_SECRET_KEY`, `swell token`).
+  namedCredential(
+    providerRow({
+      provider: 'Swell',
+      keywords: ['swell'],
+      value: alnum(32),
+      verify: mixedCase,
+      title: 'Swell secret key',
+      remediation: 'Delete the key in the Swell dashboard (Developer > API keys) and create a new one.',
+      notSecret: ['the sea began to swell: waveheightincreasedoverthenightsx'],
+    }),
+  ),
   providerRow({
     provider: 'Swiftype',
     keywords: ['swiftype'],
@@ -646,6 +800,7 @@ export const PROVIDERS_P_Z: SecretRule[] = [
   providerRow({ provider: 'TMDb', keywords: ['tmdb', 'themoviedb'], value: hex(32), title: 'The Movie Database API key' }),
   providerRow({ provider: 'TMetric', keywords: ['tmetric'], value: upperAlnum(64) }),
   providerRow({ provider: 'Todoist', keywords: ['todoist'], value: hex(40), title: 'Todoist API token' }),
+  providerRow({ provider: 'Tokeet', keywords: ['tokeet'], value: uuidLike(), verify: notWords }),
   // `toggl` also starts `toggle`: it must end the word.
   standalone(providerRow({ provider: 'Toggl Track', keywords: ['toggl'], value: hex(32), title: 'Toggl Track API token' })),
   providerRow({ provider: 'Tomorrow.io', keywords: ['tomorrowio', 'tomorrow.io', 'tomorrow_io', 'climacell'], value: alnum(32) }),
@@ -666,6 +821,18 @@ export const PROVIDERS_P_Z: SecretRule[] = [
     'secret',
   ),
   providerRow({ provider: 'Twelve Data', keywords: ['twelvedata', 'twelve_data'], value: lowerAlnum(32) }),
+  providerRow({
+    id: 'trello-api-key',
+    provider: 'Trello',
+    keywords: ['trello'],
+    // The Power-Up's API key (32 hex, which trufflehog reads as any 32 alphanumerics): it names the
+    // app and is public by Trello's design; the 64-character token is `trello-api-token`'s.
+    value: alnum(32),
+    verify: notWords,
+    severity: 'low',
+    title: 'Trello API key',
+    remediation: 'Check whether a Trello token or the API secret was committed too; if so, revoke it in Trello.',
+  }),
   providerRow({ provider: 'Twist', keywords: ['twist_api', 'twist_token', 'twistapp', 'twist.com'], value: hex(40) }),
   providerRow({
     id: 'twitter-access-token',
@@ -686,6 +853,7 @@ export const PROVIDERS_P_Z: SecretRule[] = [
     title: 'Twitter / X API key (consumer key)',
   }),
   providerRow({ provider: 'Tyntec', keywords: ['tyntec'], value: alnum(32) }),
+  providerRow({ provider: 'Typetalk', keywords: ['typetalk'], value: alnum(64), verify: notWords, title: 'Typetalk API token' }),
 
   // U
   prefixedRule({
@@ -714,6 +882,17 @@ export const PROVIDERS_P_Z: SecretRule[] = [
     },
     'secret',
   ),
+  providerRow({
+    id: 'uploadcare-public-key',
+    provider: 'Uploadcare',
+    keywords: ['uploadcare'],
+    // The public key of the same shape, which the upload widget carries (trufflehog reads both).
+    value: lowerAlnum(20),
+    verify: notWords,
+    severity: 'low',
+    title: 'Uploadcare public key',
+    remediation: 'Check whether the secret key was committed too; if so, revoke it in the Uploadcare dashboard (API keys).',
+  }),
   providerRow({
     provider: 'UptimeRobot',
     keywords: ['uptimerobot'],
@@ -762,10 +941,17 @@ export const PROVIDERS_P_Z: SecretRule[] = [
   providerRow({ provider: 'Walk Score', keywords: ['walkscore'], value: lowerAlnum(32) }),
   providerRow({ provider: 'Weatherbit', keywords: ['weatherbit'], value: lowerAlnum(32) }),
   apilayer('weatherstack', 'weatherstack'),
-  secretRow(
-    { id: 'webex-client-secret', provider: 'Webex', keywords: ['webex'], value: hex(64), title: 'Webex integration client secret' },
-    'secret',
-  ),
+  // The client ID is `C` and 64 hex digits, so 64 hex digits alone next to the name are the secret
+  // (trufflehog's webex reads them so).
+  providerRow({
+    id: 'webex-client-secret',
+    provider: 'Webex',
+    keywords: ['webex'],
+    value: hex(64),
+    title: 'Webex integration client secret',
+    secret: [`webex token - '${fake(64, HEX, 'webex-secret')}'`],
+    notSecret: [`WEBEX_CLIENT_ID=C${fake(64, HEX, 'webex-id')}`],
+  }),
   providerRow({
     id: 'webex-bot-token',
     provider: 'Webex',
@@ -821,8 +1007,29 @@ export const PROVIDERS_P_Z: SecretRule[] = [
     { id: 'xero-client-secret', provider: 'Xero', keywords: ['xero'], value: base64url(48), title: 'Xero client secret' },
     'secret',
   ),
+  providerRow({
+    id: 'yandex-translate-api-key',
+    provider: 'Yandex',
+    keywords: ['yandex'],
+    // `trnsl.1.1.<date>.<16 hex>.<40 hex>` (83 characters), which trufflehog reads as 83 of `[a-zA-Z0-9.]`.
+    value: klass('A-Za-z0-9.', `${ALNUM}.`, 83),
+    verify: notWords,
+    title: 'Yandex API key',
+    remediation: 'Delete the key in the Yandex developer dashboard and create a new one.',
+  }),
   providerRow({ provider: 'Yelp', keywords: ['yelp'], value: base64url(128), title: 'Yelp Fusion API key' }),
   providerRow({ provider: 'Yousign', keywords: ['yousign'], value: lowerAlnum(32) }),
+  providerRow({
+    id: 'youtube-api-key',
+    provider: 'YouTube',
+    keywords: ['youtube'],
+    // A Google API key (`AIza…`, 39 characters), which trufflehog reads as any 39 of
+    // `[a-zA-Z0-9_-]` next to the name. Video (11), channel (24) and playlist (34) IDs are other lengths.
+    value: base64url(39),
+    verify: notWords,
+    title: 'YouTube Data API key',
+    remediation: 'Delete or restrict the key in the Google Cloud console (APIs & Services > Credentials).',
+  }),
   providerRow({ provider: 'Zenkit', keywords: ['zenkit'], value: cat(lowerAlnum(8), lit('-'), alnum(32)) }),
   providerRow({ provider: 'ZenRows', keywords: ['zenrows'], value: lowerAlnum(40) }),
   providerRow({ provider: 'Zenscrape', keywords: ['zenscrape'], value: uuid() }),

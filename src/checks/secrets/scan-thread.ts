@@ -1,7 +1,8 @@
-// A helper thread of a long scan (parallel-scan.ts): it builds the same detector the check built
-// (the same rules from the same config and policy files), then reads each segment it is handed
-// (commits of a history, files of a tree) and posts back its findings. Findings are plain data; the raw values
-// travel with them only to be masked by the reporters, exactly as on the check's own thread.
+// The work of a helper thread of a long scan (parallel-scan.ts; its entry is ../secrets-worker.ts): it
+// builds the same detector the check built (the same rules from the same config and policy files),
+// then reads each segment it is handed (commits of a history, files of a tree) and posts back its
+// findings. Findings are plain data; the raw values travel with them only to be masked by the
+// reporters, exactly as on the check's own thread.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PolicyFiles } from '../../config/policy-files.js';
 import type { Config } from '../../config/schema.js';
