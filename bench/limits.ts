@@ -7,15 +7,19 @@
 // the growth from one size to the next: 4x the input should cost about 4x the time, not 16x.
 // Fails (exit 1) when a child's peak RSS passes 1 GB.
 //
-// More cases belong in CASES below: the lead adds a 100k-commit history scan for the secrets
-// check there (a generator that builds the repository, and a child mode that scans it).
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// Then the secrets check's whole-history scan of generated histories of 25k and 100k small commits
+// (built once with git fast-import under bench/.work/limits-history-N, gitignored), each scanned in a
+// child process as one stream: time, commits and lines read, and the child's peak RSS (git runs in
+// processes of its own). Fails (exit 1) when a child's peak RSS passes 1 GB.
+// `npx tsx bench/limits.ts --history` prints the history rows only.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { collectPackages } from '../src/checks/deps/collect.js';
 import type { Package } from '../src/checks/deps/types.js';
+import { CODE_LINES, SECRETS, WORDS, lines, pick, reseed } from './code-text.js';
 
 const MB = 1024 * 1024;
 const MEMORY_LIMIT_MB = 1024;
@@ -36,7 +40,6 @@ const CASES: Case[] = [
   { name: 'pnpm (pnpm-lock.yaml v9)', lockfile: 'pnpm-lock.yaml', generate: pnpmLock, sizesMb: [1, 4, 16] },
   { name: 'yarn (yarn.lock v1 + package.json)', lockfile: 'yarn.lock', generate: yarnLock, sizesMb: [1, 4, 16] },
   { name: 'bun (bun.lock)', lockfile: 'bun.lock', generate: bunLock, sizesMb: [1, 4, 16, 50] },
-  // { name: 'secrets: 100k-commit history', ... }  <- the lead's history case goes here.
 ];
 
 /** In the child: collect one lockfile as the check does and report time, packages and peak RSS. */
@@ -89,6 +92,7 @@ function parent(): void {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+  if (!histories()) failed = true;
   process.exitCode = failed ? 1 : 0;
 }
 
@@ -216,5 +220,82 @@ function bunLock(bytes: number): Record<string, string> {
 }
 
 // Last, so every generator above is defined before it runs.
+// --- the secrets check's whole history: 25k and 100k small commits ---
+
+const HISTORY_SIZES = [25_000, 100_000];
+const HISTORY_VERSION = '1';
+
+/** A history of `commits` small commits (a few code lines each, a key every 5,000th), built once. */
+function historyRepository(commits: number): string {
+  const dir = join(new URL('.', import.meta.url).pathname, '.work', `limits-history-${commits}`);
+  const marker = join(dir, '.bench-version');
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === HISTORY_VERSION) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  execFileSync('git', ['init', '-q', '-b', 'main', dir]);
+  reseed(0x100c);
+  const out: string[] = [];
+  const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}`;
+  for (let index = 0; index < commits; index++) {
+    out.push('commit refs/heads/main', `committer Dev <dev@example.com> ${1_500_000_000 + index * 60} +0000`, data(`change ${index}\n`));
+    const text = lines(3 + (index % 5), CODE_LINES) + (index % 5000 === 7 ? `${SECRETS[0]!()}\n` : '');
+    out.push(`M 644 inline src/${pick(WORDS)}/${index % 2000}.ts`, data(text), '');
+  }
+  execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, input: out.join('\n'), maxBuffer: 1 << 30 });
+  writeFileSync(marker, HISTORY_VERSION);
+  return dir;
+}
+
+/** In the child: the secrets check over the whole history, as `security-gate scan` runs it (one stream). */
+async function historyChild(dir: string): Promise<void> {
+  const { makeSecretsCheck } = await import('../src/checks/secrets/check.js');
+  const { BUILTIN_RULES } = await import('../src/checks/secrets/rules/builtin.js');
+  const { configSchema } = await import('../src/config/schema.js');
+  const { buildContext } = await import('../src/context/build.js');
+  const context = await buildContext({ root: dir, overrides: {}, git: true }, ['secrets']);
+  const start = performance.now();
+  const result = await makeSecretsCheck(BUILTIN_RULES, { parallel: { runners: 1 } })(context, configSchema.parse({}));
+  const ms = performance.now() - start;
+  if (result.errors.length) throw new Error(result.errors.map((error) => error.message).join('\n'));
+  const { commits, lines: added } = result.stats ?? {};
+  process.stdout.write(
+    JSON.stringify({ ms, commits, lines: added, findings: result.findings.length, maxRssMb: process.resourceUsage().maxRSS / 1024 }),
+  );
+}
+
+/** Prints the history rows; false when a child passed the memory limit. */
+function histories(): boolean {
+  let ok = true;
+  console.log('\nsecrets: whole history of small commits (one stream)');
+  console.log('  commits  lines read  findings     time   git log -p   peak RSS   x time   x RSS');
+  let previous: { ms: number; maxRssMb: number; commits: number } | undefined;
+  for (const size of HISTORY_SIZES) {
+    const dir = historyRepository(size);
+    const result = spawnSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--history-child', dir], {
+      encoding: 'utf8',
+    });
+    if (result.status !== 0) throw new Error(`history child failed on ${size} commits: ${result.stderr}`);
+    const row = JSON.parse(result.stdout) as { ms: number; commits: number; lines: number; findings: number; maxRssMb: number };
+    // The floor: git alone printing the same history (it grows faster than the commit count here, as trees widen).
+    const started = performance.now();
+    spawnSync('git', ['log', '-p', '-U0', '--cc', '-M', '--all'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
+    const gitMs = performance.now() - started;
+    const growth = previous
+      ? `${(row.ms / previous.ms).toFixed(1).padStart(6)}   ${(row.maxRssMb / previous.maxRssMb).toFixed(1).padStart(5)}   (commits x${(row.commits / previous.commits).toFixed(1)})`
+      : '';
+    console.log(
+      `${String(row.commits).padStart(9)} ${String(row.lines).padStart(11)} ${String(row.findings).padStart(9)} ${row.ms.toFixed(0).padStart(6)} ms ${gitMs.toFixed(0).padStart(9)} ms ${row.maxRssMb.toFixed(0).padStart(6)} MB   ${growth}`,
+    );
+    if (row.maxRssMb > MEMORY_LIMIT_MB) {
+      console.log(`  FAIL: peak RSS above ${MEMORY_LIMIT_MB} MB`);
+      ok = false;
+    }
+    previous = row;
+  }
+  return ok;
+}
+
 if (process.argv[2] === '--child') await child(process.argv[3]!, process.argv[4]!);
+else if (process.argv[2] === '--history-child') await historyChild(process.argv[3]!);
+else if (process.argv[2] === '--history') process.exitCode = histories() ? 0 : 1;
 else parent();

@@ -1,5 +1,5 @@
-// Bundles the action (dist/index.js), the CLI (dist/cli.js) and the check worker (dist/check-worker.js)
-// as ESM for Node 20 and 24, in one build so they share chunks: what a start does not need (each
+// Bundles the action (dist/index.js), the CLI (dist/cli.js), the check worker (dist/check-worker.js)
+// and the secrets scan's helper thread (dist/secrets-worker.js) as ESM for Node 20 and 24, in one build so they share chunks: what a start does not need (each
 // check, the reporters, octokit) is a chunk loaded by dynamic import() when used (issue 13, "Start
 // fast"). Minified; each file has its source map beside it (`node --enable-source-maps` reads them,
 // a plain start does not). Deterministic: no timestamps, no absolute paths, chunk names are content
@@ -35,7 +35,13 @@ const outdir = process.argv[2] ?? 'dist';
 rmSync(outdir, { recursive: true, force: true });
 await build({
   // src/cli.ts starts with its own #! line, which esbuild keeps at the top of dist/cli.js.
-  entryPoints: { index: 'src/main.ts', cli: 'src/cli.ts', 'check-worker': 'src/checks/worker.ts' },
+  entryPoints: {
+    index: 'src/main.ts',
+    cli: 'src/cli.ts',
+    'check-worker': 'src/checks/worker.ts',
+    // The secrets scan's helper threads (src/checks/secrets/parallel-scan.ts loads ./secrets-worker.js).
+    'secrets-worker': 'src/checks/secrets-worker.ts',
+  },
   outdir,
   // Flat: every chunk sits beside the entries, so `new URL('./check-worker.js', import.meta.url)` holds from any of them.
   chunkNames: 'chunk-[hash]',

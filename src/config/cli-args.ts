@@ -26,6 +26,7 @@ Scan options:
   --head REV           end of the range (default: HEAD)
   --no-git             scan the working tree's files only (no history, no tags)
   --staged             scan what \`git add\` staged for secrets (a pre-commit hook; implies --checks secrets)
+  --full               read the whole history again for secrets, ignoring the history cache in deps.cache-dir
   --advisory-db PATH   offline OSV database: a folder of OSV JSON files or an all.zip
   --baseline FILE      a JSON report of an earlier run: its findings warn instead of failing
   --format FORMAT      text|json|sarif (default: text)
@@ -52,6 +53,7 @@ export function parseCliArgs(argv: string[], cwd: string): CliCommand {
         head: { type: 'string' },
         'no-git': { type: 'boolean', default: false },
         staged: { type: 'boolean', default: false },
+        full: { type: 'boolean', default: false },
         'advisory-db': { type: 'string' },
         baseline: { type: 'string' },
         format: { type: 'string' },
@@ -90,6 +92,9 @@ export function parseCliArgs(argv: string[], cwd: string): CliCommand {
   if (values.staged && (values['no-git'] || base || values.head)) {
     throw new UsageError('--staged scans the index: it cannot take --no-git, --base or --head');
   }
+  if (values.full && (values['no-git'] || values.staged || base || values.head)) {
+    throw new UsageError('--full rescans the whole history: it cannot take --no-git, --staged, --base or --head');
+  }
   const named = new Set(values.checks?.split(/[\s,]+/).filter(Boolean));
   if (values.staged && values.checks !== undefined && (named.size !== 1 || !named.has('secrets'))) {
     throw new UsageError('--staged scans staged changes for secrets only: use --checks secrets');
@@ -118,6 +123,7 @@ export function parseCliArgs(argv: string[], cwd: string): CliCommand {
       head: values.head,
       git: !values['no-git'],
       ...(values.staged ? { staged: true } : {}),
+      ...(values.full ? { fullRescan: true } : {}),
     },
   };
 }

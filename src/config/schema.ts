@@ -165,7 +165,7 @@ export const configSchema = z
         exclude: z.array(z.string().min(1)).default([]).describe('Globs of lockfiles or folders to skip.'),
         'osv-url': z.url().default('https://api.osv.dev'),
         'advisory-db': z.string().min(1).optional().describe('Offline OSV database: a folder of JSON records or an all.zip.'),
-        'cache-dir': z.string().min(1).optional().describe('Where advisory records are cached between runs.'),
+        'cache-dir': z.string().min(1).optional().describe('Where advisory records and the secrets history scan are cached between runs.'),
         'include-dev': z.boolean().default(true),
         'on-source-error': z.enum(['fail', 'warn']).default('fail'),
         timeout: z

@@ -24,6 +24,8 @@ export interface Settings {
   git: boolean;
   /** --staged: scan what `git add` staged (a pre-commit hook). */
   staged?: boolean;
+  /** --full: read the whole history again, ignoring the incremental history cache. */
+  fullRescan?: boolean;
   token?: string;
   now?: Date;
 }

@@ -74,6 +74,7 @@ export async function buildContext(settings: Settings, checks: readonly CheckNam
     ...(mode === 'full' ? {} : { base: resolved.base, newBranch: resolved.newBranch }),
     head: resolved.head,
     git: true,
+    ...(settings.fullRescan ? { fullRescan: true } : {}),
     now,
     range: resolved.range,
     tags: resolved.tags,

@@ -51,6 +51,8 @@ export interface Context {
   git: boolean;
   /** `--staged`: scan what `git add` staged (the index against HEAD), for a pre-commit hook. */
   staged?: boolean;
+  /** `--full`: read the whole history again, ignoring what the incremental history cache remembers. */
+  fullRescan?: boolean;
   /** Today, injectable so ignore expiry is testable. */
   now: Date;
   range: CommitRange;

@@ -16,6 +16,8 @@ export interface ContextWanted {
   newBranch?: boolean;
   git?: boolean;
   staged?: boolean;
+  /** `--full`: ignore the incremental history cache. */
+  fullRescan?: boolean;
   now?: Date;
 }
 
@@ -29,6 +31,7 @@ export function contextFor(root: string, wanted: ContextWanted = {}, checks: Che
     git: wanted.git ?? true,
     now: wanted.now ?? NOW,
     ...(wanted.staged ? { staged: true } : {}),
+    ...(wanted.fullRescan ? { fullRescan: true } : {}),
     ...(mode === 'full' ? {} : { event: { name: 'test', mode, base: wanted.newBranch ? undefined : wanted.base, head } }),
   };
   return buildContext(settings, checks);

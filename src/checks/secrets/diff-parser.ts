@@ -82,6 +82,77 @@ const HUNK_HEADER = /^(@@+) (?:-\d+(?:,\d+)? )+\+(\d+)(?:,\d+)? @@/;
 export const MAX_LINE_BYTES = 1 << 20;
 const PIECE_OVERLAP = 4096;
 
+/**
+ * The lines handed out together as one run at most (a run: consecutive lines of one file in one
+ * commit, what the detector reads as one fragment). A longer run is cut here, at the same place
+ * however git's output was chunked, so the findings never depend on read sizes.
+ */
+export const MAX_RUN_LINES = 1024;
+const MAX_RUN_CHARS = 1 << 20;
+
+/**
+ * Holds back the run of lines the next line may continue, and hands out only finished runs (or
+ * pieces of MAX_RUN_LINES lines / MAX_RUN_CHARS characters): the detector reads a run as one
+ * fragment, so cutting one where a chunk of input happened to end would make what it finds depend
+ * on pipe read sizes, and a history split in two streams would not find what one stream finds.
+ */
+export class RunBatcher {
+  /** Batches closed by a cut run: the next line continues the run, so it must not join this batch. */
+  private sealed: AddedLine[][] = [];
+  private ready: AddedLine[] = [];
+  private open: AddedLine[] = [];
+  private openChars = 0;
+
+  push(line: AddedLine): void {
+    const last = this.open[this.open.length - 1];
+    if (last !== undefined && !(line.line === last.line + 1 && line.path === last.path && line.commit === last.commit)) this.flush();
+    this.open.push(line);
+    this.openChars += line.text.length;
+    if (this.open.length >= MAX_RUN_LINES || this.openChars >= MAX_RUN_CHARS) {
+      this.flush();
+      this.seal();
+    }
+  }
+
+  /** The run in progress is finished (the input ended). */
+  flush(): void {
+    for (const line of this.open) this.ready.push(line);
+    this.open = [];
+    this.openChars = 0;
+  }
+
+  /** The finished runs, handed out once, as batches to scan one at a time (a cut run ends its batch). */
+  takeBatches(): AddedLine[][] {
+    this.seal();
+    const out = this.sealed;
+    this.sealed = [];
+    return out;
+  }
+
+  /** The finished runs in one list (for a reader that does not scan them: tests, counts). */
+  take(): AddedLine[] {
+    return this.takeBatches().flat();
+  }
+
+  private seal(): void {
+    if (this.ready.length === 0) return;
+    this.sealed.push(this.ready);
+    this.ready = [];
+  }
+}
+
+/**
+ * The prefilter keeps a few lines after a line with a provider keyword, where the provider's
+ * value may sit: those are the same file's lines. Run on empty lines until it keeps none, it starts
+ * the next file afresh, so what it keeps of a file never depends on the file read before it (nor
+ * on which stream or thread read that one). Bounded: a prefilter that keeps every line stops here.
+ */
+export function startFileForKeep(keep: DiffParserOptions['keep']): void {
+  if (!keep) return;
+  for (let drained = 0; drained < 16 && keep(EMPTY, 0, 0); drained++);
+}
+const EMPTY = new Uint8Array(0);
+
 const PLUS = 43;
 const MINUS = 45;
 const SPACE = 32;
@@ -107,7 +178,7 @@ export class DiffParser {
   private piece = false;
   /** The line being parsed is the last piece of a longer one: restricted like the others. */
   private continued = false;
-  private ready: AddedLine[] = [];
+  private readonly ready = new RunBatcher();
   private partial: Buffer | undefined;
   private readonly includeCache = new Map<string, boolean>();
 
@@ -157,13 +228,20 @@ export class DiffParser {
     if (this.partial) this.line(this.partial, 0, this.partial.length);
     this.partial = undefined;
     this.endFile();
+    this.ready.flush();
   }
 
-  /** The added lines parsed so far, handed out once. */
+  /**
+   * The added lines parsed so far, handed out once, in whole runs: the run the next input may
+   * continue is held back until it ends (see RunBatcher), so any chunking gives the same batches.
+   */
   take(): AddedLine[] {
-    const out = this.ready;
-    this.ready = [];
-    return out;
+    return this.ready.take();
+  }
+
+  /** Like take(), as the batches to scan one at a time: a run cut for its length ends its batch. */
+  takeBatches(): AddedLine[][] {
+    return this.ready.takeBatches();
   }
 
   private line(bytes: Buffer, start: number, end: number): void {
@@ -285,6 +363,7 @@ export class DiffParser {
     this.skipping = false;
     this.size = 0;
     this.large = false;
+    startFileForKeep(this.options.keep);
     if (path !== COMMIT_MESSAGE_PATH) this.stats.files++;
   }
 

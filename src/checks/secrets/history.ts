@@ -1,8 +1,8 @@
-// The added lines of the commits of a range (resolved before the checks, in context/range.ts),
-// streamed from ONE `git log` process: no per-commit git calls, no buffering of the history. Git
+// Reading the commits of a range: `git rev-list` lists them once (resolved before the checks, in
+// context/range.ts), then `git log --no-walk --stdin` streams the added lines of a list of them, so
+// a long history can be read as several lists at once (history-scan.ts). Nothing is buffered: git
 // writes into the pipe while we match, so reading and scanning overlap. This only reads git.
-import type { CommitRange } from '../../context/context.js';
-import { gitChunks } from '../../context/git.js';
+import { git, gitChunks } from '../../context/git.js';
 import { COMMIT_FORMAT, DiffParser, type AddedLine, type DiffParserOptions, type DiffStats } from './diff-parser.js';
 
 export type HistoryStats = DiffStats;
@@ -19,51 +19,96 @@ export const DIFF_CONFIG = [
 export const DIFF_OPTIONS = ['-U0', '-M', '--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/'];
 
 /**
- * The `git log` command line for a range. Revisions go on stdin (a repository can have more refs
- * than a command line holds); `--all` is an option. `--cc` gives each merge commit a combined diff
- * (what the merge added relative to every parent: see diff-parser.ts), `-M` shows a moved file
- * by its changed lines only, and the format carries each commit's message. `pathspec` limits the
- * walk to the scanned folder; `--full-history` then keeps every commit that touched it (git would
- * otherwise skip a side branch whose merge left the folder as it was: a key added and removed on
- * that branch).
+ * What to walk: `--all` (every ref and HEAD), or revisions given on stdin (a head and `^exclusions`;
+ * a repository can have more refs than a command line holds).
  */
-export function historyArgs(range: CommitRange, pathspec: string[]): string[] {
-  const all = range.revisions.includes('--all');
+export interface Walk {
+  all: boolean;
+  /** One revision per line, for stdin: `sha`, `^sha` or `^refs/...`. */
+  revisions: string[];
+}
+
+/**
+ * The `git rev-list` command line for a walk, in the order `git log` shows commits. `pathspec`
+ * limits the walk to the scanned folder; `--full-history` then keeps every commit that touched it
+ * (git would otherwise skip a side branch whose merge left the folder as it was: a key added and
+ * removed on that branch). `--ignore-missing`: an exclusion the clone does not have (a tip the
+ * incremental cache remembers from a deleted branch) excludes nothing rather than failing.
+ */
+export function revListArgs(walk: Walk, pathspec: string[]): string[] {
   return [
-    ...DIFF_CONFIG,
-    '-c', 'log.showSignature=false',
-    'log', '--cc', ...DIFF_OPTIONS, '--no-notes', `--format=${COMMIT_FORMAT}`,
+    'rev-list',
     ...(pathspec.length > 0 ? ['--full-history'] : []),
-    all ? '--all' : '--stdin',
+    '--ignore-missing',
+    ...(walk.all ? ['--all'] : []),
+    ...(walk.revisions.length > 0 ? ['--stdin'] : []),
     '--end-of-options',
     '--', ...pathspec,
   ]; // prettier-ignore
 }
 
 /**
- * Streams the added lines of every commit in `range`, in batches (one per chunk of git's output,
- * so the async overhead is per chunk, not per line). `stats` fills in as the stream goes.
+ * The `git log` command line that prints a list of commits (on stdin, in that order). `--cc` gives
+ * each merge commit a combined diff (what the merge added relative to every parent: see
+ * diff-parser.ts), `-M` shows a moved file by its changed lines only, and the format carries each
+ * commit's message. With `--no-walk` the pathspec limits each diff, not which commits are shown:
+ * the list came from a rev-list with the same pathspec.
  */
-export async function* addedLines(
+export function logArgs(pathspec: string[]): string[] {
+  return [
+    ...DIFF_CONFIG,
+    '-c', 'log.showSignature=false',
+    'log', '--cc', ...DIFF_OPTIONS, '--no-notes', `--format=${COMMIT_FORMAT}`,
+    '--no-walk=unsorted', '--stdin',
+    '--end-of-options',
+    '--', ...pathspec,
+  ]; // prettier-ignore
+}
+
+/**
+ * The commits of a walk, newest first as `git log` shows them, as one newline-ended line per
+ * commit: a string, so a history of a million commits is one allocation, not a million.
+ */
+export class CommitList {
+  /** Offsets of each line's start, and one past the end. */
+  private readonly starts: number[] = [0];
+
+  constructor(readonly text: string) {
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) this.starts.push(at + 1);
+    if (this.starts.at(-1) !== text.length) throw new Error('a commit list ends with a newline');
+  }
+
+  get length(): number {
+    return this.starts.length - 1;
+  }
+
+  /** Commits [from, to) as stdin for `git log --no-walk --stdin`. */
+  slice(from: number, to: number): string {
+    return this.text.slice(this.starts[from], this.starts[to]);
+  }
+}
+
+export async function listCommits(cwd: string, walk: Walk, pathspec: string[]): Promise<CommitList> {
+  const input = walk.revisions.length > 0 ? `${walk.revisions.join('\n')}\n` : undefined;
+  return new CommitList(await git(cwd, revListArgs(walk, pathspec), input === undefined ? {} : { input }));
+}
+
+/**
+ * Streams the added lines of a list of commits (stdin text from CommitList.slice), in batches
+ * that never cut a run of lines where git's output happened to be chunked (see RunBatcher).
+ * `stats` fills in as the stream goes.
+ */
+export function commitLines(
   cwd: string,
-  range: CommitRange,
+  commits: string,
   pathspec: string[],
   options: DiffParserOptions,
   stats?: (stats: HistoryStats) => void,
 ): AsyncGenerator<AddedLine[]> {
-  const revisions = range.revisions.filter((rev) => rev !== '--all');
-  if (range.revisions.length === 0) {
-    stats?.(new DiffParser(options).stats);
-    return;
-  }
-  yield* parseDiffStream(
-    gitChunks(cwd, historyArgs(range, pathspec), revisions.length > 0 ? `${revisions.join('\n')}\n` : undefined),
-    options,
-    stats,
-  );
+  return parseDiffStream(gitChunks(cwd, logArgs(pathspec), commits), options, stats);
 }
 
-/** Feeds git's raw bytes to a DiffParser and yields its added lines per chunk: the parser decodes only what it keeps. */
+/** Feeds git's raw bytes to a DiffParser and yields its added lines: the parser decodes only what it keeps. */
 export async function* parseDiffStream(
   chunks: AsyncIterable<Buffer>,
   options: DiffParserOptions,
@@ -72,12 +117,10 @@ export async function* parseDiffStream(
   const parser = new DiffParser(options);
   for await (const chunk of chunks) {
     parser.push(chunk);
-    const batch = parser.take();
     stats?.(parser.stats);
-    if (batch.length > 0) yield batch;
+    yield* parser.takeBatches();
   }
   parser.end();
-  const last = parser.take();
   stats?.(parser.stats);
-  if (last.length > 0) yield last;
+  yield* parser.takeBatches();
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DiffParser, MAX_LINE_BYTES, parseDiffPath } from '../../../src/checks/secrets/diff-parser.js';
+import { DiffParser, MAX_LINE_BYTES, MAX_RUN_LINES, parseDiffPath } from '../../../src/checks/secrets/diff-parser.js';
+import { providerRow } from '../../../src/checks/secrets/rules/row.js';
+import { lowerAlnum } from '../../../src/checks/secrets/rules/shapes.js';
+import { AWS_KEY_RULE, detectorFor, randomText } from './test-rules.js';
 
 const LOG = [
   '\u0000aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa 2026-01-02T03:04:05+00:00 Ada Lovelace',
@@ -239,5 +242,72 @@ describe('DiffParser on commit messages', () => {
     const excluded = parse(LOG, { includePath: (path) => path !== '(commit message)' });
     expect(excluded.lines).toEqual([['real.txt', 1, 'real', 'a']]);
     expect(excluded.stats.skippedExcluded).toBe(2);
+  });
+});
+
+describe('DiffParser batches', () => {
+  // A provider row whose value sits on the line after its keyword (a YAML block): the detector reads
+  // the two lines together only when they come in one batch.
+  const row = providerRow({ provider: 'Acme', keywords: ['acmecorp'], value: lowerAlnum(32) });
+  const value = randomText(32, 'abcdefghijklmnopqrstuvwxyz0123456789', 7);
+  const log = [
+    '\u0000' + 'd'.repeat(40) + ' 2026-01-01T00:00:00+00:00 Di',
+    '',
+    '\u0000',
+    'diff --git a/deploy.yml b/deploy.yml',
+    '+++ b/deploy.yml',
+    '@@ -0,0 +1,3 @@',
+    '+acmecorp:',
+    `+  key: ${value}`,
+    '+region: eu',
+    '',
+  ].join('\n');
+
+  it('never cuts a run of lines where a chunk of input ended, so what is found does not depend on read sizes', () => {
+    const bytes = Buffer.from(log);
+    const cut = bytes.indexOf('+  key:'); // the chunk ends between the keyword's line and the value's
+    for (const chunks of [[bytes], [bytes.subarray(0, cut), bytes.subarray(cut)]]) {
+      const detector = detectorFor([AWS_KEY_RULE, row]);
+      const parser = new DiffParser({ maxFileSize: 1000, keep: detector.keepBytes });
+      const found: string[] = [];
+      const scan = () => {
+        for (const detection of detector.scan(parser.take())) found.push(`${detection.line.line} ${detection.rule.id}`);
+      };
+      for (const chunk of chunks) {
+        parser.push(chunk);
+        scan(); // as the history stream does: scan what the parser hands out after each chunk
+      }
+      parser.end();
+      scan();
+      expect(found).toEqual([`2 ${row.id}`]);
+    }
+  });
+
+  it('cuts a long run at a fixed length, ending its batch there whatever the chunking', () => {
+    const added = Array.from({ length: MAX_RUN_LINES + 10 }, (_, index) => `+line ${index}`);
+    const text = [
+      '\u0000' + 'e'.repeat(40) + ' 2026-01-01T00:00:00+00:00 Ed',
+      '',
+      '\u0000',
+      '+++ b/long.txt',
+      `@@ -0,0 +1,${added.length} @@`,
+      ...added,
+      '',
+    ].join('\n');
+    const bytes = Buffer.from(text);
+    const shapes = [97, 4096, bytes.length].map((size) => {
+      const parser = new DiffParser({ maxFileSize: 1 << 20 });
+      const batches: number[] = [];
+      for (let index = 0; index < bytes.length; index += size) {
+        parser.push(bytes.subarray(index, index + size));
+        for (const batch of parser.takeBatches()) batches.push(batch.length);
+      }
+      parser.end();
+      for (const batch of parser.takeBatches()) batches.push(batch.length);
+      return batches.filter((length) => length > 0);
+    });
+    // The file's run (the message is empty): cut at MAX_RUN_LINES, never elsewhere.
+    for (const shape of shapes) expect(shape.reduce((sum, length) => sum + length, 0)).toBe(MAX_RUN_LINES + 10);
+    for (const shape of shapes) expect(shape).toEqual([MAX_RUN_LINES, 10]);
   });
 });
