@@ -2,6 +2,7 @@
 // (entropy, placeholders, allow lists, inline markers) and overlap resolution.
 import { describe, expect, it } from 'vitest';
 import { compileRules } from '../../../src/checks/secrets/detect/compile.js';
+import { LONG_LINE } from '../../../src/checks/secrets/detect/classify.js';
 import { shannonEntropy } from '../../../src/checks/secrets/detect/validate.js';
 import { anyKeyword, anyKeywordInBytes } from '../../../src/checks/secrets/keywords.js';
 import { isPlaceholder } from '../../../src/checks/secrets/placeholder.js';
@@ -132,6 +133,21 @@ describe('the keyword prefilter', () => {
     const keyworded = detectorFor([AWS_KEY_RULE, GITHUB_PAT_RULE, row]);
     const lines = ['plain', 'x = GHP_', 'next', 'acmecorp:', 'next', 'next', 'next', 'far'].map((line) => Buffer.from(line));
     expect(lines.map((line) => keyworded.keepBytes(line, 0, line.length))).toEqual([false, true, false, true, true, true, true, false]);
+  });
+
+  it('reads a line too long to be anything but restricted with the confirmed formats only', () => {
+    const row = providerRow({ provider: 'Acme', keywords: ['acmecorp'], value: lowerAlnum(32) });
+    const detector = detectorFor([AWS_KEY_RULE, GITHUB_PAT_RULE, row]);
+    const padding = 'x'.repeat(3 * LONG_LINE);
+    const keep = (line: string) => detector.keepBytes(Buffer.from(line), 0, Buffer.byteLength(line));
+    // A provider row's keyword keeps a short line, not a minified one: the row never runs there.
+    expect(keep(`acmecorp ${padding}`)).toBe(false);
+    expect(keep(`acmecorp ${padding.slice(0, 100)}`)).toBe(true);
+    for (let drained = 0; drained < 8; drained++) detector.keepBytes(Buffer.alloc(0), 0, 0); // past the lines a row keeps
+    // A confirmed format's keyword still keeps it, and the token in it is found.
+    const key = awsKey();
+    expect(keep(`${padding} ${key}`)).toBe(true);
+    expect(detect(detector, `${padding} ${key} acmecorp ${'q'.repeat(32)}`).map((found) => found.rule.id)).toEqual([AWS_KEY_RULE.id]);
   });
 
   it('gives the same answer on UTF-8 bytes, for any slice of a buffer', () => {

@@ -50,6 +50,12 @@ export interface CompiledRules {
   automaton: KeywordAutomaton;
   /** Every rule keyword plus the base64 forms of distinctive prefixes, over UTF-8 bytes (sources' prefilter). */
   byteAutomaton: KeywordAutomaton;
+  /**
+   * The keywords of the rules a restricted line runs (confirmed formats), over UTF-16 and UTF-8: a
+   * minified bundle's lines hold `token` and `key` everywhere, and only these can match there.
+   */
+  restrictedAutomaton: KeywordAutomaton;
+  restrictedByteAutomaton: KeywordAutomaton;
   /** Indexes of pattern rules without keywords: they run on every line. */
   always: number[];
   /** Literal prefixes of confirmed formats (`ghp_`, `xoxb-`): a generic value that carries one but failed the format is not a secret. */
@@ -82,14 +88,22 @@ export function compileRules(rules: SecretRule[]): CompiledRules {
   // Not a rule: "a base64 form of a distinctive prefix is here", so the line is decoded.
   const decodeTriggers = DECODE_TRIGGERS.map((keyword) => ({ keyword, entry: rules.length }));
   const byteKeywords = [...keywords, ...decodeTriggers];
+  const restricted = keywords.filter(({ entry }) => runsOnRestrictedLines(rules[entry]!));
   return {
     rules,
     compiled,
     automaton: buildAutomaton(byteKeywords, 'utf16'),
     byteAutomaton: buildAutomaton(byteKeywords, 'utf8'),
+    restrictedAutomaton: buildAutomaton(restricted, 'utf16'),
+    restrictedByteAutomaton: buildAutomaton(restricted, 'utf8'),
     always,
     prefixes: providerPrefixes(rules),
   };
+}
+
+/** What the detector runs on a restricted line (long, minified, generated): confirmed formats, no keyword-context row. */
+export function runsOnRestrictedLines(rule: SecretRule): boolean {
+  return rule.confidence === 'confirmed' && !isContextRule(rule);
 }
 
 /**

@@ -7,7 +7,14 @@ import type { AddedLine } from '../diff-parser.js';
 import { anyKeyword, HitBuffer, keywordFlagsInBytes } from '../keywords.js';
 import type { Confidence, SecretRule } from '../rules/types.js';
 import { isWeakValue, LONG_LINE, PathClassifier, severityOf, type PathKind } from './classify.js';
-import { CONTEXT_KEYWORD, type CompiledAssignment, type CompiledContext, type CompiledPattern, type CompiledRules } from './compile.js';
+import {
+  CONTEXT_KEYWORD,
+  runsOnRestrictedLines,
+  type CompiledAssignment,
+  type CompiledContext,
+  type CompiledPattern,
+  type CompiledRules,
+} from './compile.js';
 import { decodeBase64Text, encodedRuns, looksBase64, type EncodedRun, type Encoding } from './decode.js';
 import { isDocumentationHost, knownExample } from './examples.js';
 import { fileFormat, findAssignments, SHELL_ASSIGNMENT, type Assignment, type FileFormat } from './literal.js';
@@ -140,7 +147,9 @@ export class Detector {
    * provider row's keyword also keeps the few lines after it, where the row's value may sit.
    */
   readonly keepBytes = (bytes: Uint8Array, start: number, end: number): boolean => {
-    const found = this.rules.always.length > 0 ? 1 : keywordFlagsInBytes(this.rules.byteAutomaton, bytes, start, end, ANY_AND_CONTEXT);
+    // Past 3 bytes per UTF-16 unit of LONG_LINE, the line is restricted whatever it holds.
+    const automaton = end - start > 3 * LONG_LINE ? this.rules.restrictedByteAutomaton : this.rules.byteAutomaton;
+    const found = this.rules.always.length > 0 ? 1 : keywordFlagsInBytes(automaton, bytes, start, end, ANY_AND_CONTEXT);
     if (found & CONTEXT_FLAG) this.followUp = FOLLOW_LINES;
     else if (found === 0 && this.followUp > 0) {
       this.followUp--;
@@ -206,7 +215,8 @@ export class Detector {
   private findInLine(texts: readonly string[], index: number, fragment: Fragment, restricted: boolean, found: Found, depth: number): void {
     const out = found.candidates;
     const text = texts[index]!;
-    const { compiled, automaton, always } = this.rules;
+    const { compiled, always } = this.rules;
+    const automaton = restricted ? this.rules.restrictedAutomaton : this.rules.automaton;
     const hits = this.hitBuffers[depth]!;
     const count = hits.fill(automaton, text);
     let decodeLine = false;
@@ -224,7 +234,7 @@ export class Detector {
       }
       if (rule.kind === 'context' || this.tried[entry] === stamp) continue; // context rows run per keyword, below
       this.tried[entry] = stamp;
-      if (restricted && rule.rule.confidence !== 'confirmed') continue;
+      if (restricted && !runsOnRestrictedLines(rule.rule)) continue; // an `always` rule
       if (rule.kind === 'pattern') {
         for (const match of rule.matches(text)) {
           const end = match.start + match.secret.length;
