@@ -1,3 +1,3 @@
 import { createRequire as __sgCreateRequire } from 'node:module'; const require = __sgCreateRequire(import.meta.url);
-import{a}from"./chunk-LWZKJJDB.js";import"./chunk-K7DDYFXQ.js";a();await import("./chunk-IL7CPJFF.js");
+import{a}from"./chunk-LWZKJJDB.js";import"./chunk-K7DDYFXQ.js";a();await import("./chunk-5UZCC26R.js");
 //# sourceMappingURL=secrets-worker.js.map

@@ -6,9 +6,9 @@
 // are and where to find them.
 import { confidenceRank, severityRank, type CheckError } from '../finding.js';
 import type { EvaluatedFinding, Status, Verdict } from '../policy/verdict.js';
-import { plural } from './plural.js';
 import { redactOutput, redactVerdict } from './redaction.js';
 import { breakLegacyCommands, escapeData, escapeProperty } from './workflow-commands.js';
+import { plural } from '../util.js';
 
 export { escapeData, escapeProperty } from './workflow-commands.js';
 

@@ -10,8 +10,8 @@ import { Budget, characters, MAX_COMMENT_CHARS } from './budget.js';
 import { oneLine } from './control.js';
 import { groupFindings, markdownLocation, type FindingGroup } from './group.js';
 import { code, row, shorten, text } from './markdown-escape.js';
-import { plural } from './plural.js';
 import { redactOutput, redactVerdict } from './redaction.js';
+import { plural } from '../util.js';
 
 export { MAX_COMMENT_CHARS } from './budget.js';
 

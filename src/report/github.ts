@@ -11,13 +11,13 @@ import { renderAnnotations } from './annotations.js';
 import { createGitHubApi, GitHubApiError, GitHubPermissionError } from './github-api.js';
 import { renderJson } from './json.js';
 import { actionOutputs } from './outputs.js';
-import { plural } from './plural.js';
 import { redactOutput } from './redaction.js';
 import { renderSarif } from './sarif.js';
 import { PageCapError, syncNightlyIssue, syncPullRequestComment } from './sticky.js';
 import { renderSummary } from './summary.js';
 import { renderText } from './text.js';
 import { jsonForLog, neutraliseCommands } from './workflow-commands.js';
+import { plural } from '../util.js';
 
 /** Where the report goes: the step's log, its outputs and its result. `@actions/core` in the action. */
 export interface OutputSink {

@@ -5,7 +5,7 @@
 import { where } from '../finding.js';
 import type { EvaluatedFinding } from '../policy/verdict.js';
 import { code } from './markdown-escape.js';
-import { plural } from './plural.js';
+import { plural } from '../util.js';
 
 // Lockfiles named in a grouped markdown cell before "and N more".
 const LISTED_LOCATIONS = 3;

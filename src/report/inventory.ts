@@ -4,7 +4,7 @@ import type { CheckError } from '../finding.js';
 import type { Package } from '../checks/deps/types.js';
 import { oneLine } from './control.js';
 import { neutraliseCommands, painter } from './text.js';
-import { plural } from './plural.js';
+import { plural } from '../util.js';
 
 export interface InventoryJson {
   packages: {

@@ -4,7 +4,7 @@
 // never feeds "fixed since the last run". API failures surface as GitHubPermissionError or
 // GitHubApiError (see github-api.ts): the caller turns them into one warning.
 import type { Verdict } from '../policy/verdict.js';
-import { groupThousands } from '../util.js';
+import { groupThousands, plural } from '../util.js';
 import { COMMENT_MARKER, ISSUE_MARKER, renderComment } from './comment.js';
 import {
   PER_PAGE,
@@ -16,7 +16,6 @@ import {
   type TokenIdentity,
 } from './github-api.js';
 import { text } from './markdown-escape.js';
-import { plural } from './plural.js';
 import { redactOutput } from './redaction.js';
 
 /** The action input `comment`. */

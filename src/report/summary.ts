@@ -7,8 +7,8 @@ import type { Status, Verdict } from '../policy/verdict.js';
 import { Budget, MAX_SUMMARY_BYTES, utf8Bytes } from './budget.js';
 import { groupFindings, markdownLocation, type FindingGroup } from './group.js';
 import { code, row, shorten, text } from './markdown-escape.js';
-import { plural } from './plural.js';
 import { redactOutput, redactVerdict } from './redaction.js';
+import { plural } from '../util.js';
 
 export interface SummaryOptions {
   /** Upper bound of the output in UTF-8 bytes (GitHub's limit is 1 MiB; keep a margin). */

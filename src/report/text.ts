@@ -2,10 +2,9 @@
 // then errors, then one last line with the verdict. Colour only when the shell says so.
 import { where, type CheckError, type Severity } from '../finding.js';
 import type { Status, Verdict } from '../policy/verdict.js';
-import { groupThousands } from '../util.js';
+import { groupThousands, plural } from '../util.js';
 import { oneLine, stripControl } from './control.js';
 import { groupFindings, groupWhere, memberLocations, type FindingGroup } from './group.js';
-import { plural } from './plural.js';
 import { redactOutput, redactVerdict } from './redaction.js';
 import { neutraliseCommands } from './workflow-commands.js';
 

@@ -41,6 +41,10 @@ describe('scan packages/core in a monorepo', () => {
     const secrets = verdict.findings.filter((finding) => finding.check === 'secrets');
     expect(secrets.map((finding) => finding.location)).toEqual([{ path: 'packages/core/deploy.env', line: 1, commit: repo.sha(1) }]);
     expect(byCheck.deps).toMatchObject({ lockfiles: 1 });
+    // Paths as the repository names them, as for secrets: annotations point at a file that exists.
+    const deps = verdict.findings.filter((finding) => finding.check === 'deps');
+    expect(deps.length).toBeGreaterThan(0);
+    expect(new Set(deps.map((finding) => finding.location.path))).toEqual(new Set(['packages/core/requirements.txt']));
   });
 
   it('reads the lockfiles at the base from the same folder, so what was already there only warns', async () => {

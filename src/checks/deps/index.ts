@@ -1,6 +1,7 @@
 // The dependencies check: lockfiles -> packages -> advisories -> findings. In pr/push mode each
 // lockfile is also read at the base, so a vulnerable version the change brought in is marked
 // introduced (fails) and one already there is not (warns).
+import { isAbsolute, relative, sep } from 'node:path';
 import type { Config } from '../../config/schema.js';
 import type { Context } from '../../context/context.js';
 import { showFile } from '../../context/git.js';
@@ -9,7 +10,7 @@ import type { Check, CheckOptions } from '../check.js';
 import { findAdvisories, OsvSourceError, sourceLocation, type AdvisorySourceOptions } from './advisories/index.js';
 import { discoverLockfiles } from './discover.js';
 import { findVulnerabilities, type IntroducedBy } from './findings.js';
-import { collectPackages } from './collect.js';
+import { collectPackages, type CollectedPackages } from './collect.js';
 import { isMatchable } from './match.js';
 import type { Package } from './types.js';
 
@@ -22,7 +23,7 @@ export async function runDepsCheck(context: Context, config: Config, options: De
   const deps = config.deps;
   // --no-git scans the files as they are: no .gitignore filtering (and no git process at all).
   const files = await discoverLockfiles(context.root, { include: deps.include, exclude: deps.exclude, gitignore: context.git });
-  const collected = await collectPackages(context.root, files);
+  const collected = inRepository(context, await collectPackages(context.root, files));
   const errors: CheckError[] = collected.errors.map((error) => unreadable(error, deps.unreadable));
   const packages = deps['include-dev'] ? collected.packages : collected.packages.filter((pkg) => !pkg.dev);
   const stats: Record<string, number | string> = {
@@ -78,7 +79,7 @@ async function introducedOracle(context: Context, files: string[], errors: Check
   if (context.mode === 'full' || !context.git) return () => undefined;
   const base = context.base;
   if (!base) return () => true;
-  const before = await collectPackages(context.root, files, (file) => showFile(context.root, base, file));
+  const before = inRepository(context, await collectPackages(context.root, files, (file) => showFile(context.root, base, file)));
   for (const error of before.errors) {
     errors.push({
       ...error,
@@ -88,6 +89,22 @@ async function introducedOracle(context: Context, files: string[], errors: Check
   }
   const existing = new Set(before.packages.map(versionKey));
   return (pkg) => !existing.has(versionKey(pkg));
+}
+
+/**
+ * Lockfile paths as the repository names them: a scan of a subfolder (`scan packages/core`)
+ * reports `packages/core/requirements.txt`, as the secrets check does, so annotations and SARIF
+ * point at a file that exists from the repository's top folder.
+ */
+function inRepository(context: Context, collected: CollectedPackages): CollectedPackages {
+  const prefix = relative(context.repoRoot, context.root).split(sep).join('/');
+  if (prefix === '' || prefix.startsWith('..') || isAbsolute(prefix)) return collected;
+  const rebase = (path: string): string => (isAbsolute(path) ? path : `${prefix}/${path}`);
+  return {
+    ...collected,
+    packages: collected.packages.map((pkg) => ({ ...pkg, lockfile: rebase(pkg.lockfile) })),
+    errors: collected.errors.map((error) => (error.path ? { ...error, path: rebase(error.path) } : error)),
+  };
 }
 
 function versionKey(pkg: Package): string {

@@ -7,6 +7,7 @@ import { formatDay } from './dates.js';
 import type { Release } from './tags.js';
 import type { PolicyDocument, SupportRow, SupportTable } from './table.js';
 import type { Granularity, KeywordSpec, RangeSpec } from './version-cell.js';
+import { plural } from '../../util.js';
 
 export const RULES = {
   unreleased: 'supported-version-unreleased',
@@ -340,7 +341,7 @@ function olderLines(
   const named = labels.length <= 2 ? labels.join(' and ') : `${labels[0]} to ${labels.at(-1)}`;
   const members = lines.flatMap((line) => line.members);
   const row = `'< ${start.major}.${start.minor}' ❌`;
-  const count = `${members.length} release${members.length === 1 ? '' : 's'}`;
+  const count = plural(members.length, 'release');
   return finding({
     rule: RULES.lineUnlisted,
     severity: 'info',

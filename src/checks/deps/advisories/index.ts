@@ -1,7 +1,7 @@
 // One door to the advisory sources: the offline database when `deps.advisory-db` is set, else
 // the OSV API with the on-disk cache. Either way the result is an index of records by package,
 // which the matcher checks locally.
-import { compareStrings } from '../../../util.js';
+import { compareStrings, plural } from '../../../util.js';
 import { resolve } from 'node:path';
 import type { Config } from '../../../config/schema.js';
 import type { CheckError } from '../../../finding.js';
@@ -79,7 +79,7 @@ async function findOffline(matchable: Package[], location: string, deps: Config[
     throw new OsvSourceError(
       location,
       `no advisories for ${missing.join(', ')} in ${location}: is it the right folder? ` +
-        `It holds ${loaded.files === 0 ? 'no OSV records at all' : `${loaded.files} files, none about these ecosystems`}. ` +
+        `It holds ${loaded.files === 0 ? 'no OSV records at all' : `${plural(loaded.files, 'file')}, none about these ecosystems`}. ` +
         `Give --advisory-db (or deps.advisory-db) a folder of OSV records or an all.zip: OSV publishes one per ecosystem (${missing.map(osvDumpUrl).join(', ')}).`,
     );
   }

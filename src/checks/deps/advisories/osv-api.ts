@@ -12,6 +12,7 @@ import type { RecordCache } from './cache.js';
 import { OsvSourceError, offlineAdvice } from './errors.js';
 import { RequestPacer, realSleep, type Sleep } from './pacer.js';
 import { checkOsvRecord } from './record.js';
+import { plural } from '../../../util.js';
 
 export interface OsvQuery {
   ecosystem: string;
@@ -295,8 +296,4 @@ function describeFetchError(error: unknown, timeoutMs: number): string {
 
 function formatSeconds(ms: number): string {
   return String(+(ms / 1000).toFixed(ms < 10_000 ? 1 : 0));
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
