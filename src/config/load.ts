@@ -158,9 +158,16 @@ function problemsOf(issue: z.core.$ZodIssue, data: unknown, request: ConfigReque
       file: source?.file ?? 'config',
       key,
       line: source ? lineOf(source, path) : undefined,
-      detail: describeIssue(issue, path, value, false),
+      detail: `${ruleNamed(data, path)}${describeIssue(issue, path, value, false)}`,
     };
   });
+}
+
+/** `rule 'acme-key': ` for a problem inside a custom secret rule, so the message names the rule and not only its index. */
+function ruleNamed(data: unknown, path: (string | number)[]): string {
+  if (path[0] !== 'secrets' || path[1] !== 'rules' || typeof path[2] !== 'number' || path.length < 4) return '';
+  const id = valueAt(data, [...path.slice(0, 3), 'id']);
+  return typeof id === 'string' ? `rule ${valueForMessage(id)}: ` : '';
 }
 
 /** The input or flag that set the value at `path`, if one did (the first leaf of the overrides on the path). */

@@ -63,6 +63,15 @@ describe('config file', () => {
     expect(error.message).toMatch(/^\.github\/security-gate\.yml:3: secrets\.exclude-path: unknown key/);
   });
 
+  it('names a custom rule whose pattern RE2 cannot run by its id, file and line (issue 10, item 11)', () => {
+    const error = configErrorOf(
+      ['secrets:', '  rules:', '    - id: acme-key', '      title: Acme key', "      pattern: '(a)\\1'"].join('\n'),
+    );
+    expect(error.message).toMatch(
+      /^\.github\/security-gate\.yml:5: secrets\.rules\.0\.pattern: rule 'acme-key': not a pattern RE2 runs in linear time/,
+    );
+  });
+
   it('names the allowed values of a bad enum', () => {
     const error = configErrorOf('\n\nfail-on: severe\n');
     expect(error.message).toBe('.github/security-gate.yml:3: fail-on: must be one of "critical", "high", "medium", "low"');
