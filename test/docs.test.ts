@@ -9,6 +9,7 @@ import { configJsonSchema } from '../src/config/json-schema.js';
 import { parseConfigText } from '../src/config/load.js';
 import { CONFIG_VALUES } from '../src/config/values.js';
 import { CHECK_HEAP_LIMIT_MB } from '../src/checks/isolated.js';
+import { LOCKFILE_FORMATS } from '../src/checks/deps/lockfiles/index.js';
 
 const root = new URL('..', import.meta.url);
 const action = parse(readFileSync(new URL('action.yml', root), 'utf8')) as {
@@ -61,6 +62,13 @@ describe('docs and code agree', () => {
     const { config } = parseConfigText(example, 'README.md');
     expect(config.ignore).toHaveLength(2);
     expect(config.secrets.rules[0]!.id).toBe('acme-api-key');
+  });
+
+  it('lists every file name a lockfile format reads (adding a format adds its README line)', () => {
+    const listed = /^Lockfiles read: ([\s\S]*?)\.\n/m.exec(readme)?.[1] ?? '';
+    const names = LOCKFILE_FORMATS.flatMap((format) => format.fileNames);
+    expect(names.length).toBeGreaterThan(15);
+    expect(names.filter((name) => !listed.includes(`\`${name}\``))).toEqual([]);
   });
 
   it("states each check's heap limit as the code sets it", () => {

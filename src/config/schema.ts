@@ -4,6 +4,7 @@
 import { RE2JS } from 're2js';
 import * as z from 'zod';
 import { CHECK_NAMES, SEVERITIES } from '../finding.js';
+import { firstLine } from '../util.js';
 
 const isoDate = z
   .string()
@@ -33,7 +34,7 @@ const linearRegexSource = z.string().superRefine((source, context) => {
   try {
     RE2JS.compile(source);
   } catch (error) {
-    const why = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    const why = firstLine(error);
     context.addIssue({ code: 'custom', message: `not a pattern RE2 runs in linear time (no backreferences or lookarounds): ${why}` });
   }
 });

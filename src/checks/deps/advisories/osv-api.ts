@@ -272,7 +272,7 @@ export class OsvApiClient {
   }
 
   private sourceError(detail: string): OsvSourceError {
-    return new OsvSourceError(this.base, `${detail} ${offlineAdvice([...this.ecosystems])}`);
+    return new OsvSourceError(this.base, `${detail}${/[.!?]$/.test(detail) ? '' : '.'} ${offlineAdvice([...this.ecosystems])}`);
   }
 }
 

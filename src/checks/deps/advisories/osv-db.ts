@@ -11,6 +11,7 @@ import { packageKey } from '../match.js';
 import type { OsvRecord } from '../types.js';
 import { OsvSourceError } from './errors.js';
 import { checkOsvRecord } from './record.js';
+import { firstLine } from '../../../util.js';
 import { readZipEntries, ZipError } from './zip.js';
 
 /** Records by (ecosystem, normalised name); a record naming several packages is listed under each. */
@@ -94,7 +95,7 @@ export async function loadAdvisoryDatabase(path: string, options: LoadOptions = 
     try {
       value = yaml ? parseYaml(text) : JSON.parse(text);
     } catch (error) {
-      errors.push({ check: 'deps', path: file, message: `cannot parse advisory: ${(error as Error).message.split('\n')[0]}` });
+      errors.push({ check: 'deps', path: file, message: `cannot parse advisory: ${firstLine(error)}` });
       return;
     }
     const checked = checkOsvRecord(value);

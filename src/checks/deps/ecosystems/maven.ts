@@ -13,6 +13,7 @@
 //
 // Linear in the version's length: numbers compare as digit strings (no BigInt), and lists compare
 // with an explicit stack, so a version nested a million levels deep (`1-1-1-…`) cannot overflow it.
+import { compareStrings } from '../../../util.js';
 
 // A version's lists form a spine: a sub-list is always the last item of its parent (parsing never
 // returns to a parent). So the whole version is one flat list of tokens in which CHILD stands for
@@ -152,8 +153,6 @@ function comparableQualifier(qualifier: string): string {
   const index = QUALIFIERS.indexOf(qualifier);
   return index === -1 ? `${QUALIFIERS.length}-${qualifier}` : String(index);
 }
-
-const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Item.compareTo(null): the shorter version is padded with nothing. */
 function compareWithNothing(token: Token): number {

@@ -5,8 +5,8 @@
 import { LockfileError, type LockfileFormat, type Package } from '../types.js';
 import { DirectDependencies, toPackages, type LockNode } from './dep-graph.js';
 import { parseJson } from './json.js';
-import { isRecord } from '../values.js';
 import { sourceOfSpec, splitAtVersion, stringEntries } from './npm-spec.js';
+import { isRecord } from '../../../util.js';
 
 const PACKAGE_GROUPS = ['dependencies', 'optionalDependencies', 'peerDependencies'] as const;
 const PROD_GROUPS = ['dependencies', 'optionalDependencies', 'peerDependencies'] as const;

@@ -1,7 +1,7 @@
 // composer.lock: `packages` are installed in production, `packages-dev` only for development.
 import { LockfileError, type LockfileFormat, type Package } from '../types.js';
 import { parseJson } from './json.js';
-import { isRecord } from '../values.js';
+import { isRecord } from '../../../util.js';
 
 export const composerLock: LockfileFormat = {
   name: 'composer.lock',

@@ -1,6 +1,6 @@
 // Small readers of npm-style specifiers shared by the JavaScript lockfiles.
 import type { Package, ParseContext } from '../types.js';
-import { isRecord } from '../values.js';
+import { isRecord } from '../../../util.js';
 
 /** `name@rest` to [name, rest]; the `@` of a scope (`@babel/core@7.0.0`) is not the separator. */
 export function splitAtVersion(spec: string): [name: string, rest: string] {

@@ -3,7 +3,6 @@
 import { LockfileError, type LockfileFormat, type Package, type ParseContext } from '../types.js';
 import { DirectDependencies, toPackages, unreferenced, type LockNode } from './dep-graph.js';
 import { parseJson, type JsonDocument } from './json.js';
-import { isRecord } from '../values.js';
 import {
   isRegistryTarball,
   nameFromInstallPath,
@@ -13,6 +12,7 @@ import {
   stringEntries,
   type ProjectManifest,
 } from './npm-spec.js';
+import { isRecord } from '../../../util.js';
 
 /** Dependency groups an installed package pulls in (peers too: npm 7+ installs them). */
 const PACKAGE_GROUPS = ['dependencies', 'optionalDependencies', 'peerDependencies'] as const;

@@ -2,7 +2,7 @@
 // `type` of Direct, Transitive, CentralTransitive or Project (a project reference, not a package).
 import { LockfileError, type LockfileFormat, type Package } from '../types.js';
 import { parseJson } from './json.js';
-import { isRecord } from '../values.js';
+import { isRecord } from '../../../util.js';
 
 export const nugetLock: LockfileFormat = {
   name: 'packages.lock.json',

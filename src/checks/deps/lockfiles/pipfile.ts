@@ -1,8 +1,8 @@
 // Pipfile.lock (pipenv): `default` is what the app installs, `develop` the dev packages.
 import { LockfileError, type LockfileFormat, type Package } from '../types.js';
 import { parseJson } from './json.js';
-import { isRecord } from '../values.js';
 import { normalizePyPIName } from '../names.js';
+import { isRecord } from '../../../util.js';
 
 export const pipfileLock: LockfileFormat = {
   name: 'Pipfile.lock',

@@ -3,9 +3,9 @@
 // Spec: https://github.com/pnpm/spec/blob/master/lockfile/ (v5, v6) and pnpm's lockfile-types (v9).
 import { load } from 'js-yaml';
 import { LockfileError, type LockfileFormat, type Package } from '../types.js';
-import { isRecord } from '../values.js';
 import { DirectDependencies, toPackages, type LockNode } from './dep-graph.js';
 import { isRegistryTarball, sourceOfSpec, splitAtVersion, stripPeerSuffix } from './npm-spec.js';
+import { isRecord } from '../../../util.js';
 
 const PACKAGE_GROUPS = ['dependencies', 'optionalDependencies'] as const;
 const PROD_GROUPS = ['dependencies', 'optionalDependencies'] as const;

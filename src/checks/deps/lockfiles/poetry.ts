@@ -4,11 +4,11 @@
 // beside it does, so with it direct flags are exact and paths start at the project's dependencies.
 import { parse as parseToml } from 'smol-toml';
 import type { LockfileFormat, Package, ParseContext } from '../types.js';
-import { isRecord } from '../values.js';
 import { normalizePyPIName } from '../names.js';
 import { DirectDependencies, idsByName, toPackages, unreferenced, type LockNode } from './dep-graph.js';
 import { requirementName } from './pep508.js';
 import { packageTables, parseTomlLockfile, stringField } from './toml-packages.js';
+import { isRecord } from '../../../util.js';
 
 export const poetryLock: LockfileFormat = {
   name: 'poetry.lock',

@@ -1,6 +1,7 @@
 // pubspec.lock (Dart/Flutter): `packages` maps names to `dependency` ("direct main", "direct dev",
 // "direct overridden", "transitive"), `source` (hosted, git, path, sdk) and `version`.
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { firstLine } from '../../../util.js';
 import { LockfileError, type LockfileFormat, type Package } from '../types.js';
 
 const SOURCES: Record<string, Package['source']> = { hosted: 'registry', git: 'git', path: 'file', sdk: 'file' };
@@ -13,7 +14,7 @@ export const pubspecLock: LockfileFormat = {
     const lineCounter = new LineCounter();
     const document = parseDocument(text, { lineCounter, uniqueKeys: false });
     const [error] = document.errors;
-    if (error) throw new LockfileError(file, error.linePos?.[0].line, `not valid YAML: ${error.message.split('\n')[0]}`);
+    if (error) throw new LockfileError(file, error.linePos?.[0].line, `not valid YAML: ${firstLine(error)}`);
     const root = document.contents;
     if (root === null) return [];
     if (!isMap(root)) throw new LockfileError(file, 1, 'pubspec.lock must be a YAML mapping');

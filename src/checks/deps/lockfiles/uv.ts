@@ -3,10 +3,10 @@
 // `dependencies` and `optional-dependencies` ship to users, `dev-dependencies` (PEP 735
 // dependency groups) do not. Paths and dev flags come from the shared graph walk (dep-graph.ts).
 import type { LockfileFormat, Package } from '../types.js';
-import { isRecord } from '../values.js';
 import { DirectDependencies, idsByName, toPackages, type LockNode } from './dep-graph.js';
 import { normalizePyPIName } from '../names.js';
 import { packageTables, parseTomlLockfile, stringField } from './toml-packages.js';
+import { isRecord } from '../../../util.js';
 
 export const uvLock: LockfileFormat = {
   name: 'uv.lock',

@@ -3,8 +3,8 @@
 import { parseSyml } from '@yarnpkg/parsers';
 import { LockfileError, type LockfileFormat, type Package } from '../types.js';
 import { DirectDependencies, toPackages, unreferenced, type LockNode } from './dep-graph.js';
-import { isRecord } from '../values.js';
 import { isRegistryTarball, readManifest, sourceOfSpec, splitAtVersion, stringEntries, type ProjectManifest } from './npm-spec.js';
+import { isRecord } from '../../../util.js';
 
 const DEPENDENCY_GROUPS = ['dependencies', 'optionalDependencies'] as const;
 

@@ -4,6 +4,7 @@
 // them ("Behind GitHub's new authentication token formats", GitHub blog, 2021-04-05). A value
 // that fails the check was not issued by the provider: a sample, a placeholder or a mistyped copy.
 import { crc32 } from 'node:zlib';
+import { isRecord } from '../../../util.js';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
@@ -28,7 +29,7 @@ export function hasValidCrc32Suffix(token: string, prefixLength = 4): boolean {
 export function decodedJsonObject(encoded: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(Buffer.from(encoded.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8'));
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return isRecord(value) ? value : undefined;
   } catch {
     return undefined;
   }
