@@ -460,7 +460,9 @@ describe('the OSV API client bounded against a hostile server (issue 10, item 10
     server.endlessPages = true;
     const error = await new OsvApiClient({ url: server.url, ...fast }).lookup([q('minimist', '1.2.5')]).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(OsvSourceError);
-    expect((error as Error).message).toMatch(/querybatch still returned next_page_token after 100 pages \(1 of 1 queries unfinished\): the server pages without end\. To scan without the API/);
+    expect((error as Error).message).toMatch(
+      /querybatch still returned next_page_token after 100 pages \(1 of 1 queries unfinished\): the server pages without end\. To scan without the API/,
+    );
     expect(server.count('querybatch')).toBe(100);
     expect(server.count('vulns')).toBe(0);
   });
