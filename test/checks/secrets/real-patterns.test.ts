@@ -89,6 +89,23 @@ describe('where a credential is decides what it does', () => {
     expect(verdict.findings).toMatchObject([{ severity: 'info', details: { example: expect.stringContaining('example.com') } }]);
   });
 
+  it("reports one of Google's public sample API keys as an example, and any other key of that shape as a key", async () => {
+    // Published in the Firebase SDKs' examples (gitleaks allowlists it); the other key is random.
+    const sample = 'AIzaSyAdOS2zB6NCsk1pCdZ4-P6GBdi_UUPwX7c';
+    const other = `AIza${fake(35, `${ALNUM}_-`, 'gcp-other')}`;
+    const repo = gitRepo().commit('maps', { 'web/maps.js': `const SAMPLE = '${sample}';\nconst KEY = '${other}';\n` });
+    const { verdict } = await nightly(repo);
+    const byLine = Object.fromEntries(verdict.findings.map((finding) => [finding.location.line, finding]));
+    expect(byLine[1]).toMatchObject({
+      rule: 'gcp-api-key',
+      severity: 'info',
+      status: 'warn',
+      details: { example: expect.stringContaining('Google') },
+    });
+    expect(byLine[2]).toMatchObject({ rule: 'gcp-api-key', status: 'fail' });
+    expect(byLine[2]!.details).not.toHaveProperty('example');
+  });
+
   it('fails on a live-looking Codecov upload token in tox.ini, above any test-path fake', async () => {
     const token = `${fake(8, HEX, 'cc1')}-${fake(4, HEX, 'cc2')}-4${fake(3, HEX, 'cc3')}-a${fake(3, HEX, 'cc4')}-${fake(12, HEX, 'cc5')}`;
     const repo = gitRepo().commit('ci', {
