@@ -19,6 +19,7 @@ import type { Context } from '../context/context.js';
 import { SecretValues, type CheckName, type CheckResult } from '../finding.js';
 import { firstLine } from '../util.js';
 import type { Progress } from './check.js';
+import { workerEntry } from './worker-entry.js';
 
 /**
  * The heap cap of a checks' worker, in MB. Every bounded input stays far below it (issue 10: under
@@ -173,16 +174,5 @@ function died(check: CheckName, death: Death): CheckResult {
   return { ...failed(check, message), stats: { died: death.cause } };
 }
 
-/**
- * The worker's entry. Bundled, it is dist/check-worker.js, beside the chunk this code is in. From
- * source (tests, tsx) it is worker.ts beside this file, behind a one-line module that registers tsx in
- * the new thread first (`--import tsx` in a worker's execArgv is not honoured by Node 20).
- */
-const WORKER_ENTRY: URL = import.meta.url.endsWith('.ts')
-  ? new URL(
-      `data:text/javascript,${encodeURIComponent(
-        `(await import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})).register();` +
-          `await import(${JSON.stringify(new URL('./worker.ts', import.meta.url).href)});`,
-      )}`,
-    )
-  : new URL('./check-worker.js', import.meta.url);
+/** The worker's entry: dist/check-worker.js when bundled, ./worker.ts behind tsx from source. */
+const WORKER_ENTRY = workerEntry(import.meta.url, './worker.ts', './check-worker.js');

@@ -20,6 +20,7 @@ import { commitLines } from './history.js';
 import type { WorkerMessage, WorkerRequest, WorkerRules } from './scan-thread.js';
 import type { LineSource } from './to-finding.js';
 import { emptyTreeStats, treeLines } from './working-tree.js';
+import { workerEntry } from '../worker-entry.js';
 
 /** Below this many commits one stream is as fast: a helper thread costs its start and a rule compile. */
 export const SPLIT_MIN_COMMITS = 2000;
@@ -326,16 +327,5 @@ class HelperThread {
   }
 }
 
-/**
- * The helper thread's entry. Bundled, it is dist/secrets-worker.js beside the bundle this code is
- * in. From source (tests, tsx) it is ../secrets-worker.ts, behind a one-line module that registers tsx in
- * the new thread first (Node 20 does not honour `--import tsx` in a worker's execArgv).
- */
-const WORKER_ENTRY: URL = import.meta.url.endsWith('.ts')
-  ? new URL(
-      `data:text/javascript,${encodeURIComponent(
-        `(await import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})).register();` +
-          `await import(${JSON.stringify(new URL('../secrets-worker.ts', import.meta.url).href)});`,
-      )}`,
-    )
-  : new URL('./secrets-worker.js', import.meta.url);
+/** The worker's entry: dist/secrets-worker.js when bundled, ../secrets-worker.ts behind tsx from source. */
+const WORKER_ENTRY = workerEntry(import.meta.url, '../secrets-worker.ts', './secrets-worker.js');
