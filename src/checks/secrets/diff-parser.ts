@@ -62,6 +62,12 @@ export interface DiffParserOptions {
    * so the others are never decoded; they are counted but not kept.
    */
   keep?: (bytes: Uint8Array, start: number, end: number) => boolean;
+  /**
+   * Called as each file starts: `keep` may keep a few lines after a provider keyword (where the
+   * value may sit), and those must be the same file's, so what it keeps of a file never depends on
+   * the file read before it (nor on which stream or thread read that one).
+   */
+  startFile?: () => void;
   /** Called as each commit starts, with the number of commits seen so far (for progress). */
   onCommit?: (commits: number) => void;
 }
@@ -80,7 +86,7 @@ const HUNK_HEADER = /^(@@+) (?:-\d+(?:,\d+)? )+\+(\d+)(?:,\d+)? @@/;
  * PIECE_OVERLAP bytes (longer than any token), so memory stays bounded and nothing is skipped.
  */
 export const MAX_LINE_BYTES = 1 << 20;
-const PIECE_OVERLAP = 4096;
+export const PIECE_OVERLAP = 4096;
 
 /**
  * The lines handed out together as one run at most (a run: consecutive lines of one file in one
@@ -140,18 +146,6 @@ export class RunBatcher {
     this.ready = [];
   }
 }
-
-/**
- * The prefilter keeps a few lines after a line with a provider keyword, where the provider's
- * value may sit: those are the same file's lines. Run on empty lines until it keeps none, it starts
- * the next file afresh, so what it keeps of a file never depends on the file read before it (nor
- * on which stream or thread read that one). Bounded: a prefilter that keeps every line stops here.
- */
-export function startFileForKeep(keep: DiffParserOptions['keep']): void {
-  if (!keep) return;
-  for (let drained = 0; drained < 16 && keep(EMPTY, 0, 0); drained++);
-}
-const EMPTY = new Uint8Array(0);
 
 const PLUS = 43;
 const MINUS = 45;
@@ -351,6 +345,7 @@ export class DiffParser {
     let included = this.includeCache.get(path);
     if (included === undefined) {
       included = this.options.includePath?.(path) ?? true;
+      if (this.includeCache.size > 50_000) this.includeCache.clear(); // bounded: a history can name millions of paths
       this.includeCache.set(path, included);
     }
     if (!included) {
@@ -363,7 +358,7 @@ export class DiffParser {
     this.skipping = false;
     this.size = 0;
     this.large = false;
-    startFileForKeep(this.options.keep);
+    this.options.startFile?.();
     if (path !== COMMIT_MESSAGE_PATH) this.stats.files++;
   }
 

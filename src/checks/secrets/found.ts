@@ -1,5 +1,5 @@
 // Detections -> findings, for one stream of added lines. The same code runs on the check's thread
-// and in a helper thread (history-worker.ts), so a history read in several streams is scanned the
+// and in a helper thread (scan-thread.ts), so a history read in several streams is scanned the
 // same way whichever thread reads which part.
 import type { Mode } from '../../context/context.js';
 import type { Finding } from '../../finding.js';

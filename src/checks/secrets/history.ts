@@ -1,6 +1,6 @@
 // Reading the commits of a range: `git rev-list` lists them once (resolved before the checks, in
 // context/range.ts), then `git log --no-walk --stdin` streams the added lines of a list of them, so
-// a long history can be read as several lists at once (history-scan.ts). Nothing is buffered: git
+// a long history can be read as several lists at once (parallel-scan.ts). Nothing is buffered: git
 // writes into the pipe while we match, so reading and scanning overlap. This only reads git.
 import { git, gitChunks } from '../../context/git.js';
 import { COMMIT_FORMAT, DiffParser, type AddedLine, type DiffParserOptions, type DiffStats } from './diff-parser.js';

@@ -143,6 +143,7 @@ export async function runJob(
   const parser: DiffParserOptions = {
     maxFileSize: place.maxFileSize,
     keep: detector.keepBytes,
+    startFile: detector.startFile,
     ...(includePath ? { includePath } : {}),
     ...(onCommit ? { onCommit } : {}),
   };

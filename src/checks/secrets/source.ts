@@ -127,7 +127,7 @@ function stagedSource(parallel: ParallelOptions, context: Context): OpenedSource
   const lines = stagedLines(
     context.root,
     pathspec,
-    { maxFileSize, includePath: parallel.includePath, keep: detector.keepBytes },
+    { maxFileSize, includePath: parallel.includePath, keep: detector.keepBytes, startFile: detector.startFile },
     (now) => (diff = now),
   );
   return {

@@ -6,13 +6,14 @@
 import { closeSync, createReadStream, openSync, readSync, type Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MAX_LINE_BYTES, RunBatcher, startFileForKeep, type AddedLine, type DiffParserOptions, type DiffStats } from './diff-parser.js';
+import { MAX_LINE_BYTES, PIECE_OVERLAP, RunBatcher, type AddedLine, type DiffParserOptions, type DiffStats } from './diff-parser.js';
 
 export interface WorkingTreeOptions {
   maxFileSize: number;
   includePath?: (path: string) => boolean;
   /** The scan's byte prefilter (see DiffParserOptions.keep): lines it rejects are counted, never decoded. */
   keep?: DiffParserOptions['keep'];
+  startFile?: DiffParserOptions['startFile'];
   /** A file that could not be read (permissions, vanished): reported, and the scan goes on. */
   onUnreadable?: (path: string, reason: string) => void;
 }
@@ -102,7 +103,7 @@ export async function* treeLines(
       continue;
     }
     stats.files++;
-    pending += fileLines(bytes, path, options.keep, stats, batch);
+    pending += fileLines(bytes, path, options, stats, batch);
     if (pending >= BATCH_LINES) {
       yield* batch.takeBatches();
       pending = 0;
@@ -191,8 +192,9 @@ function readWhole(full: string, slot: Buffer): FileRead {
  * The lines of one file: counted, run through the prefilter in order (from a fresh start, as each
  * file), and only the kept ones decoded. Returns how many it kept.
  */
-function fileLines(bytes: Buffer, path: string, keep: WorkingTreeOptions['keep'], stats: WorkingTreeStats, batch: RunBatcher): number {
-  startFileForKeep(keep);
+function fileLines(bytes: Buffer, path: string, options: WorkingTreeOptions, stats: WorkingTreeStats, batch: RunBatcher): number {
+  const { keep } = options;
+  options.startFile?.();
   let kept = 0;
   let line = 0;
   let start = 0;
@@ -224,7 +226,7 @@ async function* largeFileLines(
   let line = 1;
   let partial: Buffer | undefined;
   let sniffed = false;
-  startFileForKeep(keep);
+  options.startFile?.();
   const add = (bytes: Buffer, start: number, end: number) => {
     if (end > start && bytes[end - 1] === 13) end--;
     if (keep && !keep(bytes, start, end)) return;
@@ -252,7 +254,7 @@ async function* largeFileLines(
       partial = text.subarray(start);
       while (partial.length > MAX_LINE_BYTES) {
         add(partial, 0, MAX_LINE_BYTES);
-        partial = partial.subarray(MAX_LINE_BYTES - 4096);
+        partial = partial.subarray(MAX_LINE_BYTES - PIECE_OVERLAP);
       }
       yield* batch.takeBatches();
     }

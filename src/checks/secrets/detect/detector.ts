@@ -158,6 +158,11 @@ export class Detector {
     return found !== 0;
   };
 
+  /** A new file starts: the lines kept after a provider keyword were the last file's. */
+  readonly startFile = (): void => {
+    this.followUp = 0;
+  };
+
   /** Every detection in a batch of added lines (any order of files; lines of a file in order). */
   scan(lines: readonly AddedLine[]): Detection[] {
     const detections: Detection[] = [];
