@@ -65,7 +65,8 @@ export function fromConfigRule(custom: CustomRule): SecretRule {
 /**
  * Custom rules of a `.gitleaks.toml` (gitleaks v8 format: `[[rules]]` with id, description, regex,
  * secretGroup, keywords, entropy, allowlist(s)). A rule RE2 cannot compile is skipped with an
- * error naming it; the others still run.
+ * error naming it; the others still run. A file that is not TOML at all fails the check: none of
+ * the repository's own rules or allowlists ran.
  */
 export function fromGitleaksToml(text: string, file: string): RuleSet {
   const errors: CheckError[] = [];
@@ -82,7 +83,8 @@ export function fromGitleaksToml(text: string, file: string): RuleSet {
           check: 'secrets',
           path: file,
           ...(line ? { line } : {}),
-          message: `not valid TOML, its rules were not loaded: ${firstLine(error)}`,
+          message: `not valid TOML, so its rules and allowlists were not loaded: ${firstLine(error)}. Fix the file (gitleaks reads the same format).`,
+          fatal: true, // the repository's own rules did not run: not a pass
         },
       ],
     };

@@ -103,7 +103,12 @@ function treeSource(parallel: ParallelOptions): OpenedSource {
   const totals = emptyTotals({ ...listed });
   async function* found(): AsyncGenerator<Found[]> {
     const paths = await listTreeFiles(parallel.place.root, parallel.includePath, listed, (path, reason) =>
-      errors.push({ check: 'secrets', path, message: `could not list this folder (${reason}), so the files in it were not scanned.` }),
+      errors.push({
+        check: 'secrets',
+        path,
+        message: `could not list this folder (${reason}), so the files in it were not scanned: make it readable, or exclude it with secrets.exclude-paths.`,
+        fatal: true, // not read is not checked
+      }),
     );
     Object.assign(totals.read, listed);
     const runners = runnersFor(paths.length, SPLIT_MIN_FILES, 1, parallel);
@@ -112,7 +117,12 @@ function treeSource(parallel: ParallelOptions): OpenedSource {
       yield* scanSegments(jobs, runners, parallel, totals);
     } finally {
       for (const { path, reason } of totals.unreadable) {
-        errors.push({ check: 'secrets', path, message: `could not read this file (${reason}), so it was not scanned.` });
+        errors.push({
+          check: 'secrets',
+          path,
+          message: `could not read this file (${reason}), so it was not scanned: make it readable, or exclude it with secrets.exclude-paths.`,
+          fatal: true,
+        });
       }
     }
   }

@@ -383,6 +383,30 @@ describe('--no-git working tree', () => {
   });
 });
 
+describe('a working tree it cannot read whole', () => {
+  it('fails, naming the folder it could not list, and still scans the rest', async () => {
+    const dir = tempDir('sg-tree-');
+    writeFileSync(join(dir, 'a.env'), `KEY=${awsKey(34)}\n`);
+    // A folder too deep to name from the root (past PATH_MAX): unreadable even for root, where
+    // permission bits would not stop a read. Built one relative step at a time, as only a shell can.
+    const step = 'd'.repeat(200);
+    execFileSync('bash', ['-c', `cd "$1" && for i in $(seq 25); do mkdir ${step} && cd ${step}; done && echo x > k.env`, 'bash', dir]);
+    try {
+      const tree = await scan(dir, { git: false, mode: 'full' });
+      expect(locations(tree)).toEqual([{ path: 'a.env', line: 1 }]);
+      expect(tree.errors).toEqual([
+        expect.objectContaining({
+          check: 'secrets',
+          message: expect.stringMatching(/^could not list this folder \(ENAMETOOLONG\)/),
+          fatal: true,
+        }),
+      ]);
+    } finally {
+      execFileSync('rm', ['-rf', join(dir, step)]); // fs.rmSync cannot name the deepest files either
+    }
+  });
+});
+
 describe('never a raw secret', () => {
   it('keeps every raw value out of every field of the result', async () => {
     const secrets = [awsKey(40), githubPat(41), awsKey(42), githubPat(43)];

@@ -75,11 +75,11 @@ describe('fromGitleaksToml', () => {
     expect(scanLine(compileRules(rules), `secret = tok_${'0'.repeat(30)}`)).toEqual([]);
   });
 
-  it('reports broken TOML with its line instead of throwing', () => {
+  it('reports broken TOML with its line instead of throwing, as an error that fails (its rules did not run)', () => {
     const { rules, errors } = fromGitleaksToml('[[rules]]\nid = \n', '.gitleaks.toml');
     expect(rules).toEqual([]);
     expect(errors).toEqual([
-      expect.objectContaining({ path: '.gitleaks.toml', line: 2, message: expect.stringContaining('not valid TOML') }),
+      expect.objectContaining({ path: '.gitleaks.toml', line: 2, message: expect.stringContaining('not valid TOML'), fatal: true }),
     ]);
   });
 });
