@@ -80,8 +80,12 @@ else {
   try {
     process.exitCode = await main(argv);
   } catch (error) {
-    process.stderr.write(`security-gate: ${describeError(error)}\n`);
-    if (!isUserError(error) && process.env.SECURITY_GATE_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    // Messages quote what the repository holds (a baseline's text in a JSON error): no workflow command from it.
+    const { neutraliseCommands } = await import('./report/workflow-commands.js');
+    process.stderr.write(`security-gate: ${neutraliseCommands(describeError(error))}\n`);
+    if (!isUserError(error) && process.env.SECURITY_GATE_DEBUG && error instanceof Error) {
+      process.stderr.write(`${neutraliseCommands(error.stack ?? '')}\n`);
+    }
     process.exitCode = 2;
   }
 }

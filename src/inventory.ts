@@ -5,7 +5,7 @@ import { inventoryOf } from './checks/deps/collect.js';
 import { where } from './finding.js';
 import { oneLine } from './report/control.js';
 import { renderInventoryJson, renderInventoryText } from './report/inventory.js';
-import { neutraliseCommands } from './report/workflow-commands.js';
+import { jsonForLog, neutraliseCommands } from './report/workflow-commands.js';
 
 type InventoryCommand = Extract<CliCommand, { command: 'inventory' }>;
 
@@ -23,12 +23,7 @@ export async function runInventory(cli: InventoryCommand, color: boolean): Promi
   const problems = inventory.errors.map((error) => neutraliseCommands(oneLine(`${where(error)}: ${error.message}`)));
   const text =
     cli.format === 'json'
-      ? escapeControls(JSON.stringify(renderInventoryJson(inventory.packages, inventory.errors, inventory.lockfiles), null, 2))
+      ? jsonForLog(renderInventoryJson(inventory.packages, inventory.errors, inventory.lockfiles))
       : renderInventoryText(inventory.packages, { color, lockfiles: inventory.lockfiles });
   return { text, problems };
-}
-
-/** JSON.stringify escapes C0 controls but writes DEL and the C1 range as they are: escape those too (still the same JSON). */
-function escapeControls(json: string): string {
-  return json.replace(/[\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

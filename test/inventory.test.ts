@@ -44,4 +44,17 @@ describe('runInventory', () => {
     // Still the same data: the JSON escapes them.
     expect(JSON.parse(json.text).packages[0].name).toBe('a\u009b2J\u007f');
   });
+
+  it('writes a package name holding ##[ as JSON the runner reads no command from, and that parses back the same', async () => {
+    const root = tempDir('sg-inventory-cli-');
+    const name = 'a##[stop-commands]zz\u0085::error::x';
+    writeFileSync(
+      join(root, 'package-lock.json'),
+      JSON.stringify({ lockfileVersion: 3, packages: { '': { dependencies: { a: '1' } }, 'node_modules/a': { name, version: '1.0.0' } } }),
+    );
+    const json = await runInventory({ command: 'inventory', path: root, format: 'json', include: [], exclude: [] }, false);
+    expect(json.text).not.toContain('##[');
+    expect(json.text).not.toMatch(CONTROL);
+    expect(JSON.parse(json.text).packages[0].name).toBe(name);
+  });
 });

@@ -32,10 +32,14 @@ export function escapeProperty(text: string): string {
 }
 
 /**
- * A JSON document (the JSON report, SARIF) as text that is safe to print to a workflow log: `##[` can
- * only occur inside a JSON string there, where `\u005b` means the same `[`. JSON lines never start
- * with `::`.
+ * A JSON document (the JSON report, SARIF, the inventory) as text that is safe to print to a workflow
+ * log and a terminal, and parses back the same: `##[` can only occur inside a JSON string there, where
+ * `\u005b` means the same `[`; JSON.stringify escapes C0 controls but writes DEL and the C1 range
+ * (NEL, which the runner reads as a line break, and CSI) as they are, so those are escaped too. JSON
+ * lines never start with `::`.
  */
 export function jsonForLog(document: unknown): string {
-  return JSON.stringify(document, null, 2).replace(/##\[/g, '##\\u005b');
+  return JSON.stringify(document, null, 2)
+    .replace(/##\[/g, '##\\u005b')
+    .replace(/[\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

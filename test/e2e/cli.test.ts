@@ -66,6 +66,15 @@ describe.each(nodes)('dist/cli.js under Node $version', ({ bin }) => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('prints no workflow command a broken baseline file holds in its error line', () => {
+    const repo = scaleboxRepo().write({ '.github/security-gate.yml': 'baseline: base.json\n', 'base.json': '##[stop-commands]tok' });
+    const run = runCli(bin, ['scan', '--checks', 'versions'], repo.dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('base.json');
+    expect(run.stderr).toContain('stop-commands');
+    expect(run.stderr).not.toContain('##[');
+  });
+
   it('exits 2 outside a git repository, and says how to scan files alone', () => {
     const dir = tempDir();
     const run = runCli(bin, ['scan', dir, '--checks', 'versions'], dir);
