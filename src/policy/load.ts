@@ -115,7 +115,8 @@ export type PolicyBase = { commit: string } | { problem: string };
  * request's own policy.
  */
 export async function policyBase(settings: Pick<Settings, 'event'>, context: Context): Promise<PolicyBase> {
-  const base = context.base ?? settings.event?.base;
+  if (context.base) return { commit: context.base }; // the range's base: already resolved to a full sha
+  const base = settings.event?.base;
   const fix =
     'so the pull request was judged by its own policy and the result cannot be trusted. Fetch the base (`fetch-depth: 0` on actions/checkout), or set the input `policy-from: head`';
   if (!base)

@@ -3,7 +3,8 @@
 // The policy is read only from inside the repository: a committed symlink or a `../` path that
 // leads elsewhere is refused (issue 10 item 18), so no file of the runner is read or echoed.
 import { readdir, readFile, realpath } from 'node:fs/promises';
-import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
+import { join, posix, relative, resolve, sep } from 'node:path';
+import { isInside } from '../../config/tree.js';
 
 export const POLICY_FOLDERS = ['', '.github', 'docs'] as const;
 export const POLICY_NAME = 'security.md';
@@ -64,24 +65,19 @@ async function listNames(dir: string): Promise<string[]> {
  */
 async function readInside(root: string, full: string): Promise<string | 'outside' | undefined> {
   const realRoot = await realpath(root).catch(() => resolve(root));
-  if (!within(resolve(root), full) && !within(realRoot, full)) return 'outside'; // `../x`: not even looked at
+  if (!isInside(resolve(root), full) && !isInside(realRoot, full)) return 'outside'; // `../x`: not even looked at
   let real: string;
   try {
     real = await realpath(full);
   } catch {
     return undefined; // missing, or a dangling link: "no policy here"
   }
-  if (!within(realRoot, real)) return 'outside';
+  if (!isInside(realRoot, real)) return 'outside';
   try {
     return await readFile(real, 'utf8'); // the resolved path, so a link swapped meanwhile is not followed
   } catch {
     return undefined; // a directory, or unreadable: all mean "no policy here"
   }
-}
-
-function within(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
 }
 
 function toReportPath(root: string, full: string): string {
