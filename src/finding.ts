@@ -174,6 +174,11 @@ export class SecretValues {
     return this.#values.size;
   }
 
+  /** Adds every value another holder keeps. */
+  addAll(other: SecretValues): void {
+    for (const value of other.#values) this.#values.add(value);
+  }
+
   /**
    * The values packed to cross into another thread (a check's result leaving its worker): UTF-16
    * code units, each value after its length in two units. Numbers, never a string or a list of

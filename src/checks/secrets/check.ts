@@ -47,7 +47,7 @@ export function makeSecretsCheck(builtin: SecretRule[], checkOptions: SecretsChe
     try {
       for await (const batch of opened.found) {
         for (const { finding, values } of batch) {
-          for (const value of values) secretValues.add(value);
+          secretValues.addAll(values);
           const { location } = finding;
           if (ignore.ignores({ commit: location.commit, path: location.path, rule: finding.rule, line: location.line ?? 0 })) continue;
           const key = dedupeKey(finding);

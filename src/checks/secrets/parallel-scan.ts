@@ -13,6 +13,7 @@ import { Worker } from 'node:worker_threads';
 import type { PolicyFiles } from '../../config/policy-files.js';
 import type { Config } from '../../config/schema.js';
 import type { Mode } from '../../context/context.js';
+import { SecretValues, type Finding } from '../../finding.js';
 import type { Detector, DetectorStats } from './detect/detector.js';
 import { emptyStats, type AddedLine, type DiffParserOptions } from './diff-parser.js';
 import { foundIn, type Found } from './found.js';
@@ -49,6 +50,21 @@ export interface JobResult {
   detector: DetectorStats;
   /** Files that could not be read (tree only): reported, and the scan goes on. */
   unreadable: { path: string; reason: string }[];
+}
+
+/**
+ * A segment's result as it crosses from a helper thread: each finding's raw values packed as numbers
+ * (SecretValues.pack), never a string a message or an error could show (and a SecretValues would
+ * arrive empty: a structured clone drops its private fields).
+ */
+export type PostedJobResult = Omit<JobResult, 'found'> & { found: { finding: Finding; values: Uint16Array }[] };
+
+export function postable(result: JobResult): PostedJobResult {
+  return { ...result, found: result.found.map(({ finding, values }) => ({ finding, values: values.pack() })) };
+}
+
+function received(result: PostedJobResult): JobResult {
+  return { ...result, found: result.found.map(({ finding, values }) => ({ finding, values: SecretValues.unpack(values) })) };
 }
 
 export interface ParallelOptions {
@@ -295,7 +311,7 @@ class HelperThread {
       options.onCommits?.(message.count);
     } else if (message.type === 'segment') {
       this.current = undefined;
-      this.pool.done(message.index, message.result);
+      this.pool.done(message.index, received(message.result));
       this.takeNext();
     } else {
       this.current = undefined;

@@ -10,7 +10,7 @@ import { firstLine } from '../../util.js';
 import { pathFilter } from './allow.js';
 import { compileRules } from './detect/compile.js';
 import { Detector } from './detect/detector.js';
-import { runJob, type Job, type JobResult, type ScanPlace } from './parallel-scan.js';
+import { postable, runJob, type Job, type PostedJobResult, type ScanPlace } from './parallel-scan.js';
 import { loadRules } from './load-rules.js';
 import type { SecretRule } from './rules/types.js';
 
@@ -27,7 +27,7 @@ export interface WorkerRequest {
 export type WorkerMessage =
   | { type: 'ready' }
   | { type: 'commits'; count: number }
-  | { type: 'segment'; index: number; result: JobResult }
+  | { type: 'segment'; index: number; result: PostedJobResult }
   | { type: 'failed'; index: number; message: string };
 
 /** Commits read are reported in steps of this many (a message per commit would cost more than it tells). */
@@ -59,7 +59,7 @@ port.on('message', ({ index, job }: { index: number; job: Job }) => {
     (result) => {
       if (unreported > 0) post({ type: 'commits', count: unreported });
       unreported = 0;
-      post({ type: 'segment', index, result });
+      post({ type: 'segment', index, result: postable(result) });
     },
     (error: unknown) => post({ type: 'failed', index, message: firstLine(error) }),
   );

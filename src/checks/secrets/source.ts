@@ -227,14 +227,14 @@ async function* incrementalHistory(
   const values = new SecretValues();
   for await (const batch of scanList(list)) {
     for (const { finding, values: raw } of batch) {
-      for (const value of raw) values.add(value);
+      values.addAll(raw);
       if (!fresh.has(dedupeKey(finding))) fresh.set(dedupeKey(finding), finding);
     }
     yield batch;
   }
   // The findings of commits read before, while a ref still reaches them: already redacted, no raw value to mask.
   const kept = before ? review!.reachable.filter((finding) => !fresh.has(dedupeKey(finding))) : [];
-  if (kept.length > 0) yield kept.map((finding) => ({ finding, values: [] }));
+  if (kept.length > 0) yield kept.map((finding) => ({ finding, values: new SecretValues() }));
   try {
     await cache.write(fingerprint, tips, [...fresh.values(), ...kept], values);
   } catch (error) {
