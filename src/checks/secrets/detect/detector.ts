@@ -286,7 +286,8 @@ export class Detector {
     }
     if (depth >= this.options.maxDecodeDepth) return;
     // The hits of this line are read: the buffer of the next depth serves the decoded text.
-    const runs = [...encodedValues, ...(decodeLine || text.includes('%') ? encodedRuns(text, decodeLine) : [])];
+    // Most lines hold nothing encoded: no array is built for them.
+    const runs = decodeLine || text.includes('%') ? [...encodedValues, ...encodedRuns(text, decodeLine)] : encodedValues;
     if (runs.length > 0) this.findEncoded(runs, index, fragment, found, depth);
   }
 
