@@ -116,7 +116,7 @@ for (const variant of variants) {
   const same = findingsOf(variant) === findingsOf(single!) ? 'same findings as one stream' : 'FINDINGS DIFFER from one stream';
   console.log(
     `secrets scan, ${variant.label.padEnd(21)} ${variant.best.toFixed(0).padStart(6)} ms, CPU of this process ${variant.cpu.toFixed(0)} ms ` +
-      `(best of ${ROUNDS}), ${variant.result?.stats?.commits} commits, ${variant.result?.findings.length} findings, ${same}`,
+      `(best of ${ROUNDS}), ${variant.result?.stats?.commits} commits, ${Number(variant.result?.stats?.lines ?? 0).toLocaleString('en-US')} added lines read, ${variant.result?.findings.length} findings, ${same}`,
   );
 }
 for (const variant of variants) {
