@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { UsageError } from './errors.js';
 import type { Settings } from './settings.js';
-import { overridesFrom, type ConfigValueName } from './values.js';
+import { listValue, overridesFrom, type ConfigValueName } from './values.js';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
@@ -95,7 +95,7 @@ export function parseCliArgs(argv: string[], cwd: string): CliCommand {
   if (values.full && (values['no-git'] || values.staged || base || values.head)) {
     throw new UsageError('--full rescans the whole history: it cannot take --no-git, --staged, --base or --head');
   }
-  const named = new Set(values.checks?.split(/[\s,]+/).filter(Boolean));
+  const named = new Set(values.checks === undefined ? [] : listValue(values.checks));
   if (values.staged && values.checks !== undefined && (named.size !== 1 || !named.has('secrets'))) {
     throw new UsageError('--staged scans staged changes for secrets only: use --checks secrets');
   }

@@ -6,7 +6,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { LineCounter, parseDocument, isMap, isSeq, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { redact } from '../finding.js';
-import { firstLine, isRecord } from '../util.js';
+import { firstLine, isRecord, plural } from '../util.js';
 import { ConfigError, type ConfigProblem } from './errors.js';
 import { configSchema, type Config } from './schema.js';
 import { displayPath, isInside, type PolicyTree } from './tree.js';
@@ -206,8 +206,7 @@ function describeIssue(issue: z.core.$ZodIssue, path: (string | number)[], value
     if (path[0] === 'checks') return `${valueForMessage(value)} is not a check; the checks are ${allowed}`;
     return `${fromOverride ? `${valueForMessage(value)} ` : ''}must be one of ${allowed}`;
   }
-  if (issue.code === 'too_small' && issue.origin === 'array')
-    return `must list at least ${issue.minimum} value${issue.minimum === 1 ? '' : 's'}`;
+  if (issue.code === 'too_small' && issue.origin === 'array') return `must list at least ${plural(Number(issue.minimum), 'value')}`;
   return fromOverride ? `${valueForMessage(value)}: ${issue.message}` : issue.message;
 }
 

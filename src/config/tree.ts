@@ -4,6 +4,7 @@
 // repository: a symlink that leads out of it is refused, never followed.
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { short } from '../context/context.js';
 import { git, gitMaybe } from '../context/git.js';
 import { ConfigError } from './errors.js';
 
@@ -104,7 +105,7 @@ export async function commitTree(root: string, commit: string): Promise<PolicyTr
   const top = realPathOf((await git(root, ['rev-parse', '--show-toplevel'])).trim())!;
   const realRoot = realPathOf(root) ?? root;
   const disk = workingTree(root);
-  const label = `base commit ${commit.slice(0, 7)}`;
+  const label = `base commit ${short(commit)}`;
   return {
     root,
     label,

@@ -1,6 +1,8 @@
 // Where and what to scan. Built once, before the checks, from the event payload in the action and
 // from flags in the CLI (context/build.ts); checks read only this (never process.env) and only read
 // git: the commit range is resolved and a shallow clone completed here (context/range.ts).
+import { FULL_SHA } from './git.js';
+
 export type Mode = 'pr' | 'push' | 'full';
 
 /** The commits to scan, resolved once for every check. */
@@ -69,5 +71,5 @@ export function scopePathspec(context: Context): string[] {
 }
 
 export function short(rev: string): string {
-  return /^[0-9a-f]{40,64}$/.test(rev) ? rev.slice(0, 7) : rev;
+  return FULL_SHA.test(rev) ? rev.slice(0, 7) : rev;
 }

@@ -1,11 +1,11 @@
 // Completing a shallow clone (actions/checkout's default: one commit, no tags) from `origin`. Only
 // context/range.ts calls these, once and before the checks (which run concurrently and would
 // otherwise race on the clone's lock files); checks never fetch.
-import { gitMaybe, isShallowRepository } from './git.js';
+import { FULL_SHA, gitMaybe, isShallowRepository } from './git.js';
 
 /** One attempt to complete a shallow clone from `origin`; the caller rechecks what is there. */
 export async function unshallowFromOrigin(root: string, revs: (string | undefined)[], token: string | undefined): Promise<void> {
-  const shas = revs.filter((rev): rev is string => rev !== undefined && /^[0-9a-f]{40,64}$/.test(rev));
+  const shas = revs.filter((rev): rev is string => rev !== undefined && FULL_SHA.test(rev));
   const env = await originAuth(root, token);
   if (env === null) return;
   // Fetching by sha works on GitHub (protocol v2); the plain unshallow covers servers that refuse it.

@@ -94,9 +94,12 @@ export async function repositoryRoot(cwd: string): Promise<string | undefined> {
  * `--end-of-options` keeps a "revision" such as `--output=FILE` from being read as an option
  * (issue 10, item 16).
  */
+/** A full commit id: 40 hex digits (SHA-1) or 64 (SHA-256), lower case as git prints them. */
+export const FULL_SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+
 export async function resolveCommit(cwd: string, rev: string): Promise<string | undefined> {
   const sha = (await gitMaybe(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]))?.trim();
-  return sha && /^[0-9a-f]{40,64}$/.test(sha) ? sha : undefined;
+  return sha && FULL_SHA.test(sha) ? sha : undefined;
 }
 
 /**

@@ -3,6 +3,7 @@
 // local server. Every failure becomes a GitHubPermissionError or a GitHubApiError with one clear
 // sentence: never a stack, never the token.
 import type { getOctokit } from '@actions/github';
+import { isRecord } from '../util.js';
 
 export interface RepoRef {
   owner: string;
@@ -363,8 +364,5 @@ export function classify(error: unknown, operation: string, permission: string, 
 }
 
 function messageOf(data: unknown): string | undefined {
-  if (typeof data === 'object' && data !== null && typeof (data as { message?: unknown }).message === 'string') {
-    return (data as { message: string }).message;
-  }
-  return undefined;
+  return isRecord(data) && typeof data.message === 'string' ? data.message : undefined;
 }

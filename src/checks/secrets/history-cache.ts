@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import * as z from 'zod';
 import type { PolicyFiles } from '../../config/policy-files.js';
 import type { Config } from '../../config/schema.js';
-import { git } from '../../context/git.js';
+import { FULL_SHA as SHA, git } from '../../context/git.js';
 import { SEVERITIES, SecretValues, type Finding } from '../../finding.js';
 import { VERSION } from '../../version.js';
 import type { SecretRule } from './rules/types.js';
@@ -25,7 +25,6 @@ import type { SecretRule } from './rules/types.js';
 const FORMAT = 1;
 /** A cache file larger than this is not read (a full scan instead): memory stays bounded. */
 const MAX_CACHE_BYTES = 256 * 1024 * 1024;
-const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 
 const storedFinding = z.strictObject({
   check: z.literal('secrets'),
