@@ -231,13 +231,13 @@ function render(section: Section, shown: number): string {
  */
 function fingerprintBlock(findings: EvaluatedFinding[], budget: number): string {
   const lines: string[] = [];
-  let used = BLOCK_OPEN.length + ' partial'.length + BLOCK_CLOSE.length + 2;
+  const room = new Budget(budget, characters);
+  room.take(`${BLOCK_OPEN} partial\n${BLOCK_CLOSE}\n`);
   for (const finding of findings) {
     if (!/^\S+$/.test(finding.fingerprint)) continue;
     const line = `${finding.status} ${finding.fingerprint} ${storedTitle(finding.title)}`.trimEnd();
-    if (used + line.length + 1 > budget) break;
+    if (!room.take(`${line}\n`)) break;
     lines.push(line);
-    used += line.length + 1;
   }
   const complete = lines.length === findings.length;
   return [`${BLOCK_OPEN} ${complete ? 'complete' : 'partial'}`, ...lines, BLOCK_CLOSE].join('\n');
