@@ -10,7 +10,8 @@
 // What is stored is what a report shows: fingerprints and redacted fields, never a raw value (any
 // found value that also sits in a path, an author's name or a message is masked before writing).
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { writeFileAtomic } from '../cache-file.js';
 import { realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as z from 'zod';
@@ -116,10 +117,7 @@ export class HistoryCache {
       tips,
       findings: findings.map((finding) => masked(finding, values)) as CacheEntry['findings'],
     };
-    await mkdir(join(this.file, '..'), { recursive: true });
-    const partial = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    await writeFile(partial, JSON.stringify(entry));
-    await rename(partial, this.file);
+    await writeFileAtomic(this.file, JSON.stringify(entry));
   }
 }
 

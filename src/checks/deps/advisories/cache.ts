@@ -6,7 +6,8 @@
 // OSV schema check. In the action the default cache is under the run's own RUNNER_TEMP; point
 // `deps.cache-dir` at a folder an actions/cache step keeps (see README).
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../../cache-file.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OsvRecord } from '../types.js';
@@ -47,12 +48,7 @@ export class RecordCache {
   }
 
   async put(record: OsvRecord): Promise<void> {
-    await mkdir(this.folder, { recursive: true });
-    // Write then rename, so a concurrent or interrupted run never reads half a file.
-    const file = this.fileFor(record.id);
-    const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    await writeFile(partial, JSON.stringify(record));
-    await rename(partial, file);
+    await writeFileAtomic(this.fileFor(record.id), JSON.stringify(record));
   }
 
   private fileFor(id: string): string {
