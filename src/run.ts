@@ -1,8 +1,7 @@
 // The pipeline shared by the action and the CLI: Config -> Context -> Checks -> Policy -> Verdict.
 // It returns the verdict; rendering it is the shells' job (run.ts imports no reporter).
 import type { Progress } from './checks/check.js';
-import { CHECKS } from './checks/index.js';
-import { runChecksInWorkers, type CheckInputs } from './checks/isolated.js';
+import { runChecksInProcess, runChecksInWorkers, type CheckInputs } from './checks/isolated.js';
 import type { Config } from './config/schema.js';
 import type { Settings } from './config/settings.js';
 import { buildContext } from './context/build.js';
@@ -10,7 +9,6 @@ import { describeRange, type Context } from './context/context.js';
 import { CHECK_NAMES, type CheckName, type CheckResult } from './finding.js';
 import { loadPolicy, policyBase, readsPolicyFromBase } from './policy/load.js';
 import { evaluate, type Verdict } from './policy/verdict.js';
-import { firstLine } from './util.js';
 
 export interface RunResult {
   verdict: Verdict;
@@ -73,18 +71,5 @@ async function runChecks(names: CheckName[], inputs: CheckInputs, options: RunOp
       modules: options.checkModules,
     });
   }
-  return Promise.all(
-    names.map(async (name) => {
-      try {
-        const check = await CHECKS[name]();
-        return await check(inputs.context, inputs.config, { progress, policyFiles: inputs.policyFiles });
-      } catch (error) {
-        return {
-          check: name,
-          findings: [],
-          errors: [{ check: name, path: '.', message: `check failed: ${firstLine(error)}`, fatal: true }],
-        };
-      }
-    }),
-  );
+  return runChecksInProcess(names, inputs, progress);
 }

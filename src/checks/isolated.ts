@@ -19,6 +19,7 @@ import type { Context } from '../context/context.js';
 import { SecretValues, type CheckName, type CheckResult } from '../finding.js';
 import { firstLine } from '../util.js';
 import type { Progress } from './check.js';
+import { CHECKS } from './index.js';
 import { workerEntry } from './worker-entry.js';
 
 /**
@@ -159,6 +160,20 @@ function exited(code: number): Death {
 function resultFrom(message: Extract<WorkerMessage, { type: 'result' }>): CheckResult {
   const { result, secretValues } = message;
   return secretValues ? { ...result, secretValues: SecretValues.unpack(secretValues) } : result;
+}
+
+/** The checks on this thread, with no isolation (benches, and the test that compares both ways). */
+export function runChecksInProcess(names: CheckName[], inputs: CheckInputs, progress?: Progress): Promise<CheckResult[]> {
+  return Promise.all(
+    names.map(async (name) => {
+      try {
+        const check = await CHECKS[name]();
+        return await check(inputs.context, inputs.config, { progress, policyFiles: inputs.policyFiles });
+      } catch (error) {
+        return failed(name, `check failed: ${firstLine(error)}`);
+      }
+    }),
+  );
 }
 
 function failed(check: CheckName, message: string): CheckResult {
