@@ -5,6 +5,7 @@
 import { LockfileError, type LockfileFormat, type Package } from '../types.js';
 import { DirectDependencies, toPackages, type LockNode } from './dep-graph.js';
 import { parseJson } from './json.js';
+import { Folder } from './node-resolution.js';
 import { sourceOfSpec, splitAtVersion, stringEntries } from './npm-spec.js';
 import { isRecord } from '../../../util.js';
 
@@ -21,6 +22,9 @@ export const bunLock: LockfileFormat = {
     const lock = document.value;
     if (!isRecord(lock) || !('lockfileVersion' in lock))
       throw new LockfileError(file, 1, 'not a bun.lock: expected an object with "lockfileVersion"');
+    // A key present but of the wrong kind is a broken lockfile, not one without packages.
+    if ('packages' in lock && !isRecord(lock.packages))
+      throw new LockfileError(file, document.lineOf(lock, 'packages') ?? 1, '"packages" is not an object');
     const packages = isRecord(lock.packages) ? lock.packages : {};
     const workspaces = isRecord(lock.workspaces) ? lock.workspaces : {};
 
@@ -39,43 +43,63 @@ export const bunLock: LockfileFormat = {
     }
 
     // Like Node's resolution: `parent/dep` when nested under parent, else up to the hoisted `dep`.
-    const resolve = (from: string, name: string): string | undefined => {
-      const chain = packageNames(from);
-      for (let depth = chain.length; depth >= 0; depth--) {
-        const candidate = [...chain.slice(0, depth), name].join('/');
-        if (infoOf.has(candidate)) return candidate;
-      }
-      return undefined;
-    };
+    // Each key is split into folders once; one walk of the folders answers every lookup.
+    const root = new Folder();
+    for (const key of infoOf.keys()) installAt(root, key);
+    const namesIn = (record: Record<string, unknown>, groups: readonly string[]): string[] =>
+      groups.flatMap((group) => stringEntries(record[group]).map(([name]) => name));
+    const nodeLookups = [...infoOf].map(([id, info]) => [id, folderOf(root, id).lookup(namesIn(info, PACKAGE_GROUPS))] as const);
+    const workspaceLookups = Object.values(workspaces)
+      .filter(isRecord)
+      .map((workspace) => {
+        const folder = folderOf(root, typeof workspace.name === 'string' ? workspace.name : '');
+        return { prod: folder.lookup(namesIn(workspace, PROD_GROUPS)), dev: folder.lookup(namesIn(workspace, ['devDependencies'])) };
+      });
+    Folder.resolveLookups(root);
+
     const edges = new Map<string, string[]>();
-    for (const [id, info] of infoOf) {
-      const targets = PACKAGE_GROUPS.flatMap((group) => stringEntries(info[group]).map(([name]) => resolve(id, name)));
+    for (const [id, { found }] of nodeLookups)
       edges.set(
         id,
-        targets.filter((target): target is string => target !== undefined),
+        found.filter((target): target is string => target !== undefined),
       );
-    }
 
     // bun.lock records no dev flag: dev means reached only through devDependencies.
     const direct = new DirectDependencies();
-    for (const workspace of Object.values(workspaces).filter(isRecord)) {
-      const scope = typeof workspace.name === 'string' ? workspace.name : '';
-      for (const group of PROD_GROUPS) for (const [name] of stringEntries(workspace[group])) direct.add(resolve(scope, name), 'prod');
-      for (const [name] of stringEntries(workspace.devDependencies)) direct.add(resolve(scope, name), 'dev');
+    for (const { prod, dev } of workspaceLookups) {
+      for (const id of prod.found) direct.add(id, 'prod');
+      for (const id of dev.found) direct.add(id, 'dev');
     }
     return toPackages(file, 'npm', { nodes, edges, direct });
   },
 };
 
-/** `a/@s/b/c` to ['a', '@s/b', 'c']: the packages a nested install key passes through. */
-function packageNames(key: string): string[] {
-  if (!key) return [];
-  const names: string[] = [];
-  const parts = key.split('/');
-  for (let index = 0; index < parts.length; index++) {
-    const part = parts[index]!;
-    if (part.startsWith('@') && index + 1 < parts.length) names.push(`${part}/${parts[++index]}`);
-    else names.push(part);
+/**
+ * The folder of a key or workspace name, one part per `/`: `a/@s/b/c` is a, @s, b, c. bun's lookup
+ * climbs by package (a, @s/b, c), so a leading `@scope` part is not a folder the parts below search.
+ */
+function folderOf(root: Folder, key: string): Folder {
+  if (!key) return root;
+  let folder = root;
+  let startsName = true;
+  for (const part of key.split('/')) {
+    folder = folder.child(part);
+    const opensScope: boolean = startsName && part.startsWith('@');
+    folder.searchedFromBelow = !opensScope;
+    startsName = !opensScope;
   }
-  return names;
+  return folder;
+}
+
+/**
+ * Makes the package at `key` what its name resolves to from the folders above: its last part from
+ * its parent folder, its last two (`@s/b`, `a/b`) from the one above that, as the lookup compares keys.
+ */
+function installAt(root: Folder, key: string): void {
+  const parts = key.split('/');
+  let parent = root;
+  let grandparent: Folder | undefined;
+  for (const part of parts.slice(0, -1)) [grandparent, parent] = [parent, parent.child(part)];
+  parent.install(parts.at(-1)!, key);
+  if (grandparent) grandparent.install(`${parts.at(-2)!}/${parts.at(-1)!}`, key);
 }

@@ -46,7 +46,7 @@ export const LOCKFILE_FORMATS: readonly LockfileFormat[] = [
  * A file name glob matches the end of a path at a folder boundary: `Cargo.lock` matches
  * `Cargo.lock` and `rust/Cargo.lock`. Case-insensitive, as the tools on macOS and Windows read them.
  */
-export function pathGlob(fileName: string): string {
+function pathGlob(fileName: string): string {
   return `**/${fileName}`;
 }
 

@@ -72,7 +72,7 @@ export async function readManifest(context: ParseContext): Promise<ProjectManife
   const text = await context.readSibling('package.json');
   if (text === undefined) return undefined;
   try {
-    const manifest: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
+    const manifest: unknown = JSON.parse(text);
     return isRecord(manifest) ? manifest : undefined;
   } catch {
     return undefined;

@@ -3,6 +3,7 @@
 import { LockfileError, type LockfileFormat, type Package, type ParseContext } from '../types.js';
 import { DirectDependencies, toPackages, unreferenced, type LockNode } from './dep-graph.js';
 import { parseJson, type JsonDocument } from './json.js';
+import { Folder, type Lookup } from './node-resolution.js';
 import {
   isRegistryTarball,
   nameFromInstallPath,
@@ -34,6 +35,10 @@ async function parsePackageLock(text: string, file: string, context: ParseContex
   const document = parseJson(text, file);
   const lock = document.value;
   if (!isRecord(lock)) throw new LockfileError(file, 1, 'expected a JSON object with "lockfileVersion"');
+  // A key present but of the wrong kind is a broken lockfile, not one without dependencies.
+  for (const key of ['packages', 'dependencies'] as const) {
+    if (key in lock && !isRecord(lock[key])) throw new LockfileError(file, document.lineOf(lock, key) ?? 1, `"${key}" is not an object`);
+  }
   if (isRecord(lock.packages)) return fromPackages(lock.packages, document, file);
   if (isRecord(lock.dependencies)) return fromDependencyTree(lock.dependencies, document, file, await readManifest(context));
   if (typeof lock.lockfileVersion === 'number') return []; // a project without dependencies
@@ -78,35 +83,60 @@ function fromPackages(packages: Record<string, unknown>, document: JsonDocument,
     });
   }
 
-  const isNode = new Set(nodes.map((node) => node.id));
-  // Node's module resolution: the nearest node_modules folder up from the requiring package.
-  const resolve = (from: string, name: string): string | undefined => {
-    for (let base = from; ;) {
-      const candidate = base ? `${base}/node_modules/${name}` : `node_modules/${name}`;
-      if (isNode.has(candidate)) return candidate;
-      if (Object.hasOwn(packages, candidate)) return undefined; // a link to a workspace: the project
-      if (!base) return undefined;
-      const cut = base.lastIndexOf('/node_modules/');
-      base = cut === -1 ? '' : base.slice(0, cut);
-    }
+  // Node's module resolution: the nearest node_modules folder up from the requiring package (a link
+  // to a workspace stops there, at the project). Each key is cut into folders once.
+  const root = new Folder();
+  const folders = new Map<string, Folder>();
+  for (const [path, entry] of Object.entries(packages)) {
+    if (isInstallPath(path)) folders.set(path, folderOf(root, path, (entry as Record<string, unknown>).link === true ? null : path));
+  }
+  const lookupFrom = (path: string, groups: readonly string[]): Lookup => {
+    const entry = packages[path] as Record<string, unknown>;
+    return (folders.get(path) ?? folderOf(root, path)).lookup(groups.flatMap((group) => stringEntries(entry[group]).map(([name]) => name)));
   };
+  const nodeLookups = nodes.map((node) => lookupFrom(node.id, PACKAGE_GROUPS));
+  const projectLookups = projects.map((project) => lookupFrom(project, PROJECT_GROUPS));
+  Folder.resolveLookups(root);
 
   const edges = new Map<string, string[]>();
-  for (const node of nodes) {
-    const entry = packages[node.id] as Record<string, unknown>;
-    const targets = PACKAGE_GROUPS.flatMap((group) => stringEntries(entry[group]).map(([name]) => resolve(node.id, name)));
+  nodes.forEach((node, index) =>
     edges.set(
       node.id,
-      targets.filter((id): id is string => id !== undefined),
-    );
-  }
+      nodeLookups[index]!.found.filter((id): id is string => id !== undefined),
+    ),
+  );
   // npm records `dev` on every entry: the groups only say what is direct.
   const direct = new DirectDependencies();
-  for (const project of projects) {
-    const entry = packages[project] as Record<string, unknown>;
-    for (const group of PROJECT_GROUPS) for (const [name] of stringEntries(entry[group])) direct.add(resolve(project, name), 'prod');
-  }
+  for (const { found } of projectLookups) for (const id of found) direct.add(id, 'prod');
   return toPackages(file, 'npm', { nodes, edges, direct });
+}
+
+const NODE_MODULES = '/node_modules/';
+
+/**
+ * The folder of a `packages` key, cut as npm's lookup walks up (at the last `/node_modules/`, then
+ * the last one before it, ...); a key without one sits under the root `""`. Each key is cut once.
+ * When `install` is given, the key is an install path and its name resolves there (a node id, or
+ * null for a link) from its parent folder.
+ */
+function folderOf(root: Folder, path: string, install?: string | null): Folder {
+  if (!path) return root;
+  const cuts: number[] = [];
+  for (let cut = path.lastIndexOf(NODE_MODULES); cut !== -1;) {
+    cuts.push(cut);
+    cut = cut >= NODE_MODULES.length ? path.lastIndexOf(NODE_MODULES, cut - NODE_MODULES.length) : -1;
+  }
+  const top = path.slice(0, cuts.at(-1) ?? path.length);
+  let parent = root;
+  let folder = root.child(top);
+  let name = top.slice('node_modules/'.length);
+  for (let index = cuts.length - 1; index >= 0; index--) {
+    name = path.slice(cuts[index]! + NODE_MODULES.length, index > 0 ? cuts[index - 1] : path.length);
+    parent = folder;
+    folder = folder.child(name);
+  }
+  if (install !== undefined) parent.install(name, install);
+  return folder;
 }
 
 /** One level of a v1 tree: the names installed in one node_modules folder, and the folder above it. */

@@ -88,6 +88,11 @@ function readLock(text: string, file: string): PnpmLock | undefined {
   if (!isRecord(lock)) throw new LockfileError(file, 1, 'expected a mapping with "lockfileVersion"');
   const major = Number.parseFloat(String(lock.lockfileVersion ?? ''));
   if (Number.isNaN(major)) throw new LockfileError(file, 1, 'not a pnpm-lock.yaml: no "lockfileVersion"');
+  // A `packages:` of the wrong kind is a broken lockfile, not one without packages (empty, YAML's null, is none).
+  if (lock.packages !== undefined && lock.packages !== null && !isRecord(lock.packages)) {
+    const at = /^packages[ \t]*:/m.exec(text);
+    throw new LockfileError(file, at ? text.slice(0, at.index).split('\n').length : undefined, '"packages" is not a mapping');
+  }
   return { lock, major, keyLines };
 }
 

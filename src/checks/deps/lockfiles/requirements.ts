@@ -25,7 +25,7 @@ type Entry = { pkg: Package } | Include;
 /** A logical line: backslash continuations joined, with the line it starts on. */
 function logicalLines(text: string): { text: string; line: number }[] {
   const out: { text: string; line: number }[] = [];
-  const physical = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const physical = text.split(/\r?\n/);
   for (let i = 0; i < physical.length; i++) {
     const start = i + 1;
     let content = physical[i]!;

@@ -14,7 +14,7 @@ export function parseTomlLockfile(text: string, file: string): Record<string, un
 }
 
 /** 1-based lines of every `[[package]]` header, in file order. */
-export function packageBlockLines(text: string): number[] {
+function packageBlockLines(text: string): number[] {
   const lines: number[] = [];
   text.split('\n').forEach((content, index) => {
     if (/^\s*\[\[\s*package\s*\]\]\s*(#.*)?$/.test(content)) lines.push(index + 1);

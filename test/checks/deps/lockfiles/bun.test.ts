@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bunLock } from '../../../../src/checks/deps/lockfiles/bun.js';
 import { LockfileError } from '../../../../src/checks/deps/types.js';
-import { fixture as readFixture, itThrowsOnlyLockfileErrors, parseLockfile, readsAs } from './support.js';
+import { fixture as readFixture, itThrowsOnlyLockfileErrors, parseError, parseLockfile, readsAs } from './support.js';
 
 const fixture = (name: string): string => readFixture(`bun/${name}`);
 
@@ -92,5 +92,50 @@ describe('bun.lock', () => {
       [fc.json(), fc.nat({ max: 487 }).map((cut) => fixture('bun.insecure.lock').slice(0, cut))],
       300,
     );
+  });
+});
+
+describe('bun.lock with deep nested keys', () => {
+  it('resolves 1,000 nested keys, each listing 20 names installed nowhere, to the nearest key up the chain', async () => {
+    const depth = 1000;
+    const missing = (level: number): Record<string, string> =>
+      Object.fromEntries(Array.from({ length: 20 }, (_, index) => [`missing-${level}-${index}`, '1.0.0']));
+    const packages: Record<string, unknown> = {
+      shadow: ['shadow@1.0.0', '', {}, 'sha512-s1'],
+      '@s/hoisted': ['@s/hoisted@1.0.0', '', {}, 'sha512-h'],
+      'p0/shadow': ['shadow@2.0.0', '', {}, 'sha512-s2'],
+    };
+    let key = '';
+    for (let level = 0; level < depth; level++) {
+      key = key ? `${key}/p${level}` : `p${level}`;
+      const next = level + 1 < depth ? { [`p${level + 1}`]: '1.0.0' } : { '@s/hoisted': '1.0.0', shadow: '1.0.0' };
+      packages[key] = [`p${level}@1.0.0`, '', { dependencies: { ...missing(level), ...next } }, `sha512-p${level}`];
+    }
+    const workspaces = { '': { name: 'app', dependencies: { p0: '1.0.0' }, devDependencies: { shadow: '1.0.0' } } };
+    const result = await parseLockfile(bunLock, JSON.stringify({ lockfileVersion: 1, workspaces, packages }), 'bun.lock');
+    const byId = new Map(result.map((pkg) => [`${pkg.name}@${pkg.version}`, pkg]));
+    expect(result).toHaveLength(depth + 3);
+    expect(byId.get('shadow@1.0.0')).toMatchObject({ direct: true, dev: true, path: ['shadow'] });
+    // The deepest package finds the `shadow` nested under p0 (the nearest), and the hoisted scoped one at the top.
+    // (were it resolved to the top-level one, nothing would reach shadow@2.0.0 and its path would be just its name).
+    expect(byId.get('shadow@2.0.0')).toMatchObject({ direct: false, dev: false });
+    expect(byId.get('shadow@2.0.0')!.path.slice(-2)).toEqual([`p${depth - 1}`, 'shadow']);
+    expect(byId.get('@s/hoisted@1.0.0')!.path.slice(-2)).toEqual([`p${depth - 1}`, '@s/hoisted']);
+    expect(byId.get(`p${depth - 1}@1.0.0`)!.path.slice(0, 3)).toEqual(['p0', 'p1', 'p2']);
+  });
+});
+
+describe('bun.lock with a malformed top level', () => {
+  it('rejects "packages" that is not an object, at its line, instead of reading no packages', async () => {
+    for (const [text, line] of [
+      ['{ "lockfileVersion": 1, "packages": [] }', 1],
+      ['{\n  "lockfileVersion": 1,\n  "workspaces": {},\n  "packages": ["a@1.0.0"],\n}', 4],
+      ['{\n  "lockfileVersion": 1,\n  "packages": null,\n}', 3],
+    ] as const) {
+      const error = await parseError(bunLock, text, 'bun.lock');
+      expect(error, text).toMatchObject({ file: 'bun.lock', line, detail: '"packages" is not an object' });
+    }
+    expect(await parseLockfile(bunLock, '{ "lockfileVersion": 1, "packages": {}, }', 'bun.lock')).toEqual([]);
+    expect(await parseLockfile(bunLock, '{ "lockfileVersion": 1 }', 'bun.lock')).toEqual([]);
   });
 });

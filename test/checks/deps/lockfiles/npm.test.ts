@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { npmLock } from '../../../../src/checks/deps/lockfiles/npm.js';
 import { LockfileError, type Package } from '../../../../src/checks/deps/types.js';
-import { itThrowsOnlyLockfileErrors, parseLockfile, readsAs, siblingsIn, fixture as readFixture } from './support.js';
+import { itThrowsOnlyLockfileErrors, parseError, parseLockfile, readsAs, siblingsIn, fixture as readFixture } from './support.js';
 
 const fixture = (name: string): string => readFixture(`npm/${name}`);
 const parse = (name: string, file = 'package-lock.json'): Promise<Package[]> => parseLockfile(npmLock, fixture(name), file);
@@ -248,5 +248,71 @@ describe('package-lock.json at the limits', () => {
     expect(packages[0]).toMatchObject({ name: 'p0', direct: true });
     expect(packages.at(-1)!.path.slice(0, 2)).toEqual(['p0', 'p1']);
     expect(packages.at(-1)!.path.at(-1)).toBe(`p${depth - 1}`);
+  });
+});
+
+describe('package-lock.json v3 with deep install paths', () => {
+  it('resolves 1,000 nested installs, each listing 20 names installed nowhere, to the nearest install up the path', async () => {
+    const depth = 1000;
+    const missing = (level: number): Record<string, string> =>
+      Object.fromEntries(Array.from({ length: 20 }, (_, index) => [`missing-${level}-${index}`, '1.0.0']));
+    const packages: Record<string, unknown> = {
+      '': { name: 'app', dependencies: { p0: '1.0.0', shadow: '1.0.0' } },
+      'node_modules/shadow': { version: '1.0.0' },
+      'node_modules/hoisted': { version: '1.0.0' },
+      'node_modules/p0/node_modules/shadow': { version: '2.0.0' },
+    };
+    let path = '';
+    for (let level = 0; level < depth; level++) {
+      path = path ? `${path}/node_modules/p${level}` : `node_modules/p${level}`;
+      const next = level + 1 < depth ? { [`p${level + 1}`]: '1.0.0' } : { hoisted: '1.0.0', shadow: '1.0.0' };
+      packages[path] = { version: '1.0.0', dependencies: { ...missing(level), ...next } };
+    }
+    const result = await parseLockfile(npmLock, JSON.stringify({ lockfileVersion: 3, packages }, null, 2), 'package-lock.json');
+    expect(result).toHaveLength(depth + 3);
+    expect(find(result, 'shadow@1.0.0')).toMatchObject({ direct: true, path: ['shadow'] });
+    expect(find(result, 'p0@1.0.0')).toMatchObject({ direct: true, path: ['p0'] });
+    // The deepest package finds the `shadow` nested under p0 (the nearest), and the hoisted one at the top.
+    // (were it resolved to the top-level one, nothing would reach shadow@2.0.0 and its path would be just its name).
+    expect(find(result, 'shadow@2.0.0').path.slice(-2)).toEqual([`p${depth - 1}`, 'shadow']);
+    const deepest = find(result, `p${depth - 1}@1.0.0`);
+    expect(deepest.direct).toBe(false);
+    expect(deepest.path.slice(0, 3)).toEqual(['p0', 'p1', 'p2']);
+    expect(find(result, 'hoisted@1.0.0').path.slice(-2)).toEqual([`p${depth - 1}`, 'hoisted']);
+  });
+
+  it('stops at a link to a workspace, as Node would at the project folder', async () => {
+    const text = JSON.stringify({
+      lockfileVersion: 3,
+      packages: {
+        '': { dependencies: { a: '1' }, workspaces: ['packages/lib'] },
+        'node_modules/a': { version: '1.0.0', dependencies: { lib: '1', b: '1' } },
+        'node_modules/a/node_modules/lib': { resolved: 'packages/lib', link: true },
+        'node_modules/lib': { version: '9.9.9' },
+        'node_modules/b': { version: '1.0.0' },
+        'packages/lib': { name: 'lib', dependencies: { b: '1' } },
+      },
+    });
+    const result = await parseLockfile(npmLock, text, 'package-lock.json');
+    // lib@9.9.9 is installed but only reachable through the link, which resolves to the project: no path.
+    expect(find(result, 'lib@9.9.9')).toMatchObject({ direct: false, path: ['lib'] });
+    expect(find(result, 'b@1.0.0')).toMatchObject({ direct: true, path: ['b'] });
+  });
+});
+
+describe('package-lock.json with a malformed top level', () => {
+  it('rejects "packages" or "dependencies" that is not an object, at its line, instead of reading no packages', async () => {
+    for (const [text, key, line] of [
+      ['{"lockfileVersion": 3, "packages": []}', 'packages', 1],
+      ['{\n  "lockfileVersion": 3,\n  "packages": "node_modules/a"\n}', 'packages', 3],
+      ['{\n  "lockfileVersion": 2,\n  "packages": null,\n  "dependencies": {}\n}', 'packages', 3],
+      ['{\n  "lockfileVersion": 1,\n  "dependencies": [{"a": {"version": "1.0.0"}}]\n}', 'dependencies', 3],
+    ] as const) {
+      const error = await parseError(npmLock, text, 'package-lock.json');
+      expect(error, text).toMatchObject({ file: 'package-lock.json', line, detail: `"${key}" is not an object` });
+    }
+    // A project without dependencies is still empty, not an error.
+    expect(await parseLockfile(npmLock, '{"lockfileVersion": 3, "packages": {}}', 'package-lock.json')).toEqual([]);
+    expect(await parseLockfile(npmLock, '{"lockfileVersion": 3}', 'package-lock.json')).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { pnpmLock } from '../../../../src/checks/deps/lockfiles/pnpm.js';
 import { LockfileError, type Package } from '../../../../src/checks/deps/types.js';
-import { fixture as readFixture, itThrowsOnlyLockfileErrors, parseLockfile, readsAs } from './support.js';
+import { fixture as readFixture, itThrowsOnlyLockfileErrors, parseError, parseLockfile, readsAs } from './support.js';
 
 const fixture = (name: string): string => readFixture(`pnpm/${name}`);
 const rows = (packages: Package[]): [string, number | undefined, boolean, boolean][] =>
@@ -240,5 +240,22 @@ describe('pnpm-lock.yaml as pnpm means it', () => {
     } finally {
       warnings.mockRestore();
     }
+  });
+});
+
+describe('pnpm-lock.yaml with a malformed top level', () => {
+  it('rejects a `packages:` that is not a mapping, at its line, instead of reading no packages', async () => {
+    for (const [text, line] of [
+      ["lockfileVersion: '9.0'\npackages: []\n", 2],
+      ["lockfileVersion: '6.0'\n\nimporters: {}\npackages:\n  - /a@1.0.0\n", 4],
+      ["lockfileVersion: '5.4'\npackages: /a/1.0.0\n", 2],
+    ] as const) {
+      const error = await parseError(pnpmLock, text, 'pnpm-lock.yaml');
+      expect(error, text).toMatchObject({ file: 'pnpm-lock.yaml', line, detail: '"packages" is not a mapping' });
+    }
+    // An empty `packages:` (YAML's null) or none at all: no packages.
+    expect(await parseLockfile(pnpmLock, "lockfileVersion: '9.0'\npackages:\n", 'pnpm-lock.yaml')).toEqual([]);
+    expect(await parseLockfile(pnpmLock, "lockfileVersion: '9.0'\npackages: {}\n", 'pnpm-lock.yaml')).toEqual([]);
+    expect(await parseLockfile(pnpmLock, "lockfileVersion: '9.0'\n", 'pnpm-lock.yaml')).toEqual([]);
   });
 });
