@@ -10,7 +10,7 @@ import type { Check, CheckOptions } from '../check.js';
 import { findAdvisories, OsvSourceError, sourceLocation, type AdvisorySourceOptions } from './advisories/index.js';
 import { discoverLockfiles } from './discover.js';
 import { findVulnerabilities, type IntroducedBy } from './findings.js';
-import { collectPackages, type CollectedPackages } from './collect.js';
+import { collectPackages } from './collect.js';
 import { isMatchable } from './match.js';
 import type { Package } from './types.js';
 
@@ -23,8 +23,10 @@ export async function runDepsCheck(context: Context, config: Config, options: De
   const deps = config.deps;
   // --no-git scans the files as they are: no .gitignore filtering (and no git process at all).
   const files = await discoverLockfiles(context.root, { include: deps.include, exclude: deps.exclude, gitignore: context.git });
-  const collected = inRepository(context, await collectPackages(context.root, files));
-  const errors: CheckError[] = collected.errors.map((error) => unreadable(error, deps.unreadable));
+  const rebase = repositoryPath(context);
+  const collected = await collectPackages(context.root, files);
+  for (const pkg of collected.packages) pkg.lockfile = rebase(pkg.lockfile);
+  const errors: CheckError[] = collected.errors.map((error) => unreadable(inRepository(error, rebase), deps.unreadable));
   const packages = deps['include-dev'] ? collected.packages : collected.packages.filter((pkg) => !pkg.dev);
   const stats: Record<string, number | string> = {
     lockfiles: collected.lockfiles.length,
@@ -53,7 +55,7 @@ export async function runDepsCheck(context: Context, config: Config, options: De
   }
   errors.push(...advisories.errors);
 
-  const introducedBy = await introducedOracle(context, files, errors);
+  const introducedBy = await introducedOracle(context, files, rebase, errors);
   const findings = findVulnerabilities(packages, advisories.index, introducedBy);
   stats.advisories = new Set(findings.map((finding) => finding.rule)).size;
   if (advisories.requests !== undefined) stats.requests = advisories.requests;
@@ -75,38 +77,41 @@ function unreadable(error: CheckError, setting: Config['deps']['unreadable']): C
  * already in the same lockfile at the base (then whatever advisory matches it now matched it
  * then too). A new branch without a base, or a lockfile absent at the base: all introduced.
  */
-async function introducedOracle(context: Context, files: string[], errors: CheckError[]): Promise<IntroducedBy> {
+async function introducedOracle(context: Context, files: string[], rebase: Rebase, errors: CheckError[]): Promise<IntroducedBy> {
   if (context.mode === 'full' || !context.git) return () => undefined;
   const base = context.base;
   if (!base) return () => true;
-  const before = inRepository(context, await collectPackages(context.root, files, (file) => showFile(context.root, base, file)));
+  const before = await collectPackages(context.root, files, (file) => showFile(context.root, base, file));
   for (const error of before.errors) {
     errors.push({
-      ...error,
+      ...inRepository(error, rebase),
       fatal: false,
       message: `at the base ${base.slice(0, 12)}: ${error.message} (its vulnerabilities count as introduced)`,
     });
   }
-  const existing = new Set(before.packages.map(versionKey));
+  // The base packages are only compared: keyed under the repository path as the head's are, not renamed.
+  const existing = new Set(before.packages.map((pkg) => versionKey(pkg, rebase(pkg.lockfile))));
   return (pkg) => !existing.has(versionKey(pkg));
 }
+
+type Rebase = (path: string) => string;
 
 /**
  * Lockfile paths as the repository names them: a scan of a subfolder (`scan packages/core`)
  * reports `packages/core/requirements.txt`, as the secrets check does, so annotations and SARIF
- * point at a file that exists from the repository's top folder.
+ * point at a file that exists from the repository's top folder. The head's packages are renamed in
+ * place: a copy (`{ ...pkg }`) would compute every package's lazy `path` (lockfiles/dep-graph.ts).
  */
-function inRepository(context: Context, collected: CollectedPackages): CollectedPackages {
+function repositoryPath(context: Context): Rebase {
   const prefix = relative(context.repoRoot, context.root).split(sep).join('/');
-  if (prefix === '' || prefix.startsWith('..') || isAbsolute(prefix)) return collected;
-  const rebase = (path: string): string => (isAbsolute(path) ? path : `${prefix}/${path}`);
-  return {
-    ...collected,
-    packages: collected.packages.map((pkg) => ({ ...pkg, lockfile: rebase(pkg.lockfile) })),
-    errors: collected.errors.map((error) => (error.path ? { ...error, path: rebase(error.path) } : error)),
-  };
+  if (prefix === '' || prefix.startsWith('..') || isAbsolute(prefix)) return (path) => path;
+  return (path) => (isAbsolute(path) ? path : `${prefix}/${path}`);
 }
 
-function versionKey(pkg: Package): string {
-  return [pkg.lockfile, pkg.ecosystem, pkg.name, pkg.version].join('\u0000');
+function inRepository(error: CheckError, rebase: Rebase): CheckError {
+  return error.path ? { ...error, path: rebase(error.path) } : error;
+}
+
+function versionKey(pkg: Package, lockfile = pkg.lockfile): string {
+  return [lockfile, pkg.ecosystem, pkg.name, pkg.version].join('\u0000');
 }

@@ -27,7 +27,7 @@ export function packageKey(ecosystem: string, name: string): string {
 }
 
 /** The record's `affected[]` entries that name this package. */
-export function entriesFor(record: OsvRecord, pkg: Pick<Package, 'ecosystem' | 'name'>): OsvAffected[] {
+function entriesFor(record: OsvRecord, pkg: Pick<Package, 'ecosystem' | 'name'>): OsvAffected[] {
   const wanted = packageKey(pkg.ecosystem, pkg.name);
   return (record.affected ?? []).filter(
     (entry) => entry.package !== undefined && packageKey(entry.package.ecosystem, entry.package.name) === wanted,

@@ -275,6 +275,18 @@ describe('the offline advisory database', () => {
     expect(index.size).toBe(1);
   });
 
+  it('keeps a record the matcher would match whatever the spacing: the prefilter compares names as PyPI does', async () => {
+    const dir = tempDir('sg-osv-prefilter-');
+    const record = fixtureRecord('PYSEC-2023-74');
+    const spaced = {
+      ...record,
+      affected: record.affected!.map((entry) => ({ ...entry, package: { ...entry.package!, name: ' Requests ' } })),
+    };
+    writeFileSync(join(dir, 'PYSEC-2023-74.json'), JSON.stringify(spaced));
+    const { index } = await loadAdvisoryDatabase(dir, { wanted: ['requests'] });
+    expect(index.recordsFor('PyPI', 'requests').map((found) => found.id)).toEqual(['PYSEC-2023-74']);
+  });
+
   it('fails clearly when the database path does not exist or is not a zip', async () => {
     await expect(loadAdvisoryDatabase('/nonexistent/osv')).rejects.toThrow(/does not exist.*deps\.advisory-db/);
     const notZip = join(tempDir('sg-osv-bad-'), 'all.zip');
@@ -444,6 +456,132 @@ describe('malformed advisory records (issue 10, item 6)', () => {
         },
       ]);
     }
+  });
+});
+
+describe('advisories that cannot be read fail closed (review of deps, items 2 and 3)', () => {
+  const lodash = [pkg('npm', 'lodash', '4.17.1')];
+
+  it('names an advisory querybatch lists but GET answers 404, by id and source: fatal unless deps.on-source-error is warn', async () => {
+    const server = await OsvServer.start();
+    try {
+      server.setRecords(fixtureRecords().filter((record) => record.id !== 'GHSA-jf85-cpcp-j695'));
+      server.recorded.push({
+        method: 'POST',
+        url: '',
+        request_body: { queries: [{ package: { ecosystem: 'npm', name: 'lodash' }, version: '4.17.1' }] },
+        response_status: 200,
+        response_body: { results: [{ vulns: [{ id: 'GHSA-jf85-cpcp-j695' }, { id: 'GHSA-35jh-r3h4-6jhm' }] }] },
+      });
+      for (const onSourceError of ['fail', 'warn'] as const) {
+        const deps = depsConfig({ 'osv-url': server.url, 'cache-dir': tempDir('sg-cache-'), 'on-source-error': onSourceError });
+        const result = await findAdvisories(lodash, deps, { root: '/', retryDelayMs: 1 });
+        expect(rules(lodash, result.index), onSourceError).toEqual(['GHSA-35jh-r3h4-6jhm lodash']);
+        expect(result.errors, onSourceError).toEqual([
+          {
+            check: 'deps',
+            path: server.url,
+            message: `GHSA-jf85-cpcp-j695 from ${server.url} was listed by querybatch but 404 Not Found on GET /v1/vulns; skipped, so no package was checked against it`,
+            fatal: onSourceError === 'fail',
+          },
+        ]);
+      }
+      // The whole check fails on it.
+      const repo = tempDir('sg-404-check-');
+      writeFileSync(
+        join(repo, 'package-lock.json'),
+        JSON.stringify({
+          lockfileVersion: 3,
+          packages: { '': { dependencies: { lodash: '4.17.1' } }, 'node_modules/lodash': { version: '4.17.1' } },
+        }),
+      );
+      const config = configSchema.parse({ deps: { 'osv-url': server.url, 'cache-dir': tempDir('sg-cache-') } });
+      const result = await runDepsCheck(testContext({ root: repo, git: false }), config, { retryDelayMs: 1 });
+      expect(result.errors).toEqual([expect.objectContaining({ fatal: true, message: expect.stringContaining('GHSA-jf85-cpcp-j695') })]);
+      expect(evaluate({ results: [result], config, mode: 'full', range: 'test', now: new Date() }).verdict).toBe('fail');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('makes an offline record that is not JSON, or a zip entry that cannot be inflated, fatal unless deps.on-source-error is warn', async () => {
+    const dir = tempDir('sg-osv-unreadable-');
+    const entries: Record<string, Uint8Array> = {};
+    for (const record of fixtureRecords().filter((candidate) => candidate.id.startsWith('GHSA-')))
+      entries[`${record.id}.json`] = strToU8(JSON.stringify(record));
+    // Truncated, about lodash (a record naming none of the scanned packages is skipped before parsing).
+    entries['GHSA-broken.json'] = strToU8('{"id": "GHSA-broken", "affected": [{"package": {"ecosystem": "npm", "name": "lodash"}}');
+    mkdirSync(join(dir, 'db'));
+    for (const [name, bytes] of Object.entries(entries)) writeFileSync(join(dir, 'db', name), bytes);
+    // A zip whose first entry's deflated bytes are damaged.
+    const zip = Buffer.from(zipSync(entries));
+    const start = 30 + zip.readUInt16LE(26) + zip.readUInt16LE(28);
+    zip.fill(0xff, start, start + 16);
+    writeFileSync(join(dir, 'damaged.zip'), zip);
+    const firstEntry = Object.keys(entries)[0]!;
+
+    for (const onSourceError of ['fail', 'warn'] as const) {
+      const folder = await findAdvisories(lodash, depsConfig({ 'advisory-db': 'db', 'on-source-error': onSourceError }), { root: dir });
+      expect(folder.errors, onSourceError).toEqual([
+        {
+          check: 'deps',
+          path: 'db/GHSA-broken.json',
+          message: expect.stringMatching(
+            /^cannot parse advisory: .*; skipped, so no package was checked against it: fix or remove the file$/,
+          ),
+          fatal: onSourceError === 'fail',
+        },
+      ]);
+      const zipped = await findAdvisories(lodash, depsConfig({ 'advisory-db': 'damaged.zip', 'on-source-error': onSourceError }), {
+        root: dir,
+      });
+      expect(zipped.errors, onSourceError).toEqual([
+        {
+          check: 'deps',
+          path: `damaged.zip!${firstEntry}`,
+          message: expect.stringMatching(/^cannot unzip advisory: .*; skipped, so no package was checked against it/),
+          fatal: onSourceError === 'fail',
+        },
+        expect.objectContaining({ path: 'damaged.zip!GHSA-broken.json', fatal: onSourceError === 'fail' }),
+      ]);
+    }
+  });
+});
+
+describe('a crafted advisory zip is refused before it is inflated (review of deps, item 4)', () => {
+  it('refuses entries that inflate past the budget (16 times the zip, at least 64 MiB), naming the file', async () => {
+    // Three records of 24 MiB of spaces each: 72 MiB from a zip of about 75 KiB.
+    const record = strToU8(`{"id": "GHSA-bomb", "details": "${' '.repeat(24 << 20)}"}`);
+    const path = join(tempDir('sg-osv-bomb-'), 'all.zip');
+    writeFileSync(path, zipSync({ 'a.json': record, 'b.json': record, 'c.json': record }));
+    const error = await loadAdvisoryDatabase(path).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(OsvSourceError);
+    expect((error as Error).message).toMatch(
+      new RegExp(
+        `^cannot read the advisory database ${path} as a zip \\(its entries would inflate to 72 MiB, more than 64 MiB .*refused as a zip bomb\\)`,
+      ),
+    );
+  });
+
+  it('refuses two directory entries that point at the same compressed bytes, naming the file and both entries', async () => {
+    const record = strToU8(JSON.stringify(fixtureRecord('GHSA-xvch-5gv4-984h')));
+    const zip = Buffer.from(zipSync({ 'a.json': record, 'b.json': record }));
+    // The second central directory entry points at the first entry's local header (offset 0).
+    const directory = zip.readUInt32LE(zip.length - 22 + 16);
+    const second = directory + 46 + zip.readUInt16LE(directory + 28) + zip.readUInt16LE(directory + 30) + zip.readUInt16LE(directory + 32);
+    expect(zip.readUInt32LE(second + 42)).toBeGreaterThan(0);
+    zip.writeUInt32LE(0, second + 42);
+    const path = join(tempDir('sg-osv-overlap-'), 'all.zip');
+    writeFileSync(path, zip);
+    const error = await loadAdvisoryDatabase(path).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(OsvSourceError);
+    expect((error as Error).message).toContain(
+      `cannot read the advisory database ${path} as a zip (entries a.json and b.json share compressed bytes`,
+    );
+    // Unpatched, the same zip reads: the refusal is about the overlap, not the duplicate record.
+    zip.writeUInt32LE(30 + 'a.json'.length + zip.readUInt32LE(18), second + 42);
+    writeFileSync(path, zip);
+    expect((await loadAdvisoryDatabase(path)).errors).toEqual([]);
   });
 });
 

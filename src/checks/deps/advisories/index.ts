@@ -54,11 +54,16 @@ export async function findAdvisories(packages: Package[], deps: Config['deps'], 
   });
   const index = new AdvisoryIndex();
   for (const record of await client.lookup(uniqueQueries(matchable))) index.add(record);
-  const errors = client.skipped.map(({ id, problem }): CheckError => ({
+  // A record listed for one of our packages but not served leaves those packages unchecked against
+  // it: fatal unless deps.on-source-error is warn. (A record served malformed is not fatal yet: see
+  // the malformed-records tests.)
+  const errors = client.skipped.map(({ id, problem, notFound }): CheckError => ({
     check: 'deps',
     path: deps['osv-url'],
-    message: `${id} from ${deps['osv-url']} is not a valid OSV record (${problem}); skipped, so no package was checked against it`,
-    fatal: false,
+    message: notFound
+      ? `${id} from ${deps['osv-url']} was ${problem}; skipped, so no package was checked against it`
+      : `${id} from ${deps['osv-url']} is not a valid OSV record (${problem}); skipped, so no package was checked against it`,
+    fatal: notFound ? deps['on-source-error'] === 'fail' : false,
   }));
   return { index, errors, source: 'api', location: deps['osv-url'], requests: client.requests };
 }
@@ -70,7 +75,12 @@ export async function findAdvisories(packages: Package[], deps: Config['deps'], 
  */
 async function findOffline(matchable: Package[], location: string, deps: Config['deps'], root: string): Promise<AdvisoryResult> {
   const needed = countByEcosystem(matchable);
-  const loaded = await loadAdvisoryDatabase(location, { wanted: matchable.map((pkg) => pkg.name), ecosystems: needed.keys(), root });
+  const loaded = await loadAdvisoryDatabase(location, {
+    wanted: matchable.map((pkg) => pkg.name),
+    ecosystems: needed.keys(),
+    root,
+    unreadableFatal: deps['on-source-error'] === 'fail',
+  });
   const missing = [...needed.keys()]
     .filter((ecosystem) => !loaded.ecosystems.has(ecosystem))
     .sort((a, b) => compareStrings(a.toLowerCase(), b.toLowerCase()));

@@ -25,10 +25,15 @@ export interface VulnRef {
   modified?: string;
 }
 
-/** A record the API served that is not a valid OSV record: skipped, and reported by the check. */
+/**
+ * A record querybatch listed that could not be used: served malformed, or not served at all (404).
+ * Skipped, and reported by the check.
+ */
 export interface SkippedRecord {
   id: string;
   problem: string;
+  /** GET /v1/vulns/{id} answered 404 although querybatch listed the id. */
+  notFound?: true;
 }
 
 export interface OsvApiOptions {
@@ -175,8 +180,8 @@ export class OsvApiClient {
 
   /**
    * The full record: from the cache when it is at the same `modified`, else GET /v1/vulns/{id}.
-   * Undefined when the API no longer has it (deleted between the two calls) or serves it malformed
-   * (then it is listed in `skipped`).
+   * Undefined, and listed in `skipped`, when the API does not serve it (a 404: deleted between the
+   * two calls, or a mirror that answers querybatch but serves no records) or serves it malformed.
    */
   async record(ref: VulnRef): Promise<OsvRecord | undefined> {
     const cached = await this.options.cache?.get(ref.id, ref.modified);
@@ -186,7 +191,10 @@ export class OsvApiClient {
     }
     this.vulnRequests += 1;
     const answer = await this.request('GET', `/v1/vulns/${encodeURIComponent(ref.id)}`, undefined, { notFound: undefined });
-    if (answer === undefined) return undefined;
+    if (answer === undefined) {
+      this.skipped.push({ id: ref.id, problem: 'listed by querybatch but 404 Not Found on GET /v1/vulns', notFound: true });
+      return undefined;
+    }
     const checked = checkOsvRecord(answer);
     const problem = checked.record && checked.record.id !== ref.id ? `asked for ${ref.id}, got ${checked.record.id}` : checked.problem;
     if (problem !== undefined || !checked.record) {

@@ -8,6 +8,7 @@ import fg from 'fast-glob';
 import { parse as parseYaml } from 'yaml';
 import type { CheckError } from '../../../finding.js';
 import { packageKey } from '../match.js';
+import { normalizePyPIName } from '../names.js';
 import type { OsvRecord } from '../types.js';
 import { OsvSourceError } from './errors.js';
 import { checkOsvRecord } from './record.js';
@@ -64,6 +65,11 @@ export interface LoadOptions {
   ecosystems?: Iterable<string>;
   /** Root for the paths in error messages (default: the database path). */
   root?: string;
+  /**
+   * `fatal` of the error for a record that cannot be read (not JSON or YAML, or a zip entry that
+   * cannot be inflated): what it says was not checked. Unset: the errors carry no `fatal`.
+   */
+  unreadableFatal?: boolean;
 }
 
 /** Loads a folder or an all.zip; throws OsvSourceError when the path itself cannot be read. */
@@ -77,12 +83,20 @@ export async function loadAdvisoryDatabase(path: string, options: LoadOptions = 
       `the advisory database ${path} does not exist: give --advisory-db (or deps.advisory-db) a folder of OSV records or an OSV all.zip`,
     );
   }
-  const wanted = options.wanted ? new Set([...options.wanted].map(looseName)) : undefined;
+  // Names compared as PEP 503 does (case, separators, surrounding space): at least as loose as any
+  // ecosystem's own comparison, so the prefilter never drops a record the exact match would keep.
+  const wanted = options.wanted ? new Set([...options.wanted].map(normalizePyPIName)) : undefined;
   const coverage = new EcosystemCoverage(options.ecosystems);
   const index = new AdvisoryIndex();
   const errors: CheckError[] = [];
   const display = (file: string) => (options.root ? relative(options.root, file) || file : file);
   let files = 0;
+  const unreadable = (path: string, message: string): CheckError => ({
+    check: 'deps',
+    path,
+    message: `${message}; skipped, so no package was checked against it: fix or remove the file`,
+    ...(options.unreadableFatal !== undefined && { fatal: options.unreadableFatal }),
+  });
 
   const addText = (text: string, file: string) => {
     files += 1;
@@ -95,7 +109,7 @@ export async function loadAdvisoryDatabase(path: string, options: LoadOptions = 
     try {
       value = yaml ? parseYaml(text) : JSON.parse(text);
     } catch (error) {
-      errors.push({ check: 'deps', path: file, message: `cannot parse advisory: ${firstLine(error)}` });
+      errors.push(unreadable(file, `cannot parse advisory: ${firstLine(error)}`));
       return;
     }
     const checked = checkOsvRecord(value);
@@ -121,7 +135,7 @@ export async function loadAdvisoryDatabase(path: string, options: LoadOptions = 
       // Each entry is inflated on its own as the loop asks for it: memory holds one at a time.
       for (const entry of readZipEntries(await readFile(path), (name) => /\.(json|ya?ml)$/i.test(name))) {
         if (entry.data) addText(entry.data.toString('utf8'), `${where}!${entry.name}`);
-        else errors.push({ check: 'deps', path: `${where}!${entry.name}`, message: `cannot unzip advisory: ${entry.problem}` });
+        else errors.push(unreadable(`${where}!${entry.name}`, `cannot unzip advisory: ${entry.problem}`));
       }
     } catch (error) {
       if (!(error instanceof ZipError)) throw error;
@@ -162,11 +176,6 @@ class EcosystemCoverage {
 
 const ECOSYSTEM_FIELD = /"ecosystem"\s*:\s*"([^"\\]*)"/g;
 
-/** Case- and separator-insensitive, so the prefilter never drops a record the exact match would keep. */
-function looseName(name: string): string {
-  return name.toLowerCase().replace(/[-_.]+/g, '-');
-}
-
 const NAME_FIELD = /"name"\s*:\s*"([^"\\]*(?:\\.[^"\\]*)*)"/g;
 
 function mentionsWanted(text: string, wanted: Set<string>): boolean {
@@ -174,7 +183,7 @@ function mentionsWanted(text: string, wanted: Set<string>): boolean {
     const raw = match[1]!;
     // An escaped name is rare; decode it properly rather than guess.
     const name = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
-    if (wanted.has(looseName(name))) return true;
+    if (wanted.has(normalizePyPIName(name))) return true;
   }
   return false;
 }

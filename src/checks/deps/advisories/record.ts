@@ -29,7 +29,7 @@ const affected = z.looseObject({
   database_specific: extra.optional(),
 });
 
-export const osvRecordSchema = z.looseObject({
+const osvRecordSchema = z.looseObject({
   // Ids are short (GHSA-xxxx-xxxx-xxxx, PYSEC-2023-62); a longer one is not an advisory id.
   id: text.min(1).max(256),
   modified: text,

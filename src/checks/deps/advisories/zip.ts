@@ -3,6 +3,7 @@
 // Layout: APPNOTE.TXT 6.3.10 (https://pkware.cachefly.net/webdocs/casestudies/APPNOTE.TXT), §4.3.
 // Stored and deflated entries only (all an OSV dump uses); ZIP64 for dumps past 65,535 entries.
 import { inflateRawSync } from 'node:zlib';
+import { formatBytes } from './bounded-body.js';
 
 export interface ZipEntry {
   name: string;
@@ -21,14 +22,66 @@ const LOCAL = 0x04034b50;
 const MAX_U32 = 0xffffffff;
 /** One OSV record is a few KB; the largest are a few MB. */
 const MAX_ENTRY_BYTES = 64 << 20;
+/**
+ * All entries together inflate to at most this many times the zip's size. OSV records deflate
+ * about 3:1 (4.5:1 for the most compressible of the test fixtures), so 16 leaves wide room for
+ * long `versions` lists, while a crafted zip (deflate reaches 1032:1) cannot make the loader
+ * inflate and scan gigabytes from a small file. At least one largest entry, whatever the zip's size.
+ */
+const INFLATE_RATIO = 16;
+/** And never more than this in all (a 1 GiB dump may inflate to 4 GiB, not 16). */
+const MAX_TOTAL_BYTES = 4 * 1024 ** 3;
+
+/** The most a zip of `zipBytes` may inflate to, all entries together. */
+function inflateBudget(zipBytes: number): number {
+  return Math.min(MAX_TOTAL_BYTES, Math.max(MAX_ENTRY_BYTES, INFLATE_RATIO * zipBytes));
+}
 
 /**
  * Every entry whose name `wanted` accepts, by name (whatever order the writer used), inflated one at
- * a time as the caller asks for it; throws ZipError when the file is not a zip.
+ * a time as the caller asks for it; throws ZipError when the file is not a zip, when those entries
+ * would inflate past `inflateBudget`, or when two of them share compressed bytes (a zip bomb's
+ * trick: many directory entries pointing at one stream), before inflating any.
  */
 export function* readZipEntries(zip: Buffer, wanted: (name: string) => boolean): Generator<ZipEntry> {
   const headers = entryHeaders(zip, wanted).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  refuseBombs(zip, headers);
   for (const header of headers) yield readEntry(zip, header);
+}
+
+function refuseBombs(zip: Buffer, headers: EntryHeader[]): void {
+  // Declared sizes bound the work: an entry inflates to at most its size, or is refused.
+  let total = 0;
+  for (const { size } of headers) if (size <= MAX_ENTRY_BYTES) total += size;
+  const budget = inflateBudget(zip.length);
+  if (total > budget) {
+    throw new ZipError(
+      `its entries would inflate to ${formatBytes(total)}, more than ${formatBytes(budget)} ` +
+        `(${INFLATE_RATIO} times the zip's ${formatBytes(zip.length)}, at most ${formatBytes(MAX_TOTAL_BYTES)}): refused as a zip bomb`,
+    );
+  }
+  const ranges = headers
+    .flatMap((header) => {
+      const start = dataStart(zip, header);
+      // An entry without its local header, or running past the end, is not inflated (readEntry names it).
+      const to = start === undefined ? Infinity : start + header.compressedSize;
+      return to > zip.length ? [] : [{ name: header.name, from: header.localOffset, to }];
+    })
+    .sort((a, b) => a.from - b.from);
+  let reach = ranges[0];
+  for (const range of ranges.slice(1)) {
+    if (range.from < reach!.to) {
+      throw new ZipError(`entries ${reach!.name} and ${range.name} share compressed bytes: refused (a zip writer never overlaps entries)`);
+    }
+    if (range.to > reach!.to) reach = range;
+  }
+}
+
+/** Where an entry's compressed bytes start, after its local header; undefined when that header is missing. */
+function dataStart(zip: Buffer, { localOffset }: EntryHeader): number | undefined {
+  if (localOffset + 30 > zip.length || zip.readUInt32LE(localOffset) !== LOCAL) return undefined;
+  // The local header's name and extra lengths may differ from the central directory's.
+  return localOffset + 30 + zip.readUInt16LE(localOffset + 26) + zip.readUInt16LE(localOffset + 28);
 }
 
 function entryHeaders(zip: Buffer, wanted: (name: string) => boolean): EntryHeader[] {
@@ -71,12 +124,11 @@ interface EntryHeader {
 }
 
 function readEntry(zip: Buffer, entry: EntryHeader): ZipEntry {
-  const { name, flags, method, compressedSize, size, localOffset } = entry;
+  const { name, flags, method, compressedSize, size } = entry;
   if (flags & 1) return { name, problem: 'encrypted' };
   if (size > MAX_ENTRY_BYTES) return { name, problem: `larger than ${MAX_ENTRY_BYTES >> 20} MiB` };
-  if (localOffset + 30 > zip.length || zip.readUInt32LE(localOffset) !== LOCAL) return { name, problem: 'local header missing' };
-  // The local header's name and extra lengths may differ from the central directory's.
-  const start = localOffset + 30 + zip.readUInt16LE(localOffset + 26) + zip.readUInt16LE(localOffset + 28);
+  const start = dataStart(zip, entry);
+  if (start === undefined) return { name, problem: 'local header missing' };
   if (start + compressedSize > zip.length) return { name, problem: 'truncated' };
   const raw = zip.subarray(start, start + compressedSize);
   try {

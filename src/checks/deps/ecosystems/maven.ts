@@ -83,7 +83,7 @@ const parseToken = (isDigitBuffer: boolean, buffer: string): Token => (isDigitBu
 const isNull = (token: Token): boolean => token === 's' || (token.length === 2 && token.charAt(0) === 'n');
 
 /** ComparableVersion.parseVersion, code unit by code unit as Java's charAt loop reads it, then normalized. */
-export function parseMavenVersion(input: string): Token[] {
+function parseMavenVersion(input: string): Token[] {
   const version = input.toLowerCase();
   const tokens: Token[] = [];
   const levelStarts = [0]; // where each list's items begin in `tokens`

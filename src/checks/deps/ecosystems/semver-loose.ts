@@ -33,7 +33,7 @@ export function parseLoose(version: string, minParts: number, maxParts: number):
 export const stripZeros = (digits: string): string => digits.replace(/^0+/, '');
 
 /** Two runs of digits without leading zeros, by value. */
-export function compareDigits(a: string, b: string): number {
+function compareDigits(a: string, b: string): number {
   if (a.length !== b.length) return a.length < b.length ? -1 : 1;
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -43,7 +43,7 @@ export function digitsAtMost(digits: string, max: bigint): boolean {
   return compareDigits(digits, max.toString()) <= 0;
 }
 
-export function compareCores(a: string[], b: string[]): number {
+function compareCores(a: string[], b: string[]): number {
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
     const result = compareDigits(a[i] ?? '', b[i] ?? '');
     if (result !== 0) return result;
