@@ -1,0 +1,3 @@
+import { createRequire as __sgCreateRequire } from 'node:module'; const require = __sgCreateRequire(import.meta.url);
+function g(r){return n(r.replace(/^((?:[\s\u0085]|\u001b\[[0-9;]*m)*):(?=:)/gm,"$1:\u200B"))}function n(r){return r.replace(/##\[/g,"##\u200B[")}function t(r){return r.replace(/%/g,"%25").replace(/\r/g,"%0D").replace(/\n/g,"%0A")}function a(r){return t(r).replace(/:/g,"%3A").replace(/,/g,"%2C")}function u(r){return JSON.stringify(r,null,2).replace(/##\[/g,"##\\u005b").replace(/[\u007f-\u009f]/g,e=>`\\u${e.charCodeAt(0).toString(16).padStart(4,"0")}`)}export{g as a,n as b,t as c,a as d,u as e};
+//# sourceMappingURL=chunk-45XL7AV2.js.map

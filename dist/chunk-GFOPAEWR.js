@@ -1,3 +1,0 @@
-import { createRequire as __sgCreateRequire } from 'node:module'; const require = __sgCreateRequire(import.meta.url);
-import{a,b,c,d,e}from"./chunk-CV77NLFW.js";import"./chunk-GNR4CKRC.js";import"./chunk-K7DDYFXQ.js";export{a as ConfigError,c as RepositoryError,b as UsageError,e as describeError,d as isUserError};
-//# sourceMappingURL=chunk-GFOPAEWR.js.map
