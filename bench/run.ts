@@ -4,7 +4,18 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const BENCHES = ['lockfiles', 'deps', 'limits', 'secrets', 'working-tree', 'rules-quality', 'secrets-dev', 'real-code', 'cli'];
+const BENCHES = [
+  'lockfiles',
+  'deps',
+  'limits',
+  'deep-paths',
+  'secrets',
+  'working-tree',
+  'rules-quality',
+  'secrets-dev',
+  'real-code',
+  'cli',
+];
 const wanted = process.argv.slice(2);
 let failed = false;
 for (const name of BENCHES.filter((bench) => wanted.length === 0 || wanted.includes(bench))) {
